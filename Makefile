@@ -1,0 +1,40 @@
+# Two entry points (see README): `make demo` runs the library on the bundled example data,
+# `make test` runs the whole suite (lint, types, docs build, tests). Both create .venv first.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell $(PYTHON) -c "import hashlib,sys;print(hashlib.sha256(open('pyproject.toml','rb').read()).hexdigest()[:12])")
+
+.PHONY: demo test lint typecheck docs pytest bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test,lint,docs]'
+	rm -f $(VENV)/.installed-* && touch $@
+
+demo: $(STAMP)
+	@$(BIN)/python examples/demo.py --as-of 2026-11-22
+
+test: lint typecheck docs pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src tests benchmarks examples docs
+	$(BIN)/ruff format --check src tests benchmarks examples docs
+
+typecheck: $(STAMP)
+	$(BIN)/mypy
+
+docs: $(STAMP)
+	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
+
+pytest: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[bench]'
+	$(BIN)/python benchmarks/bench_calendar.py
+	$(BIN)/python benchmarks/bench_import.py
+	@for f in benchmarks/bench_sampling*.py; do [ -f "$$f" ] && $(BIN)/python "$$f"; done; true
+
+clean:
+	rm -rf $(VENV) docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis

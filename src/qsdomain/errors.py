@@ -1,0 +1,108 @@
+"""The qsdomain error family.
+
+Every error the library raises on purpose derives from :class:`QSDomainError`, and each leaf
+also derives from the builtin it resembles, so ``except ValueError`` and ``except LookupError``
+keep working for callers who do not know this library:
+
+>>> from qsdomain.errors import InvalidInputError, QSDomainError
+>>> err = InvalidInputError("aql", "0.3", "one of 0.010 ... 1000")
+>>> str(err)
+"aql must be one of 0.010 ... 1000, got '0.3'"
+>>> isinstance(err, ValueError) and isinstance(err, QSDomainError)
+True
+
+* :class:`InvalidInputError` (``ValueError``): a value the caller passed is not allowed.
+  Messages name the field, the value received and what is allowed.
+* :class:`NotCoveredError` (``LookupError``): a look-up fell outside what a table or a
+  calendar knows. Messages name what was looked up and the covered range.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "CalendarNotCoveredError",
+    "InvalidInputError",
+    "NaiveDatetimeError",
+    "NotCoveredError",
+    "QSDomainError",
+    "StructuringError",
+]
+
+
+class QSDomainError(Exception):
+    """Base class of every error qsdomain raises on purpose."""
+
+
+class InvalidInputError(QSDomainError, ValueError):
+    """A value given to the library is outside what the rule allows.
+
+    >>> raise InvalidInputError("term.years", -1, "a whole number >= 0")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: term.years must be a whole number >= 0, got -1
+
+    Attributes:
+        field: the name (or path) of the offending field.
+        value: the value received.
+        allowed: a short description of what is allowed.
+    """
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        super().__init__(field, value, allowed)
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+
+    def __str__(self) -> str:
+        return f"{self.field} must be {self.allowed}, got {self.value!r}"
+
+
+class NaiveDatetimeError(InvalidInputError):
+    """A ``datetime`` without a time zone was given where an aware one is required."""
+
+    def __init__(self, field: str, value: object) -> None:
+        super().__init__(field, value, "a timezone-aware datetime (e.g. tzinfo=Asia/Shanghai)")
+
+    def __reduce__(self) -> tuple[type[NaiveDatetimeError], tuple[str, object]]:
+        return (type(self), (self.field, self.value))
+
+
+class StructuringError(InvalidInputError):
+    """Data handed to :mod:`qsdomain.serialization` cannot become the requested type.
+
+    ``field`` holds the path of the bad field, such as ``$.term.years``.
+    """
+
+
+class NotCoveredError(QSDomainError, LookupError):
+    """A look-up fell outside the range a table or calendar covers.
+
+    >>> raise NotCoveredError("letter", "T", "A to R")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.NotCoveredError: letter 'T' is not covered; covered: A to R
+
+    Attributes:
+        what: what was looked up.
+        value: the key that was not covered.
+        covered: a short description of what is covered.
+    """
+
+    def __init__(self, what: str, value: object, covered: str) -> None:
+        super().__init__(what, value, covered)
+        self.what = what
+        self.value = value
+        self.covered = covered
+
+    def __str__(self) -> str:
+        return f"{self.what} {self.value!r} is not covered; covered: {self.covered}"
+
+
+class CalendarNotCoveredError(NotCoveredError):
+    """A date (or a date a calculation reached) lies outside a working calendar's coverage.
+
+    The message names the calendar and its covered range; to get an answer beyond it, extend
+    the calendar explicitly with a stated assumption
+    (:meth:`qsdomain.calendars.WorkingCalendar.extended`), which marks the added days as
+    provisional.
+    """
