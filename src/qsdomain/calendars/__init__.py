@@ -1,0 +1,35 @@
+"""Working-day calendars (工作日历): the official China calendar and a generic one.
+
+>>> from datetime import date
+>>> from qsdomain.calendars import china
+>>> cal = china()
+>>> cal.is_working_day(date(2026, 10, 10))  # a make-up working Saturday (调休上班)
+True
+>>> cal.working_days_between(date(2026, 1, 1), date(2026, 12, 31))
+248
+
+Chinese administrative time limits are counted in working days that skip statutory holidays
+and include the make-up working days the State Council announces each year (行政许可法 art.
+82). :func:`china` carries those schedules as data, knows which years it covers, and raises
+:class:`~qsdomain.errors.CalendarNotCoveredError` outside them.
+"""
+
+from __future__ import annotations
+
+from qsdomain.calendars._calendar import (
+    Coverage,
+    ProvisionalSpan,
+    WorkingCalendar,
+    WorkingDayCalendar,
+    as_working_calendar,
+)
+from qsdomain.calendars._china import china
+
+__all__ = [
+    "Coverage",
+    "ProvisionalSpan",
+    "WorkingCalendar",
+    "WorkingDayCalendar",
+    "as_working_calendar",
+    "china",
+]

@@ -1,0 +1,552 @@
+"""The generic working-day calendar and the protocol for plugging in other calendars."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime, timedelta
+from typing import Protocol, runtime_checkable
+
+import attrs
+
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
+
+__all__ = [
+    "Coverage",
+    "ProvisionalSpan",
+    "WorkingCalendar",
+    "WorkingDayCalendar",
+    "as_working_calendar",
+]
+
+_WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _check_date(field: str, value: object) -> date:
+    """Return ``value`` if it is a plain ``datetime.date``; raise a typed error otherwise."""
+    if value.__class__ is date:
+        return value
+    if isinstance(value, datetime):
+        raise InvalidInputError(field, value, "a datetime.date (a day), not a datetime")
+    if isinstance(value, date):
+        return value
+    raise InvalidInputError(field, value, "a datetime.date")
+
+
+def _check_int(field: str, value: object) -> int:
+    if value.__class__ is int:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return int(value)
+    raise InvalidInputError(field, value, "a whole number (int)")
+
+
+@attrs.frozen(order=True)
+class Coverage:
+    """The first and last dates a calendar knows, both inclusive.
+
+    >>> from datetime import date
+    >>> cov = Coverage(date(2025, 1, 1), date(2026, 12, 31))
+    >>> date(2026, 10, 1) in cov, date(2027, 1, 1) in cov
+    (True, False)
+    >>> str(cov)
+    '2025-01-01 to 2026-12-31'
+
+    Attributes:
+        first: the first covered date.
+        last: the last covered date (not before ``first``).
+    """
+
+    first: date = attrs.field()
+    last: date = attrs.field()
+
+    @first.validator
+    def _check_first(self, _: attrs.Attribute[date], value: date) -> None:
+        _check_date("coverage.first", value)
+
+    @last.validator
+    def _check_last(self, _: attrs.Attribute[date], value: date) -> None:
+        _check_date("coverage.last", value)
+        if value < self.first:
+            raise InvalidInputError(
+                "coverage.last", value, f"a date on or after coverage.first ({self.first})"
+            )
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+    def __str__(self) -> str:
+        return f"{self.first.isoformat()} to {self.last.isoformat()}"
+
+    @property
+    def days(self) -> int:
+        """Number of covered days."""
+        return (self.last - self.first).days + 1
+
+
+@attrs.frozen
+class ProvisionalSpan:
+    """A stretch of a calendar that rests on a stated assumption rather than official data.
+
+    Attributes:
+        first: first provisional day.
+        last: last provisional day.
+        assumption: what was assumed, in words (for example "weekends only: no official
+            holiday schedule published yet").
+    """
+
+    first: date
+    last: date
+    assumption: str
+
+    def __contains__(self, day: object) -> bool:
+        return isinstance(day, date) and self.first <= day <= self.last
+
+
+@runtime_checkable
+class WorkingDayCalendar(Protocol):
+    """What qsdomain needs from any calendar: coverage and a working-day test.
+
+    Implement these two members to plug in a provincial calendar, an agency closure list or an
+    adapter to another holiday library; :meth:`WorkingCalendar.from_calendar` (or
+    :func:`as_working_calendar`) turns such an object into a fast, immutable
+    :class:`WorkingCalendar`.
+    """
+
+    @property
+    def coverage(self) -> Coverage:
+        """The dates the calendar can answer for."""
+        ...
+
+    def is_working_day(self, day: date, /) -> bool:
+        """Whether ``day`` is a working day (工作日)."""
+        ...
+
+
+def _frozen_dates(value: Iterable[date]) -> frozenset[date]:
+    return frozenset(value)
+
+
+def _weekend_converter(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
+def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
+    return tuple(value)
+
+
+def _span_tuple(value: Iterable[ProvisionalSpan]) -> tuple[ProvisionalSpan, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class WorkingCalendar:
+    """An immutable working-day calendar (工作日历) over a covered range of dates.
+
+    A day is a working day when it is not a weekend day and not listed as a weekday off, or
+    when it is listed as a make-up working day (调休上班日). All queries run in constant time
+    whatever the span, using a rank index built once at construction.
+
+    >>> from datetime import date
+    >>> cal = WorkingCalendar(
+    ...     name="example",
+    ...     coverage=Coverage(date(2026, 9, 1), date(2026, 10, 31)),
+    ...     weekdays_off=[date(2026, 10, d) for d in (1, 2, 5, 6, 7)],
+    ...     makeup_working_days=[date(2026, 9, 20), date(2026, 10, 10)],
+    ... )
+    >>> cal.add_working_days(date(2026, 9, 30), 1)
+    datetime.date(2026, 10, 8)
+    >>> cal.working_days_between(date(2026, 9, 30), date(2026, 10, 10))
+    3
+
+    Attributes:
+        name: a short name shown in messages.
+        coverage: the first and last dates the calendar knows (inclusive).
+        weekend: the weekday numbers of the weekly rest days (``date.weekday()``: Monday = 0);
+            Saturday and Sunday by default.
+        weekdays_off: days that would be working days by the weekly rule but are not
+            (statutory holidays and the weekdays of holiday breaks). Each must be in coverage
+            and must not be a weekend day.
+        makeup_working_days: weekend days that are working days (调休上班). Each must be in
+            coverage and must be a weekend day.
+        sources: where the data came from, one line per source.
+        provisional: the spans that rest on an assumption instead of official data.
+    """
+
+    name: str = attrs.field()
+    coverage: Coverage = attrs.field()
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend_converter)
+    weekdays_off: frozenset[date] = attrs.field(default=frozenset(), converter=_frozen_dates)
+    makeup_working_days: frozenset[date] = attrs.field(default=frozenset(), converter=_frozen_dates)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
+    provisional: tuple[ProvisionalSpan, ...] = attrs.field(default=(), converter=_span_tuple)
+    # Private rank index: (first ordinal, flags, prefix ranks, working-day ordinals).
+    _flags: bytes = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _rank: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _working: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _origin: int = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    @name.validator
+    def _check_name(self, _: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInputError("calendar.name", value, "a non-empty string")
+
+    @coverage.validator
+    def _check_coverage(self, _: attrs.Attribute[Coverage], value: Coverage) -> None:
+        if not isinstance(value, Coverage):
+            raise InvalidInputError("calendar.coverage", value, "a Coverage(first, last)")
+
+    @weekend.validator
+    def _check_weekend(self, _: attrs.Attribute[frozenset[int]], value: frozenset[int]) -> None:
+        bad = sorted(d for d in value if not (isinstance(d, int) and 0 <= d <= 6))
+        if bad or len(value) > 6:
+            raise InvalidInputError(
+                "calendar.weekend",
+                sorted(value),
+                "up to six weekday numbers 0 (Monday) to 6 (Sunday)",
+            )
+
+    @weekdays_off.validator
+    def _check_weekdays_off(
+        self, _: attrs.Attribute[frozenset[date]], value: frozenset[date]
+    ) -> None:
+        for day in sorted(value, key=_sort_key):
+            _check_date("calendar.weekdays_off[]", day)
+            if day not in self.coverage:
+                raise InvalidInputError(
+                    "calendar.weekdays_off[]", day, f"a date inside the coverage {self.coverage}"
+                )
+            if day.weekday() in self.weekend:
+                raise InvalidInputError(
+                    "calendar.weekdays_off[]",
+                    day,
+                    f"a day that is not already a weekend day ({_WEEKDAY_NAMES[day.weekday()]})",
+                )
+
+    @makeup_working_days.validator
+    def _check_makeup(self, _: attrs.Attribute[frozenset[date]], value: frozenset[date]) -> None:
+        for day in sorted(value, key=_sort_key):
+            _check_date("calendar.makeup_working_days[]", day)
+            if day not in self.coverage:
+                raise InvalidInputError(
+                    "calendar.makeup_working_days[]",
+                    day,
+                    f"a date inside the coverage {self.coverage}",
+                )
+            if day.weekday() not in self.weekend:
+                raise InvalidInputError(
+                    "calendar.makeup_working_days[]",
+                    day,
+                    f"a weekend day (it is a {_WEEKDAY_NAMES[day.weekday()]})",
+                )
+
+    @provisional.validator
+    def _check_provisional(
+        self, _: attrs.Attribute[tuple[ProvisionalSpan, ...]], value: tuple[ProvisionalSpan, ...]
+    ) -> None:
+        for span in value:
+            if not isinstance(span, ProvisionalSpan):
+                raise InvalidInputError("calendar.provisional[]", span, "a ProvisionalSpan")
+            if span.first not in self.coverage or span.last not in self.coverage:
+                raise InvalidInputError(
+                    "calendar.provisional[]", span, f"a span inside the coverage {self.coverage}"
+                )
+
+    def __attrs_post_init__(self) -> None:
+        origin = self.coverage.first.toordinal()
+        length = self.coverage.days
+        weekend = self.weekend
+        off = {d.toordinal() for d in self.weekdays_off}
+        extra = {d.toordinal() for d in self.makeup_working_days}
+        # date.weekday() of ordinal o is (o + 6) % 7.
+        flags = bytearray(length)
+        rank = [0] * length
+        working: list[int] = []
+        count = 0
+        for i in range(length):
+            ordinal = origin + i
+            if ordinal in extra or ((ordinal + 6) % 7 not in weekend and ordinal not in off):
+                flags[i] = 1
+                count += 1
+                working.append(ordinal)
+            rank[i] = count
+        object.__setattr__(self, "_origin", origin)
+        object.__setattr__(self, "_flags", bytes(flags))
+        object.__setattr__(self, "_rank", tuple(rank))
+        object.__setattr__(self, "_working", tuple(working))
+
+    # -- internal helpers -------------------------------------------------------------------
+
+    def _index(self, field: str, day: object) -> int:
+        """Offset of ``day`` from the first covered date; typed errors for bad or uncovered days."""
+        if day.__class__ is not date:
+            day = _check_date(field, day)
+        i: int = day.toordinal() - self._origin
+        if i < 0 or i >= len(self._flags):
+            raise CalendarNotCoveredError(field, day, f"{self.coverage} ({self.name})")
+        return i
+
+    def _beyond(self, field: str, start: date, n: int) -> CalendarNotCoveredError:
+        direction = "after" if n > 0 else "before"
+        return CalendarNotCoveredError(
+            field,
+            f"{abs(n)} working day(s) {direction} {start.isoformat()}",
+            f"{self.coverage} ({self.name}); the result would fall outside it",
+        )
+
+    # -- queries ------------------------------------------------------------------------------
+
+    def is_working_day(self, day: date) -> bool:
+        """Whether ``day`` is a working day (工作日).
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().is_working_day(date(2026, 10, 1)), china().is_working_day(date(2026, 10, 10))
+        (False, True)
+        """
+        return self._flags[self._index("day", day)] == 1
+
+    def add_working_days(self, day: date, n: int) -> date:
+        """The ``n``-th working day after ``day`` (``n > 0``) or before it (``n < 0``).
+
+        ``day`` itself is never counted, whether or not it is a working day; ``n == 0`` returns
+        ``day``. The day and the result must both lie inside :attr:`coverage`.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().add_working_days(date(2026, 9, 30), 5)  # across the National Day break
+        datetime.date(2026, 10, 13)
+        >>> china().add_working_days(date(2026, 10, 8), -1)
+        datetime.date(2026, 9, 30)
+        """
+        i = self._index("day", day)
+        if n.__class__ is not int:
+            n = _check_int("n", n)
+        if n > 0:
+            k = self._rank[i] + n - 1
+            if k >= len(self._working):
+                raise self._beyond("n", day, n)
+        elif n < 0:
+            k = self._rank[i] - self._flags[i] + n
+            if k < 0:
+                raise self._beyond("n", day, n)
+        else:
+            return day
+        return date.fromordinal(self._working[k])
+
+    def working_days_between(self, start: date, end: date) -> int:
+        """The number of working days ``x`` with ``start < x <= end``.
+
+        When ``end`` is before ``start`` the result is the negated count of working days ``x``
+        with ``end < x <= start``, so that ``working_days_between(a, b) ==
+        -working_days_between(b, a)``.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().working_days_between(date(2026, 9, 30), date(2026, 10, 13))
+        5
+        """
+        return self._rank[self._index("end", end)] - self._rank[self._index("start", start)]
+
+    def next_working_day(self, day: date) -> date:
+        """The first working day strictly after ``day``."""
+        return self.add_working_days(day, 1)
+
+    def previous_working_day(self, day: date) -> date:
+        """The last working day strictly before ``day``."""
+        return self.add_working_days(day, -1)
+
+    def roll_forward(self, day: date) -> date:
+        """``day`` if it is a working day, otherwise the first working day after it.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().roll_forward(date(2026, 10, 3))
+        datetime.date(2026, 10, 8)
+        """
+        return day if self.is_working_day(day) else self.add_working_days(day, 1)
+
+    def roll_backward(self, day: date) -> date:
+        """``day`` if it is a working day, otherwise the last working day before it."""
+        return day if self.is_working_day(day) else self.add_working_days(day, -1)
+
+    def working_days(self, start: date, end: date) -> Iterator[date]:
+        """Iterate over the working days ``x`` with ``start <= x <= end``, in order.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> [d.day for d in china().working_days(date(2026, 10, 1), date(2026, 10, 12))]
+        [8, 9, 10, 12]
+        """
+        i = self._index("start", start)
+        j = self._index("end", end)
+        if j < i:
+            raise InvalidInputError("end", end, f"a date on or after start ({start})")
+        lo = self._rank[i] - self._flags[i]
+        hi = self._rank[j]
+        for ordinal in self._working[lo:hi]:
+            yield date.fromordinal(ordinal)
+
+    def is_provisional(self, day: date) -> bool:
+        """Whether ``day`` lies in a span that rests on an assumption, not official data."""
+        self._index("day", day)
+        return any(day in span for span in self.provisional)
+
+    def is_provisional_between(self, start: date, end: date) -> bool:
+        """Whether any day from ``start`` to ``end`` (either order, inclusive) is provisional."""
+        lo, hi = (start, end) if start <= end else (end, start)
+        self._index("start", lo)
+        self._index("end", hi)
+        return any(span.first <= hi and lo <= span.last for span in self.provisional)
+
+    # -- derived calendars --------------------------------------------------------------------
+
+    def with_days_off(self, days: Iterable[date], *, source: str) -> WorkingCalendar:
+        """A new calendar in which ``days`` are not working days (an agency closure, a local
+        holiday). Weekend days in ``days`` are already off unless they were make-up days, which
+        they stop being. ``source`` says where the closure comes from.
+        """
+        days = frozenset(_check_date("days[]", d) for d in days)
+        for d in days:
+            self._index("days[]", d)
+        return attrs.evolve(
+            self,
+            weekdays_off=self.weekdays_off | {d for d in days if d.weekday() not in self.weekend},
+            makeup_working_days=self.makeup_working_days - days,
+            sources=(*self.sources, source),
+        )
+
+    def with_working_days(self, days: Iterable[date], *, source: str) -> WorkingCalendar:
+        """A new calendar in which ``days`` are working days (for example a local make-up day)."""
+        days = frozenset(_check_date("days[]", d) for d in days)
+        for d in days:
+            self._index("days[]", d)
+        return attrs.evolve(
+            self,
+            weekdays_off=self.weekdays_off - days,
+            makeup_working_days=self.makeup_working_days
+            | {d for d in days if d.weekday() in self.weekend},
+            sources=(*self.sources, source),
+        )
+
+    def extended(
+        self,
+        *,
+        until: date | None = None,
+        back_to: date | None = None,
+        assumption: str = "weekends only: no official holiday schedule for these days",
+    ) -> WorkingCalendar:
+        """A new calendar that also covers days up to ``until`` (and/or back to ``back_to``),
+        treating every added day by the weekly rule alone.
+
+        The added days are recorded as :class:`ProvisionalSpan` with the ``assumption`` stated,
+        so any answer that depends on them can be recognised with :meth:`is_provisional`.
+        This is the only way to get an answer outside the official coverage: the library never
+        guesses silently.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> cal = china().extended(until=date(2027, 12, 31))
+        >>> cal.is_provisional(date(2027, 10, 1)), cal.is_working_day(date(2027, 10, 1))
+        (True, True)
+        """
+        first, last = self.coverage.first, self.coverage.last
+        spans = list(self.provisional)
+        if until is not None:
+            _check_date("until", until)
+            if until <= last:
+                raise InvalidInputError("until", until, f"a date after the coverage end {last}")
+            spans.append(ProvisionalSpan(last + timedelta(days=1), until, assumption))
+            last = until
+        if back_to is not None:
+            _check_date("back_to", back_to)
+            if back_to >= first:
+                raise InvalidInputError(
+                    "back_to", back_to, f"a date before the coverage start {first}"
+                )
+            spans.append(ProvisionalSpan(back_to, first - timedelta(days=1), assumption))
+            first = back_to
+        if until is None and back_to is None:
+            raise InvalidInputError("until/back_to", None, "at least one date to extend to")
+        return attrs.evolve(
+            self,
+            name=f"{self.name} + provisional",
+            coverage=Coverage(first, last),
+            provisional=tuple(sorted(spans, key=lambda s: s.first)),
+        )
+
+    @classmethod
+    def weekends_only(
+        cls,
+        first: date,
+        last: date,
+        *,
+        name: str = "weekends only",
+        weekend: Iterable[int] = (5, 6),
+    ) -> WorkingCalendar:
+        """A calendar with no holidays at all, only weekly rest days."""
+        return cls(name=name, coverage=Coverage(first, last), weekend=frozenset(weekend))
+
+    @classmethod
+    def from_calendar(
+        cls,
+        calendar: WorkingDayCalendar,
+        *,
+        name: str,
+        sources: Iterable[str] = (),
+        weekend: Iterable[int] = (5, 6),
+    ) -> WorkingCalendar:
+        """Build a fast, immutable calendar by asking any :class:`WorkingDayCalendar` about every
+        day it covers (an adapter to another holiday library, a provincial calendar ...).
+        """
+        coverage = calendar.coverage
+        weekend = frozenset(weekend)
+        off: list[date] = []
+        extra: list[date] = []
+        day = coverage.first
+        one = timedelta(days=1)
+        while day <= coverage.last:
+            working = calendar.is_working_day(day)
+            if not isinstance(working, bool):
+                raise InvalidInputError("is_working_day()", working, "a bool")
+            is_weekend = day.weekday() in weekend
+            if working and is_weekend:
+                extra.append(day)
+            elif not working and not is_weekend:
+                off.append(day)
+            day += one
+        return cls(
+            name=name,
+            coverage=coverage,
+            weekend=weekend,
+            weekdays_off=off,
+            makeup_working_days=extra,
+            sources=tuple(sources),
+        )
+
+    def rest_days(self, start: date, end: date) -> Iterator[date]:
+        """Iterate over the non-working days ``x`` with ``start <= x <= end``."""
+        i = self._index("start", start)
+        j = self._index("end", end)
+        if j < i:
+            raise InvalidInputError("end", end, f"a date on or after start ({start})")
+        flags = self._flags
+        for k in range(i, j + 1):
+            if not flags[k]:
+                yield date.fromordinal(self._origin + k)
+
+
+def _sort_key(day: object) -> tuple[int, str]:
+    return (0, day.isoformat()) if isinstance(day, date) else (1, repr(day))
+
+
+def as_working_calendar(calendar: WorkingDayCalendar | WorkingCalendar) -> WorkingCalendar:
+    """Return ``calendar`` itself if it is a :class:`WorkingCalendar`, else a fast copy of it."""
+    if isinstance(calendar, WorkingCalendar):
+        return calendar
+    if isinstance(calendar, WorkingDayCalendar):
+        return WorkingCalendar.from_calendar(
+            calendar, name=getattr(calendar, "name", type(calendar).__name__)
+        )
+    raise InvalidInputError(
+        "calendar", calendar, "a WorkingCalendar or an object with coverage and is_working_day()"
+    )
