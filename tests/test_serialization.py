@@ -1,0 +1,150 @@
+"""One converter for every public type: round trips are exact, bad data names its path."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+import attrs
+import pytest
+from hypothesis import given
+
+from qsdomain.calendars import Coverage, ProvisionalSpan, WorkingCalendar
+from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
+from qsdomain.periods import Convention, Lead, LeadUnit, Term
+from qsdomain.serialization import from_json, structure, to_json, unstructure
+from strategies import leads, synthetic_calendars, terms
+
+
+@attrs.frozen
+class Licence:
+    """A small nested record standing in for the rule families' types."""
+
+    issued: date
+    term: Term
+    convention: Convention
+    received_at: datetime
+    leads: tuple[Lead, ...] = ()
+
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+@given(terms())
+def test_terms_round_trip(term: Term) -> None:
+    assert from_json(to_json(term), Term) == term
+
+
+@given(leads())
+def test_leads_round_trip(lead: Lead) -> None:
+    assert structure(unstructure(lead), Lead) == lead
+
+
+@given(synthetic_calendars(max_days=60))
+def test_calendars_round_trip(cal: WorkingCalendar) -> None:
+    assert from_json(to_json(cal), WorkingCalendar) == cal
+
+
+def test_extended_calendar_round_trips_with_its_provisional_span() -> None:
+    cal = WorkingCalendar.weekends_only(date(2026, 1, 1), date(2026, 1, 31)).extended(
+        until=date(2026, 2, 28)
+    )
+    again = from_json(to_json(cal), WorkingCalendar)
+    assert again == cal
+    assert again.provisional == (
+        ProvisionalSpan(date(2026, 2, 1), date(2026, 2, 28), cal.provisional[0].assumption),
+    )
+    assert again.is_provisional(date(2026, 2, 2))
+
+
+def test_plain_forms() -> None:
+    record = Licence(
+        issued=date(2021, 3, 15),
+        term=Term(years=5),
+        convention=Convention.INCLUSIVE,
+        received_at=datetime(2026, 10, 9, 16, 30, tzinfo=SHANGHAI),
+        leads=(Lead(6, LeadUnit.MONTHS),),
+    )
+    data = unstructure(record)
+    assert data == {
+        "issued": "2021-03-15",
+        "term": {"years": 5, "months": 0, "days": 0},
+        "convention": "inclusive",
+        "received_at": "2026-10-09T16:30:00+08:00",
+        "leads": [{"amount": 6, "unit": "months"}],
+    }
+    again = structure(data, Licence)
+    assert again.received_at == record.received_at
+    assert again.received_at.utcoffset() == timedelta(hours=8)
+    assert again.term == record.term
+    assert again.leads == record.leads
+
+
+def test_coverage_form() -> None:
+    cov = Coverage(date(2004, 1, 1), date(2026, 12, 31))
+    assert to_json(cov) == '{"first": "2004-01-01", "last": "2026-12-31"}'
+
+
+GOOD = {
+    "issued": "2021-03-15",
+    "term": {"years": 5},
+    "convention": "inclusive",
+    "received_at": "2026-10-09T16:30:00+08:00",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "path", "fragment"),
+    [
+        ({"term": {"years": -1}}, "$.term.years", "from 0 to 1000"),
+        ({"term": {"years": "5"}}, "$.term.years", "whole number"),
+        ({"term": {"years": 5.0}}, "$.term.years", "whole number"),
+        ({"term": {"years": True}}, "$.term.years", "whole number"),
+        ({"term": {"years": 5, "weeks": 2}}, "$.term.weeks", "absent"),
+        ({"term": {}}, "$.term", "part > 0"),
+        ({"issued": "15/03/2021"}, "$.issued", "YYYY-MM-DD"),
+        ({"issued": "2021-02-30"}, "$.issued", "YYYY-MM-DD"),
+        ({"issued": 20210315}, "$.issued", "YYYY-MM-DD"),
+        ({"convention": "lunar"}, "$.convention", ""),
+        ({"received_at": "2026-10-09T16:30:00"}, "$.received_at", "timezone-aware"),
+        (
+            {"leads": [{"amount": 6, "unit": "months"}, {"amount": 0, "unit": "months"}]},
+            "$.leads[1].amount",
+            "from 1",
+        ),
+    ],
+)
+def test_bad_data_names_the_path(change: dict[str, object], path: str, fragment: str) -> None:
+    data = {**GOOD, **change}
+    with pytest.raises(StructuringError) as info:
+        structure(data, Licence)
+    assert isinstance(info.value, InvalidInputError)
+    assert isinstance(info.value, ValueError)
+    assert info.value.field == path
+    assert fragment in str(info.value)
+
+
+def test_missing_field_and_wrong_shapes() -> None:
+    data = {k: v for k, v in GOOD.items() if k != "issued"}
+    with pytest.raises(StructuringError, match=r"\$\.issued"):
+        structure(data, Licence)
+    with pytest.raises(StructuringError, match="JSON object"):
+        structure([1, 2], Licence)
+    with pytest.raises(StructuringError, match="valid JSON"):
+        from_json("{not json", Licence)
+
+
+def test_naive_datetimes_are_refused_on_the_way_out() -> None:
+    record = Licence(
+        issued=date(2021, 3, 15),
+        term=Term(years=5),
+        convention=Convention.INCLUSIVE,
+        received_at=datetime(2026, 10, 9, 16, 30),  # noqa: DTZ001 - the point of the test
+    )
+    with pytest.raises(NaiveDatetimeError):
+        to_json(record)
+
+
+def test_utc_datetimes_keep_their_offset() -> None:
+    data = {**GOOD, "received_at": "2026-10-09T08:30:00+00:00"}
+    assert structure(data, Licence).received_at == datetime(2026, 10, 9, 8, 30, tzinfo=timezone.utc)
