@@ -1,0 +1,26 @@
+"""The bundled examples run and print the answers the rules give."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_demo_prints_the_deadlines_and_statuses() -> None:
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "demo.py"), "--as-of", "2026-11-22"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    lines = done.stdout.splitlines()
+    # 60 working days after 15 Sep 2026, across Mid-Autumn and National Day breaks.
+    assert any(line.startswith("XK-2026-0915-003") and "2026-12-14" in line for line in lines)
+    # A limit that runs past the covered years is reported, not guessed.
+    assert any(line.startswith("XK-2026-1118-004") and "not covered" in line for line in lines)
+    # 2022-02-28 + 5 years, inclusive: the day before 2027-02-28.
+    assert any(line.startswith("XK13-011-01256") and "2027-02-27" in line for line in lines)
+    assert any(line.startswith("XK06-015-00871") and line.endswith("expired") for line in lines)
