@@ -23,12 +23,14 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from qsdomain._checks import day as _check_start
+from qsdomain._checks import enum_member, whole_number
 from qsdomain.errors import InvalidInputError
 
 if TYPE_CHECKING:
@@ -40,16 +42,9 @@ __all__ = ["Convention", "Lead", "LeadUnit", "Term"]
 _MAX_YEARS = 1000
 
 
-def _check_start(field: str, value: object) -> date:
-    if isinstance(value, datetime) or not isinstance(value, date):
-        raise InvalidInputError(field, value, "a datetime.date (a day), not a datetime")
-    return value
-
-
 def _component(name: str, limit: int) -> Callable[[object, attrs.Attribute[int], int], None]:
     def check(_: object, __: attrs.Attribute[int], value: int) -> None:
-        if value.__class__ is not int or not 0 <= value <= limit:
-            raise InvalidInputError(f"term.{name}", value, f"a whole number from 0 to {limit}")
+        whole_number(f"term.{name}", value, 0, limit)
 
     return check
 
@@ -205,13 +200,7 @@ class Term:
 
 
 def _check_convention(value: object) -> Convention:
-    if isinstance(value, Convention):
-        return value
-    try:
-        return Convention(value)
-    except ValueError:
-        allowed = ", ".join(repr(c.value) for c in Convention)
-        raise InvalidInputError("convention", value, f"one of {allowed}") from None
+    return enum_member("convention", Convention, value)
 
 
 class LeadUnit(enum.Enum):
@@ -223,13 +212,7 @@ class LeadUnit(enum.Enum):
 
 
 def _check_unit(value: object) -> LeadUnit:
-    if isinstance(value, LeadUnit):
-        return value
-    try:
-        return LeadUnit(value)
-    except ValueError:
-        allowed = ", ".join(repr(u.value) for u in LeadUnit)
-        raise InvalidInputError("lead.unit", value, f"one of {allowed}") from None
+    return enum_member("lead.unit", LeadUnit, value)
 
 
 @attrs.frozen
@@ -253,10 +236,7 @@ class Lead:
 
     @amount.validator
     def _check_amount(self, _: attrs.Attribute[int], value: int) -> None:
-        if value.__class__ is not int or not 1 <= value <= _MAX_YEARS * 366:
-            raise InvalidInputError(
-                "lead.amount", value, f"a whole number from 1 to {_MAX_YEARS * 366}"
-            )
+        whole_number("lead.amount", value, 1, _MAX_YEARS * 366)
 
     def __str__(self) -> str:
         unit = {"calendar_days": "day", "months": "month", "working_days": "working day"}[

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from typing import Protocol, runtime_checkable
 
 import attrs
 
+from qsdomain._checks import day as _check_date
+from qsdomain._checks import whole_number
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 
 __all__ = [
@@ -19,25 +21,6 @@ __all__ = [
 ]
 
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _check_date(field: str, value: object) -> date:
-    """Return ``value`` if it is a plain ``datetime.date``; raise a typed error otherwise."""
-    if value.__class__ is date:
-        return value
-    if isinstance(value, datetime):
-        raise InvalidInputError(field, value, "a datetime.date (a day), not a datetime")
-    if isinstance(value, date):
-        return value
-    raise InvalidInputError(field, value, "a datetime.date")
-
-
-def _check_int(field: str, value: object) -> int:
-    if value.__class__ is int:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return int(value)
-    raise InvalidInputError(field, value, "a whole number (int)")
 
 
 @attrs.frozen(order=True)
@@ -320,7 +303,7 @@ class WorkingCalendar:
         """
         i = self._index("day", day)
         if n.__class__ is not int:
-            n = _check_int("n", n)
+            n = whole_number("n", n)
         if n > 0:
             k = self._rank[i] + n - 1
             if k >= len(self._working):
