@@ -1,0 +1,879 @@
+"""Switching between normal, tightened and reduced inspection (转移规则), as a state machine.
+
+GB/T 2828.1-2012 《计数抽样检验程序 第1部分》, an identical adoption of ISO 2859-1:1999, clause 9
+"Normal, tightened and reduced inspection" (正常、加严和放宽检验). Clause numbers below are those
+of both texts.
+
+>>> from qsdomain.sampling._switching import LotResult, SwitchingState
+>>> accepted = LotResult(accepted=True, acceptance_number=1)
+>>> not_accepted = LotResult(accepted=False, acceptance_number=1)
+>>> state = SwitchingState.start()
+>>> for lot in (not_accepted, accepted, not_accepted):
+...     state = state.record(lot)
+>>> state.status
+<InspectionStatus.TIGHTENED: 'tightened'>
+>>> state.last_transition.clause
+'9.3.1'
+
+The rules (the standard's Figure 1):
+
+* 9.1: inspection starts on normal inspection unless the responsible authority (负责部门)
+  designates otherwise (:meth:`SwitchingState.start`).
+* 9.2: the severity continues unchanged on successive lots except where the switching rules
+  require a change. The rules apply to each class of nonconformity or nonconforming item
+  independently: keep one :class:`SwitchingState` per class.
+* 9.3.1 normal -> tightened: 2 lots out of 5 or fewer consecutive lots not accepted on original
+  inspection (初次检验); re-submitted lots (再次提交批) are ignored.
+* 9.3.2 tightened -> normal: 5 consecutive lots accepted on original inspection.
+* 9.3.3 normal -> reduced: the switching score (转移得分, 9.3.3.2) is at least 30, production is
+  at a steady rate and the responsible authority considers reduced inspection desirable.
+* 9.3.4 reduced -> normal: a lot is not accepted; or production becomes irregular or delayed; or
+  other conditions warrant that normal inspection be reinstated.
+* 9.4 discontinuation (暂停检验): when the cumulative number of lots not accepted in a sequence
+  of consecutive lots on original tightened inspection reaches 5, the acceptance procedures are
+  discontinued until the supplier has acted to improve quality and the responsible authority
+  agrees the action is likely to be effective; tightened inspection is then used as if 9.3.1 had
+  been invoked.
+
+Everything here is a frozen value and every step is a pure function: :func:`apply` (and its
+shorthands :func:`record`, :func:`production_irregular`, :func:`authority_requires_normal`,
+:func:`approve_reduced`, :func:`resume_after_corrective_action`) returns a new state, and
+:func:`replay` folds a whole history.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TypeAlias
+
+import attrs
+
+from qsdomain._checks import enum_member
+from qsdomain.errors import InvalidInputError
+from qsdomain.sampling._types import Scheme, Severity
+
+__all__ = [
+    "AuthorityRequiresNormal",
+    "CorrectiveActionAccepted",
+    "InspectionStatus",
+    "LotResult",
+    "ProductionIrregular",
+    "ReducedApproval",
+    "SwitchingEvent",
+    "SwitchingState",
+    "Transition",
+    "apply",
+    "approve_reduced",
+    "authority_requires_normal",
+    "production_irregular",
+    "record",
+    "replay",
+    "resume_after_corrective_action",
+]
+
+# --- Rule constants: GB/T 2828.1-2012 / ISO 2859-1:1999 clause 9 -------------------------------
+
+#: 9.3.1: tightened inspection when 2 lots out of 5 or fewer consecutive lots are not accepted.
+_TIGHTEN_NOT_ACCEPTED = 2
+_TIGHTEN_WINDOW = 5
+#: 9.3.2: normal inspection is reinstated after 5 consecutive lots accepted on tightened.
+_RELAX_ACCEPTED_RUN = 5
+#: 9.3.3.1 a): reduced inspection needs a switching score of at least 30.
+_REDUCED_SCORE = 30
+#: 9.3.3.2 a) 1): single plan with Ac >= 2: +3 if accepted at the AQL one step tighter.
+_SINGLE_TIGHTER_AC = 2
+_SINGLE_TIGHTER_POINTS = 3
+#: 9.3.3.2 a) 2): single plan with Ac 0 or 1: +2 if the lot is accepted.
+_SINGLE_SMALL_AC_POINTS = 2
+#: 9.3.3.2 b): double plan +3 if accepted after the first sample; multiple plan +3 if accepted
+#: by the third sample.
+_DOUBLE_POINTS = 3
+_DOUBLE_LAST_SCORING_STAGE = 1
+_MULTIPLE_POINTS = 3
+_MULTIPLE_LAST_SCORING_STAGE = 3
+#: 9.4: acceptance is discontinued when 5 lots are not accepted on original tightened inspection.
+_DISCONTINUE_NOT_ACCEPTED = 5
+#: Clause 10 / Tables 2, 3, 4: single plans have 1 stage, double 2, multiple 5 (the 1999 edition
+#: and GB/T 2828.1-2012 have five-stage multiple plans; MIL-STD-105E had seven).
+_STAGES = {Scheme.SINGLE: 1, Scheme.DOUBLE: 2, Scheme.MULTIPLE: 5}
+
+
+class InspectionStatus(enum.Enum):
+    """Where the switching procedure stands: a severity, or discontinued (暂停检验, 9.4)."""
+
+    NORMAL = "normal"  # 正常检验
+    TIGHTENED = "tightened"  # 加严检验
+    REDUCED = "reduced"  # 放宽检验
+    DISCONTINUED = "discontinued"  # 暂停检验
+
+
+_N = InspectionStatus.NORMAL
+_T = InspectionStatus.TIGHTENED
+_R = InspectionStatus.REDUCED
+_D = InspectionStatus.DISCONTINUED
+
+#: Every switch clause 9 allows, with the clause that allows it.
+_EDGES: frozenset[tuple[InspectionStatus, InspectionStatus, str]] = frozenset(
+    {
+        (_N, _T, "9.3.1"),
+        (_T, _N, "9.3.2"),
+        (_N, _R, "9.3.3.1"),
+        (_R, _N, "9.3.4 a)"),
+        (_R, _N, "9.3.4 b)"),
+        (_R, _N, "9.3.4 c)"),
+        (_T, _D, "9.4"),
+        (_D, _T, "9.4"),
+    }
+)
+
+
+# --- Field checks ------------------------------------------------------------------------------
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_bool(field: str, value: object) -> None:
+    if not isinstance(value, bool):
+        raise InvalidInputError(field, value, "True or False")
+
+
+def _to_scheme(value: Scheme | str) -> Scheme:
+    return enum_member("scheme", Scheme, value)
+
+
+def _to_severity(value: Severity | str) -> Severity:
+    return enum_member("severity", Severity, value)
+
+
+def _to_status(field: str, value: InspectionStatus | str) -> InspectionStatus:
+    if isinstance(value, InspectionStatus):
+        return value
+    try:
+        return InspectionStatus(value)
+    except ValueError:
+        raise InvalidInputError(
+            field, value, "one of 'normal', 'tightened', 'reduced', 'discontinued'"
+        ) from None
+
+
+def _to_from_status(value: InspectionStatus | str) -> InspectionStatus:
+    return _to_status("from_", value)
+
+
+def _to_to_status(value: InspectionStatus | str) -> InspectionStatus:
+    return _to_status("to", value)
+
+
+# --- Values ------------------------------------------------------------------------------------
+
+
+@attrs.frozen(kw_only=True)
+class Transition:
+    """One switch of the procedure, with the clause that required it.
+
+    >>> t = Transition(from_="normal", to="tightened", clause="9.3.1", reason="2 of 3 lots ...")
+    >>> t.from_, t.to
+    (<InspectionStatus.NORMAL: 'normal'>, <InspectionStatus.TIGHTENED: 'tightened'>)
+    >>> from qsdomain.errors import InvalidInputError
+    >>> try:
+    ...     Transition(from_="reduced", to="tightened", clause="9.3.1", reason="No such rule.")
+    ... except InvalidInputError as err:
+    ...     print(err.field, "|", err.value)
+    clause | reduced -> tightened under 9.3.1
+
+    Only the switches clause 9 provides for can be built: a ``(from_, to, clause)`` that the
+    standard does not allow raises :class:`~qsdomain.errors.InvalidInputError`.
+
+    Attributes:
+        from_: the status before the switch.
+        to: the status after it.
+        clause: the GB/T 2828.1-2012 / ISO 2859-1:1999 clause: ``"9.3.1"``, ``"9.3.2"``,
+            ``"9.3.3.1"``, ``"9.3.4 a)"``, ``"9.3.4 b)"``, ``"9.3.4 c)"`` or ``"9.4"``.
+        reason: one English sentence saying what happened.
+    """
+
+    from_: InspectionStatus = attrs.field(converter=_to_from_status)
+    to: InspectionStatus = attrs.field(converter=_to_to_status)
+    clause: str = attrs.field()
+    reason: str = attrs.field()
+
+    @reason.validator
+    def _check_reason(self, _: attrs.Attribute[str], value: str) -> None:
+        if not isinstance(value, str) or not value.strip():
+            raise InvalidInputError("reason", value, "a non-empty sentence")
+
+    def __attrs_post_init__(self) -> None:
+        if (self.from_, self.to, self.clause) not in _EDGES:
+            allowed = "; ".join(sorted(f"{a.value} -> {b.value} under {c}" for a, b, c in _EDGES))
+            raise InvalidInputError(
+                "clause",
+                f"{self.from_.value} -> {self.to.value} under {self.clause}",
+                f"a switch clause 9 provides for ({allowed})",
+            )
+
+
+@attrs.frozen(kw_only=True)
+class LotResult:
+    """What original inspection (初次检验) of one lot found, as the switching rules need it.
+
+    >>> lot = LotResult(accepted=True, acceptance_number=3, accepted_at_tighter_aql=True)
+    >>> lot.scheme, lot.decided_at_stage
+    (<Scheme.SINGLE: 'single'>, 1)
+    >>> LotResult(accepted=True, scheme="multiple", decided_at_stage=3).scheme
+    <Scheme.MULTIPLE: 'multiple'>
+    >>> LotResult(accepted=False, scheme="double", decided_at_stage=3)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: decided_at_stage must be 1 to 2 for a double plan, got 3
+
+    Attributes:
+        accepted: whether the lot was accepted (接收) on original inspection.
+        scheme: the sampling scheme used: single (the default), double or multiple. Where a
+            double or multiple table sends you to the single plan, record ``"single"``.
+        acceptance_number: Ac of the single plan used (needed for the switching score,
+            9.3.3.2 a)); ``None`` for double and multiple plans, whose score depends on
+            ``decided_at_stage`` instead.
+        decided_at_stage: the sample (1, 2, ...) at which acceptance or non-acceptance was
+            decided: always 1 for single plans, 1 or 2 for double, 1 to 5 for multiple.
+        accepted_at_tighter_aql: for a single plan with Ac >= 2 only: would the lot have been
+            accepted had the AQL been one step tighter (the next smaller AQL of Table 2-A)?
+            Required by :func:`record` for such a lot accepted on normal inspection (9.3.3.2
+            a) 1)); may be left ``None`` otherwise; never ``True`` for a lot not accepted.
+        production_steady: whether production is at a steady rate (生产稳定) as of this lot
+            (9.3.3.1 b), 9.3.4 b)).
+        resubmitted: a re-submitted lot (再次提交批); the switching rules ignore it (9.3.1).
+    """
+
+    accepted: bool = attrs.field()
+    scheme: Scheme = attrs.field(default=Scheme.SINGLE, converter=_to_scheme)
+    acceptance_number: int | None = attrs.field(default=None)
+    decided_at_stage: int = attrs.field(default=1)
+    accepted_at_tighter_aql: bool | None = attrs.field(default=None)
+    production_steady: bool = attrs.field(default=True)
+    resubmitted: bool = attrs.field(default=False)
+
+    @accepted.validator
+    @production_steady.validator
+    @resubmitted.validator
+    def _check_flag(self, attribute: attrs.Attribute[bool], value: bool) -> None:
+        _check_bool(attribute.name, value)
+
+    @acceptance_number.validator
+    def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if self.scheme is Scheme.SINGLE:
+            if not (_is_int(value) and value is not None and value >= 0):
+                raise InvalidInputError(
+                    "acceptance_number", value, "a whole number >= 0 (Ac) for a single plan"
+                )
+        elif value is not None:
+            raise InvalidInputError(
+                "acceptance_number",
+                value,
+                "None for double and multiple plans (their switching score uses "
+                "decided_at_stage, clause 9.3.3.2 b))",
+            )
+
+    @decided_at_stage.validator
+    def _check_stage(self, _: attrs.Attribute[int], value: int) -> None:
+        last = _STAGES[self.scheme]
+        if not (_is_int(value) and 1 <= value <= last):
+            allowed = (
+                "1 for a single plan"
+                if last == 1
+                else f"1 to {last} for a {self.scheme.value} plan"
+            )
+            raise InvalidInputError("decided_at_stage", value, allowed)
+
+    @accepted_at_tighter_aql.validator
+    def _check_tighter(self, _: attrs.Attribute[bool | None], value: bool | None) -> None:
+        if value is None:
+            return
+        _check_bool("accepted_at_tighter_aql", value)
+        ac = self.acceptance_number
+        if not (self.scheme is Scheme.SINGLE and ac is not None and ac >= _SINGLE_TIGHTER_AC):
+            raise InvalidInputError(
+                "accepted_at_tighter_aql",
+                value,
+                "None unless the plan is a single plan with Ac >= 2 (clause 9.3.3.2 a) 1))",
+            )
+        if value and not self.accepted:
+            raise InvalidInputError(
+                "accepted_at_tighter_aql",
+                value,
+                "False or None for a lot that was not accepted (a tighter AQL cannot accept it)",
+            )
+
+
+@attrs.frozen
+class ProductionIrregular:
+    """Production has become irregular or delayed (9.3.4 b)).
+
+    On reduced inspection this reinstates normal inspection; anywhere else it only records
+    that production is not steady, which keeps reduced inspection out of reach (9.3.3.1 b))
+    until a lot is recorded with ``production_steady=True``.
+    """
+
+
+@attrs.frozen
+class AuthorityRequiresNormal:
+    """Other conditions warrant reinstating normal inspection (9.3.4 c)); only on reduced."""
+
+
+@attrs.frozen
+class ReducedApproval:
+    """The responsible authority grants or withdraws its approval of reduced inspection.
+
+    Attributes:
+        approved: whether reduced inspection is considered desirable (9.3.3.1 c)). Granting it
+            on normal inspection with a switching score of at least 30 and steady production
+            switches to reduced at once; withdrawing it on reduced inspection reinstates
+            normal inspection (9.3.4 c)).
+    """
+
+    approved: bool = attrs.field()
+
+    @approved.validator
+    def _check_approved(self, _: attrs.Attribute[bool], value: bool) -> None:
+        _check_bool("approved", value)
+
+
+@attrs.frozen
+class CorrectiveActionAccepted:
+    """The supplier has acted and the authority agrees it is likely to be effective (9.4).
+
+    Ends a discontinuation: inspection resumes on tightened inspection.
+    """
+
+
+SwitchingEvent: TypeAlias = (
+    LotResult
+    | ProductionIrregular
+    | AuthorityRequiresNormal
+    | ReducedApproval
+    | CorrectiveActionAccepted
+)
+"""Anything :func:`apply` folds into a :class:`SwitchingState`."""
+
+
+@attrs.frozen(kw_only=True)
+class SwitchingState:
+    """The state of the switching procedure for one class of nonconformity, valid from birth.
+
+    >>> state = SwitchingState.start(reduced_approved=True)
+    >>> state.status, state.switching_score
+    (<InspectionStatus.NORMAL: 'normal'>, 0)
+    >>> state = state.record(LotResult(accepted=True, acceptance_number=0))
+    >>> state.switching_score
+    2
+
+    Build one with :meth:`start` and move it with :meth:`record` / :meth:`apply`; building one
+    directly (for example when restoring saved data) checks that the fields agree with each
+    other and with a history clause 9 could produce.
+
+    Attributes:
+        severity: the current severity (检验严格度); tightened while discontinued.
+        discontinued: acceptance procedures are discontinued (暂停检验, 9.4).
+        switching_score: the switching score (转移得分, 9.3.3.2). It counts only on normal
+            inspection, so it is 0 on tightened and reduced, and restarts at 0 whenever normal
+            inspection starts.
+        recent_normal_results: accepted/not accepted for up to the last 4 lots on original normal
+            inspection since normal inspection started, oldest first: the part of the "2 out of
+            5 or fewer consecutive lots" window (9.3.1) that precedes the next lot. Holds at most
+            one ``False``.
+        tightened_accepted_run: consecutive lots accepted on original tightened inspection,
+            0 to 4 (the fifth switches to normal, 9.3.2).
+        tightened_not_accepted: lots not accepted so far in this sequence of consecutive lots on
+            original tightened inspection, 0 to 4, or 5 once discontinued (9.4).
+        reduced_approved: the responsible authority's standing approval of reduced inspection
+            (9.3.3.1 c)).
+        production_steady: whether production is at a steady rate, as last reported.
+        last_transition: the switch the event that produced this state caused, or ``None``
+            if that event changed nothing.
+    """
+
+    severity: Severity = attrs.field(default=Severity.NORMAL, converter=_to_severity)
+    discontinued: bool = attrs.field(default=False)
+    switching_score: int = attrs.field(default=0)
+    recent_normal_results: tuple[bool, ...] = attrs.field(default=())
+    tightened_accepted_run: int = attrs.field(default=0)
+    tightened_not_accepted: int = attrs.field(default=0)
+    reduced_approved: bool = attrs.field(default=False)
+    production_steady: bool = attrs.field(default=True)
+    last_transition: Transition | None = attrs.field(default=None)
+
+    @discontinued.validator
+    @reduced_approved.validator
+    @production_steady.validator
+    def _check_flag(self, attribute: attrs.Attribute[bool], value: bool) -> None:
+        _check_bool(attribute.name, value)
+
+    @switching_score.validator
+    @tightened_accepted_run.validator
+    @tightened_not_accepted.validator
+    def _check_count(self, attribute: attrs.Attribute[int], value: int) -> None:
+        if not (_is_int(value) and value >= 0):
+            raise InvalidInputError(attribute.name, value, "a whole number >= 0")
+
+    @recent_normal_results.validator
+    def _check_recent(self, _: attrs.Attribute[tuple[bool, ...]], value: tuple[bool, ...]) -> None:
+        if not (
+            isinstance(value, tuple)
+            and len(value) < _TIGHTEN_WINDOW
+            and all(isinstance(v, bool) for v in value)
+            and value.count(False) < _TIGHTEN_NOT_ACCEPTED
+        ):
+            raise InvalidInputError(
+                "recent_normal_results",
+                value,
+                "a tuple of at most 4 booleans with at most one False (two not-accepted lots "
+                "within 5 would already have switched to tightened, clause 9.3.1)",
+            )
+
+    @last_transition.validator
+    def _check_transition(self, _: attrs.Attribute[Transition | None], value: object) -> None:
+        if value is not None and not isinstance(value, Transition):
+            raise InvalidInputError("last_transition", value, "a Transition or None")
+
+    def __attrs_post_init__(self) -> None:
+        on = self.severity
+        if self.discontinued and on is not Severity.TIGHTENED:
+            raise InvalidInputError(
+                "severity", on.value, "'tightened' while discontinued (clause 9.4)"
+            )
+        if on is not Severity.NORMAL and self.switching_score:
+            raise InvalidInputError(
+                "switching_score",
+                self.switching_score,
+                "0 off normal inspection (the score counts lots on normal, clause 9.3.3.2)",
+            )
+        if on is not Severity.NORMAL and self.recent_normal_results:
+            raise InvalidInputError(
+                "recent_normal_results", self.recent_normal_results, "() off normal inspection"
+            )
+        if on is not Severity.TIGHTENED and (
+            self.tightened_accepted_run or self.tightened_not_accepted
+        ):
+            raise InvalidInputError(
+                "tightened_accepted_run"
+                if self.tightened_accepted_run
+                else "tightened_not_accepted",
+                self.tightened_accepted_run or self.tightened_not_accepted,
+                "0 off tightened inspection",
+            )
+        if self.tightened_accepted_run >= _RELAX_ACCEPTED_RUN or (
+            self.discontinued and self.tightened_accepted_run
+        ):
+            raise InvalidInputError(
+                "tightened_accepted_run",
+                self.tightened_accepted_run,
+                "0 to 4 (the fifth consecutive acceptance reinstates normal, clause 9.3.2)"
+                if not self.discontinued
+                else "0 while discontinued",
+            )
+        if self.discontinued != (self.tightened_not_accepted == _DISCONTINUE_NOT_ACCEPTED) or (
+            self.tightened_not_accepted > _DISCONTINUE_NOT_ACCEPTED
+        ):
+            raise InvalidInputError(
+                "tightened_not_accepted",
+                self.tightened_not_accepted,
+                "0 to 4, or exactly 5 with discontinued=True (clause 9.4)",
+            )
+        if on is Severity.REDUCED and not (self.reduced_approved and self.production_steady):
+            raise InvalidInputError(
+                "reduced_approved" if not self.reduced_approved else "production_steady",
+                False,
+                "True on reduced inspection (clause 9.3.3.1 b), c))",
+            )
+        if (
+            on is Severity.NORMAL
+            and self.switching_score >= _REDUCED_SCORE
+            and self.reduced_approved
+            and self.production_steady
+        ):
+            raise InvalidInputError(
+                "severity",
+                on.value,
+                "'reduced' when the switching score is at least 30, production is steady and "
+                "reduced inspection is approved (clause 9.3.3.1)",
+            )
+        if self.last_transition is not None and self.last_transition.to is not self.status:
+            raise InvalidInputError(
+                "last_transition.to",
+                self.last_transition.to.value,
+                f"the current status {self.status.value!r}",
+            )
+
+    @classmethod
+    def start(
+        cls,
+        reduced_approved: bool = False,
+        severity: Severity | str = Severity.NORMAL,
+        *,
+        production_steady: bool = True,
+    ) -> SwitchingState:
+        """The state at the start of inspection: normal unless the authority designates otherwise.
+
+        >>> SwitchingState.start().status
+        <InspectionStatus.NORMAL: 'normal'>
+        >>> SwitchingState.start(severity="tightened").status
+        <InspectionStatus.TIGHTENED: 'tightened'>
+
+        Clause 9.1. The switching score starts at 0 (9.3.3.2). Starting on reduced inspection
+        needs ``reduced_approved=True`` and steady production.
+        """
+        return cls(
+            severity=severity,
+            reduced_approved=reduced_approved,
+            production_steady=production_steady,
+        )
+
+    @property
+    def status(self) -> InspectionStatus:
+        """The severity, or :attr:`InspectionStatus.DISCONTINUED` while discontinued."""
+        if self.discontinued:
+            return InspectionStatus.DISCONTINUED
+        return InspectionStatus(self.severity.value)
+
+    def record(self, lot: LotResult) -> SwitchingState:
+        """The state after original inspection of ``lot``; see :func:`record`."""
+        return record(self, lot)
+
+    def apply(self, event: SwitchingEvent) -> SwitchingState:
+        """The state after ``event``; see :func:`apply`."""
+        return apply(self, event)
+
+
+# --- Steps -------------------------------------------------------------------------------------
+
+
+def _enter(
+    state: SwitchingState,
+    to: InspectionStatus,
+    clause: str,
+    reason: str,
+    *,
+    production_steady: bool | None = None,
+    reduced_approved: bool | None = None,
+) -> SwitchingState:
+    """A fresh state on ``to``: every counter restarts, as each clause 9 switch requires."""
+    return SwitchingState(
+        severity=Severity.TIGHTENED if to is _D else Severity(to.value),
+        discontinued=to is _D,
+        tightened_not_accepted=_DISCONTINUE_NOT_ACCEPTED if to is _D else 0,
+        reduced_approved=state.reduced_approved if reduced_approved is None else reduced_approved,
+        production_steady=state.production_steady
+        if production_steady is None
+        else production_steady,
+        last_transition=Transition(from_=state.status, to=to, clause=clause, reason=reason),
+    )
+
+
+def _score_after(score: int, lot: LotResult) -> int:
+    """The switching score after ``lot`` on original normal inspection (clause 9.3.3.2)."""
+    if lot.scheme is Scheme.SINGLE:
+        ac = lot.acceptance_number
+        if ac is not None and ac >= _SINGLE_TIGHTER_AC:  # 9.3.3.2 a) 1)
+            if not lot.accepted:
+                return 0
+            if lot.accepted_at_tighter_aql is None:
+                raise InvalidInputError(
+                    "lot.accepted_at_tighter_aql",
+                    None,
+                    "True or False for a lot accepted on normal inspection by a single plan "
+                    "with Ac >= 2 (clause 9.3.3.2 a) 1))",
+                )
+            return score + _SINGLE_TIGHTER_POINTS if lot.accepted_at_tighter_aql else 0
+        return score + _SINGLE_SMALL_AC_POINTS if lot.accepted else 0  # 9.3.3.2 a) 2)
+    if lot.scheme is Scheme.DOUBLE:  # 9.3.3.2 b) 1)
+        early = lot.decided_at_stage <= _DOUBLE_LAST_SCORING_STAGE
+        return score + _DOUBLE_POINTS if lot.accepted and early else 0
+    early = lot.decided_at_stage <= _MULTIPLE_LAST_SCORING_STAGE  # 9.3.3.2 b) 2)
+    return score + _MULTIPLE_POINTS if lot.accepted and early else 0
+
+
+def _record_normal(state: SwitchingState, lot: LotResult) -> SwitchingState:
+    score = _score_after(state.switching_score, lot)
+    window = (*state.recent_normal_results, lot.accepted)
+    if window.count(False) >= _TIGHTEN_NOT_ACCEPTED:  # 9.3.1
+        span = len(window) - window.index(False)
+        return _enter(
+            state,
+            _T,
+            "9.3.1",
+            f"2 out of {span} consecutive lots on original normal inspection were not accepted.",
+            production_steady=lot.production_steady,
+        )
+    if score >= _REDUCED_SCORE and lot.production_steady and state.reduced_approved:  # 9.3.3.1
+        return _enter(
+            state,
+            _R,
+            "9.3.3.1",
+            f"The switching score reached {score}, production is at a steady rate and the "
+            "responsible authority approves reduced inspection.",
+            production_steady=True,
+        )
+    return attrs.evolve(
+        state,
+        switching_score=score,
+        recent_normal_results=window[-(_TIGHTEN_WINDOW - 1) :],
+        production_steady=lot.production_steady,
+        last_transition=None,
+    )
+
+
+def _record_tightened(state: SwitchingState, lot: LotResult) -> SwitchingState:
+    if lot.accepted:
+        run = state.tightened_accepted_run + 1
+        if run == _RELAX_ACCEPTED_RUN:  # 9.3.2
+            return _enter(
+                state,
+                _N,
+                "9.3.2",
+                "5 consecutive lots on original tightened inspection were accepted.",
+                production_steady=lot.production_steady,
+            )
+        return attrs.evolve(
+            state,
+            tightened_accepted_run=run,
+            production_steady=lot.production_steady,
+            last_transition=None,
+        )
+    not_accepted = state.tightened_not_accepted + 1
+    if not_accepted == _DISCONTINUE_NOT_ACCEPTED:  # 9.4
+        return _enter(
+            state,
+            _D,
+            "9.4",
+            "5 lots in the sequence of consecutive lots on original tightened inspection were "
+            "not accepted, so the acceptance procedures are discontinued.",
+            production_steady=lot.production_steady,
+        )
+    return attrs.evolve(
+        state,
+        tightened_accepted_run=0,
+        tightened_not_accepted=not_accepted,
+        production_steady=lot.production_steady,
+        last_transition=None,
+    )
+
+
+def _record_reduced(state: SwitchingState, lot: LotResult) -> SwitchingState:
+    if not lot.accepted:  # 9.3.4 a)
+        return _enter(
+            state,
+            _N,
+            "9.3.4 a)",
+            "A lot on original reduced inspection was not accepted.",
+            production_steady=lot.production_steady,
+        )
+    if not lot.production_steady:  # 9.3.4 b)
+        return _enter(
+            state,
+            _N,
+            "9.3.4 b)",
+            "Production became irregular or delayed.",
+            production_steady=False,
+        )
+    return attrs.evolve(state, last_transition=None)
+
+
+def record(state: SwitchingState, lot: LotResult) -> SwitchingState:
+    """The state after original inspection of one lot.
+
+    >>> state = SwitchingState.start(severity="reduced", reduced_approved=True)
+    >>> state = record(state, LotResult(accepted=False, acceptance_number=2))
+    >>> state.status, state.last_transition.clause
+    (<InspectionStatus.NORMAL: 'normal'>, '9.3.4 a)')
+
+    A re-submitted lot leaves the state as it was (9.3.1: re-submitted lots are ignored), apart
+    from clearing :attr:`~SwitchingState.last_transition`.
+
+    Raises:
+        InvalidInputError: the acceptance procedures are discontinued (9.4): no lot may be
+            accepted or rejected under the standard until
+            :func:`resume_after_corrective_action`; or the lot was accepted on normal
+            inspection by a single plan with Ac >= 2 and ``accepted_at_tighter_aql`` is
+            missing (9.3.3.2 a) 1)).
+    """
+    if not isinstance(lot, LotResult):
+        raise InvalidInputError("lot", lot, "a LotResult")
+    if state.discontinued:
+        raise InvalidInputError(
+            "state.status",
+            "discontinued",
+            "normal, tightened or reduced to record a lot: acceptance procedures are "
+            "discontinued (clause 9.4) until resume_after_corrective_action()",
+        )
+    if lot.resubmitted:
+        return attrs.evolve(state, last_transition=None)
+    if state.severity is Severity.NORMAL:
+        return _record_normal(state, lot)
+    if state.severity is Severity.TIGHTENED:
+        return _record_tightened(state, lot)
+    return _record_reduced(state, lot)
+
+
+def production_irregular(state: SwitchingState) -> SwitchingState:
+    """Production has become irregular or delayed (9.3.4 b)).
+
+    >>> state = SwitchingState.start(severity="reduced", reduced_approved=True)
+    >>> production_irregular(state).last_transition.clause
+    '9.3.4 b)'
+    >>> production_irregular(SwitchingState.start()).status  # only recorded off reduced
+    <InspectionStatus.NORMAL: 'normal'>
+    """
+    if state.severity is Severity.REDUCED:
+        return _enter(
+            state,
+            _N,
+            "9.3.4 b)",
+            "Production became irregular or delayed.",
+            production_steady=False,
+        )
+    return attrs.evolve(state, production_steady=False, last_transition=None)
+
+
+def authority_requires_normal(state: SwitchingState) -> SwitchingState:
+    """Other conditions warrant reinstating normal inspection (9.3.4 c)).
+
+    >>> state = SwitchingState.start(severity="reduced", reduced_approved=True)
+    >>> authority_requires_normal(state).status
+    <InspectionStatus.NORMAL: 'normal'>
+
+    Raises:
+        InvalidInputError: the state is not on reduced inspection; clause 9.3.4 c) only
+            reinstates normal inspection from reduced.
+    """
+    if state.status is not _R:
+        raise InvalidInputError(
+            "state.status",
+            state.status.value,
+            "'reduced': clause 9.3.4 c) reinstates normal inspection only from reduced",
+        )
+    return _enter(
+        state,
+        _N,
+        "9.3.4 c)",
+        "The responsible authority decided that other conditions warrant normal inspection.",
+    )
+
+
+def approve_reduced(state: SwitchingState, approved: bool) -> SwitchingState:
+    """Record whether the responsible authority considers reduced inspection desirable.
+
+    >>> state = SwitchingState.start(reduced_approved=True)
+    >>> state = approve_reduced(state, False)
+    >>> state.reduced_approved
+    False
+
+    Granting approval on normal inspection when the switching score is already at least 30
+    and production is steady switches to reduced at once (9.3.3.1). Withdrawing it on reduced
+    inspection reinstates normal inspection (9.3.4 c): other conditions warrant it).
+    """
+    _check_bool("approved", approved)
+    if state.severity is Severity.REDUCED and not approved:
+        return _enter(
+            state,
+            _N,
+            "9.3.4 c)",
+            "The responsible authority withdrew its approval of reduced inspection.",
+            reduced_approved=False,
+        )
+    if (
+        approved
+        and state.status is _N
+        and state.switching_score >= _REDUCED_SCORE
+        and state.production_steady
+    ):
+        return _enter(
+            state,
+            _R,
+            "9.3.3.1",
+            f"The responsible authority approved reduced inspection with the switching score "
+            f"at {state.switching_score} and production at a steady rate.",
+            reduced_approved=True,
+        )
+    return attrs.evolve(state, reduced_approved=approved, last_transition=None)
+
+
+def resume_after_corrective_action(state: SwitchingState) -> SwitchingState:
+    """End a discontinuation: inspection resumes on tightened inspection (9.4).
+
+    >>> state = SwitchingState.start(severity="tightened")
+    >>> for _ in range(5):
+    ...     state = state.record(LotResult(accepted=False, acceptance_number=1))
+    >>> state.status
+    <InspectionStatus.DISCONTINUED: 'discontinued'>
+    >>> resume_after_corrective_action(state).status
+    <InspectionStatus.TIGHTENED: 'tightened'>
+
+    Call it only once the supplier has acted to improve the quality of the submitted product
+    and the responsible authority has agreed the action is likely to be effective. Tightened
+    inspection then runs as if clause 9.3.1 had been invoked: all counters restart.
+
+    Raises:
+        InvalidInputError: the state is not discontinued.
+    """
+    if not state.discontinued:
+        raise InvalidInputError(
+            "state.status",
+            state.status.value,
+            "'discontinued': only a discontinuation (clause 9.4) is resumed",
+        )
+    return _enter(
+        state,
+        _T,
+        "9.4",
+        "The responsible authority agreed that the supplier's corrective action is likely to be "
+        "effective, so inspection resumes on tightened inspection.",
+    )
+
+
+def apply(state: SwitchingState, event: SwitchingEvent) -> SwitchingState:
+    """The state after one event: a lot, a production change, or an authority decision.
+
+    >>> state = apply(SwitchingState.start(), ReducedApproval(approved=True))
+    >>> state.reduced_approved
+    True
+    """
+    e: object = event
+    if isinstance(e, LotResult):
+        return record(state, e)
+    if isinstance(e, ProductionIrregular):
+        return production_irregular(state)
+    if isinstance(e, AuthorityRequiresNormal):
+        return authority_requires_normal(state)
+    if isinstance(e, ReducedApproval):
+        return approve_reduced(state, e.approved)
+    if isinstance(e, CorrectiveActionAccepted):
+        return resume_after_corrective_action(state)
+    raise InvalidInputError(
+        "event",
+        e,
+        "a LotResult, ProductionIrregular, AuthorityRequiresNormal, ReducedApproval or "
+        "CorrectiveActionAccepted",
+    )
+
+
+def replay(
+    events: Iterable[SwitchingEvent], start: SwitchingState | None = None
+) -> tuple[SwitchingState, ...]:
+    """The state after each event of a history, in order (the start state is not included).
+
+    >>> ok = LotResult(accepted=True, acceptance_number=1)
+    >>> states = replay([ok] * 15, start=SwitchingState.start(reduced_approved=True))
+    >>> [s.switching_score for s in states[-3:]], states[-1].status.value
+    ([26, 28, 0], 'reduced')
+
+    ``start`` defaults to :meth:`SwitchingState.start`. Equal to folding :func:`apply` over
+    ``events``; the first error stops the replay.
+    """
+    state = SwitchingState.start() if start is None else start
+    states: list[SwitchingState] = []
+    for event in events:
+        state = apply(state, event)
+        states.append(state)
+    return tuple(states)
