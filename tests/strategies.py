@@ -8,6 +8,16 @@ from hypothesis import strategies as st
 
 from qsdomain.calendars import Coverage, WorkingCalendar, china
 from qsdomain.periods import Lead, LeadUnit, Term
+from qsdomain.sampling import (
+    CorrectiveActionAccepted,
+    LotPlan,
+    SamplingPlan,
+    SwitchingState,
+    lot_result,
+    plan,
+    plan_for,
+)
+from qsdomain.sampling import _gbt2828_1_2012 as gbt
 
 CHINA = china()
 
@@ -77,3 +87,46 @@ def reference_between(cal: WorkingCalendar, start: date, end: date) -> int:
         count += reference_is_working(cal, day)
         day += timedelta(days=1)
     return sign * count
+
+
+# -- sampling ------------------------------------------------------------------------------------
+
+SEVERITIES = ("normal", "tightened", "reduced")
+SCHEMES = ("single", "double", "multiple")
+
+
+def table_plans() -> st.SearchStrategy[SamplingPlan]:
+    """Any plan the GB/T 2828.1-2012 tables give (arrows and redirections followed)."""
+    return st.builds(
+        plan,
+        st.sampled_from("ABCDEFGHJKLMNPQR"),
+        st.sampled_from(gbt.AQLS),
+        st.sampled_from(SEVERITIES),
+        st.sampled_from(SCHEMES),
+    )
+
+
+def lot_plans() -> st.SearchStrategy[LotPlan]:
+    """plan_for over lot sizes from 2 to 2,000,000 and every level, severity and scheme."""
+    return st.builds(
+        plan_for,
+        st.integers(2, 2_000_000),
+        st.sampled_from(gbt.AQLS),
+        st.sampled_from(gbt.LEVELS),
+        st.sampled_from(SEVERITIES),
+        st.sampled_from(SCHEMES),
+    )
+
+
+@st.composite
+def switching_histories(draw: st.DrawFn, max_lots: int = 60) -> SwitchingState:
+    """A state reached by inspecting a run of lots with the plan the current severity asks for."""
+    state = SwitchingState.start(reduced_approved=draw(st.booleans()))
+    for _ in range(draw(st.integers(0, max_lots))):
+        if state.discontinued:
+            state = state.apply(CorrectiveActionAccepted())
+            continue
+        chosen = plan("K", "1.5", state.severity)
+        count = draw(st.integers(0, chosen.stages[0].rejection_number + 1))
+        state = state.record(lot_result(chosen, [count]))
+    return state

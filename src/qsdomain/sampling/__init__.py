@@ -1,0 +1,79 @@
+"""Sampling inspection by attributes (计数抽样检验), GB/T 2828.1-2012 ≡ ISO 2859-1:1999.
+
+>>> from qsdomain.sampling import plan_for
+>>> lp = plan_for(1000, "1.0")            # lot of 1000, AQL 1.0, general level II
+>>> lp.code_letter, lp.sample_size, lp.acceptance_number, lp.rejection_number
+('J', 80, 2, 3)
+
+How many items to sample from a lot and when to accept it (:func:`plan_for`, :func:`plan`,
+:func:`code_letter`), how plans decide stage by stage, how well a plan protects you
+(:func:`probability_of_acceptance` and the plans' OC, AOQ, AOQL, ATI and ASN methods), and
+when to switch between normal, tightened and reduced inspection (:class:`SwitchingState`).
+"""
+
+from __future__ import annotations
+
+from qsdomain.sampling._lookup import (
+    LotPlan,
+    TableSource,
+    code_letter,
+    normalize_aql,
+    plan,
+    plan_for,
+    table_source,
+)
+from qsdomain.sampling._lots import lot_result
+from qsdomain.sampling._oc import Model
+from qsdomain.sampling._plans import (
+    Decision,
+    DoubleSamplingPlan,
+    MultipleSamplingPlan,
+    SamplingPlan,
+    SingleSamplingPlan,
+    Stage,
+    StageDecision,
+    probability_of_acceptance,
+)
+from qsdomain.sampling._switching import (
+    AuthorityRequiresNormal,
+    CorrectiveActionAccepted,
+    InspectionStatus,
+    LotResult,
+    ProductionIrregular,
+    ReducedApproval,
+    SwitchingEvent,
+    SwitchingState,
+    Transition,
+)
+from qsdomain.sampling._types import Scheme, Severity
+
+__all__ = [
+    "AuthorityRequiresNormal",
+    "CorrectiveActionAccepted",
+    "Decision",
+    "DoubleSamplingPlan",
+    "InspectionStatus",
+    "LotPlan",
+    "LotResult",
+    "Model",
+    "MultipleSamplingPlan",
+    "ProductionIrregular",
+    "ReducedApproval",
+    "SamplingPlan",
+    "Scheme",
+    "Severity",
+    "SingleSamplingPlan",
+    "Stage",
+    "StageDecision",
+    "SwitchingEvent",
+    "SwitchingState",
+    "TableSource",
+    "Transition",
+    "code_letter",
+    "lot_result",
+    "normalize_aql",
+    "plan",
+    "plan_for",
+    "probability_of_acceptance",
+    "table_source",
+]

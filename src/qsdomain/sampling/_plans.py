@@ -1,0 +1,373 @@
+"""Sampling plans as frozen objects: stages, decisions, and their performance measures."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
+
+import attrs
+
+from qsdomain._checks import whole_number as _whole
+from qsdomain.errors import InvalidInputError
+from qsdomain.sampling import _oc
+from qsdomain.sampling._types import Scheme, Severity
+
+__all__ = [
+    "Decision",
+    "DoubleSamplingPlan",
+    "MultipleSamplingPlan",
+    "SamplingPlan",
+    "SingleSamplingPlan",
+    "Stage",
+    "StageDecision",
+    "probability_of_acceptance",
+]
+
+
+@attrs.frozen
+class Stage:
+    """One sample of a plan and the cumulative numbers it is judged against.
+
+    >>> Stage(sample_size=32, acceptance_number=1, rejection_number=3)
+    Stage(sample_size=32, acceptance_number=1, rejection_number=3)
+
+    Attributes:
+        sample_size: the size of this sample (样本量), not cumulative.
+        acceptance_number: the cumulative acceptance number Ac (接收数), or ``None`` where the
+            standard prints ``#`` (acceptance not permitted at this stage).
+        rejection_number: the cumulative rejection number Re (拒收数), above Ac.
+    """
+
+    sample_size: int = attrs.field()
+    acceptance_number: int | None = attrs.field()
+    rejection_number: int = attrs.field()
+
+    @sample_size.validator
+    def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
+        _whole("stage.sample_size", value, 1)
+
+    @acceptance_number.validator
+    def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
+        if value is not None:
+            _whole("stage.acceptance_number", value, 0)
+
+    @rejection_number.validator
+    def _check_re(self, _: attrs.Attribute[int], value: int) -> None:
+        low = 1 if self.acceptance_number is None else self.acceptance_number + 1
+        _whole("stage.rejection_number", value, low)
+
+    def as_tuple(self) -> _oc.Stage:
+        """``(n, Ac, Re)``, the plain form the numerical core works on."""
+        return (self.sample_size, self.acceptance_number, self.rejection_number)
+
+
+class Decision(enum.Enum):
+    """What the counts observed so far decide."""
+
+    ACCEPT = "accept"  # 接收
+    NOT_ACCEPT = "not_accept"  # 不接收 (the standard avoids "reject" for the lot)
+    NEXT_SAMPLE = "next_sample"  # 抽取下一个样本
+
+
+@attrs.frozen
+class StageDecision:
+    """The decision after the counts of the samples inspected so far.
+
+    Attributes:
+        decision: accept, not accept, or take the next sample.
+        stage: the stage (1-based) at which the decision was reached.
+        cumulative_count: nonconforming items (or nonconformities) found up to that stage.
+        cumulative_sample_size: items inspected up to that stage.
+    """
+
+    decision: Decision
+    stage: int
+    cumulative_count: int
+    cumulative_sample_size: int
+
+
+def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> None:
+    if not isinstance(stages, tuple) or not all(isinstance(s, Stage) for s in stages):
+        raise InvalidInputError(field, stages, "a tuple of Stage objects")
+    if count is not None and len(stages) != count:
+        raise InvalidInputError(field, len(stages), f"exactly {count} stages")
+    if len(stages) < 2:
+        raise InvalidInputError(field, len(stages), "at least two stages")
+    previous_ac, previous_re = -1, 0
+    for i, stage in enumerate(stages, 1):
+        ac = -1 if stage.acceptance_number is None else stage.acceptance_number
+        if ac < previous_ac or stage.rejection_number < previous_re:
+            raise InvalidInputError(
+                f"{field}[{i}]", stage, "cumulative Ac and Re that never decrease stage by stage"
+            )
+        previous_ac, previous_re = ac, stage.rejection_number
+    last = stages[-1]
+    if last.acceptance_number is None or last.rejection_number != last.acceptance_number + 1:
+        raise InvalidInputError(
+            f"{field}[{len(stages)}]",
+            last,
+            "a last stage with Re = Ac + 1, so a decision is reached",
+        )
+
+
+class _PlanMethods:
+    """Behaviour every plan shares; subclasses provide ``stages``."""
+
+    stages: tuple[Stage, ...]
+
+    @property
+    def cumulative_sample_sizes(self) -> tuple[int, ...]:
+        """Items inspected after each stage (累计样本量)."""
+        total, sizes = 0, []
+        for stage in self.stages:
+            total += stage.sample_size
+            sizes.append(total)
+        return tuple(sizes)
+
+    @property
+    def maximum_sample_size(self) -> int:
+        """Items inspected if every stage is needed."""
+        return self.cumulative_sample_sizes[-1]
+
+    def decide(self, counts: Iterable[int], *, nonconformities: bool = False) -> StageDecision:
+        """Decide from the counts found in each sample so far (not cumulative counts).
+
+        Counting nonconforming items (不合格品), a count cannot exceed its sample size; counting
+        nonconformities (不合格, per 100 items), it can, so pass ``nonconformities=True``.
+
+        >>> from qsdomain.sampling import plan
+        >>> p = plan("J", "2.5", scheme="double")
+        >>> p.stages[0], p.stages[1].acceptance_number
+        (Stage(sample_size=50, acceptance_number=2, rejection_number=5), 6)
+        >>> p.decide([3]).decision, p.decide([3, 3]).decision
+        (<Decision.NEXT_SAMPLE: 'next_sample'>, <Decision.ACCEPT: 'accept'>)
+        """
+        counts = tuple(counts)
+        if not counts:
+            raise InvalidInputError("counts", counts, "at least one count")
+        if len(counts) > len(self.stages):
+            raise InvalidInputError("counts", counts, f"at most {len(self.stages)} counts")
+        total = 0
+        for i, (count, stage) in enumerate(zip(counts, self.stages, strict=False), 1):
+            _whole(f"counts[{i - 1}]", count, 0)
+            if not nonconformities and count > stage.sample_size:
+                raise InvalidInputError(
+                    f"counts[{i - 1}]",
+                    count,
+                    f"at most the sample size {stage.sample_size} (nonconforming items; pass "
+                    "nonconformities=True to count nonconformities)",
+                )
+            total += count
+            n_total = self.cumulative_sample_sizes[i - 1]
+            if stage.acceptance_number is not None and total <= stage.acceptance_number:
+                return StageDecision(Decision.ACCEPT, i, total, n_total)
+            if total >= stage.rejection_number:
+                if i < len(counts):
+                    raise InvalidInputError(
+                        "counts", counts, f"no counts after the decision at stage {i}"
+                    )
+                return StageDecision(Decision.NOT_ACCEPT, i, total, n_total)
+        return StageDecision(
+            Decision.NEXT_SAMPLE, len(counts), total, self.cumulative_sample_sizes[len(counts) - 1]
+        )
+
+    def _tuples(self) -> list[_oc.Stage]:
+        return [s.as_tuple() for s in self.stages]
+
+    def probability_of_acceptance(
+        self, p: float, model: str = "binomial", lot_size: int | None = None
+    ) -> float:
+        """Probability of accepting a lot of quality ``p`` (接收概率); see
+        :func:`qsdomain.sampling.probability_of_acceptance`."""
+        return _oc.probability_of_acceptance(self._tuples(), p, model, lot_size)
+
+    def oc_curve(
+        self, ps: Iterable[float], model: str = "binomial", lot_size: int | None = None
+    ) -> list[float]:
+        """Probability of acceptance at each quality level in ``ps`` (OC 曲线)."""
+        return _oc.oc_curve(self._tuples(), ps, model, lot_size)
+
+    def average_sample_number(
+        self, p: float, model: str = "binomial", lot_size: int | None = None
+    ) -> float:
+        """Average number of items inspected per lot, without curtailment (ASN)."""
+        return _oc.average_sample_number(self._tuples(), p, model, lot_size)
+
+    def average_outgoing_quality(self, p: float, lot_size: int, model: str = "binomial") -> float:
+        """Average outgoing quality under rectifying inspection (AOQ, 平均检出质量)."""
+        return _oc.average_outgoing_quality(self._tuples(), p, lot_size, model)
+
+    def average_total_inspection(self, p: float, lot_size: int, model: str = "binomial") -> float:
+        """Average items inspected per lot under rectifying inspection (ATI)."""
+        return _oc.average_total_inspection(self._tuples(), p, lot_size, model)
+
+    def average_outgoing_quality_limit(
+        self, lot_size: int, model: str = "binomial"
+    ) -> tuple[float, float]:
+        """The AOQL (平均检出质量上限) and the quality ``p`` where it occurs."""
+        return _oc.average_outgoing_quality_limit(self._tuples(), lot_size, model)
+
+
+def _check_letter(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not (isinstance(value, str) and len(value) == 1 and value.isupper()):
+        raise InvalidInputError("plan.code_letter", value, "None or a code letter A-S")
+
+
+def _check_aql(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
+    if value is not None and not isinstance(value, str):
+        raise InvalidInputError("plan.aql", value, "None or an AQL in its canonical spelling")
+
+
+def _check_severity(_: object, __: attrs.Attribute[Severity | None], value: object) -> None:
+    if value is not None and not isinstance(value, Severity):
+        raise InvalidInputError("plan.severity", value, "None or a Severity")
+
+
+@attrs.frozen
+class SingleSamplingPlan(_PlanMethods):
+    """A single sampling plan (一次抽样方案): one sample of ``n``, accept if at most ``Ac``.
+
+    >>> p = SingleSamplingPlan(sample_size=80, acceptance_number=2)
+    >>> p.rejection_number, p.code_letter, p.decide([3]).decision
+    (3, None, <Decision.NOT_ACCEPT: 'not_accept'>)
+    >>> round(p.probability_of_acceptance(0.01), 4)
+    0.9534
+
+    Attributes:
+        sample_size: the sample size n (样本量).
+        acceptance_number: the acceptance number Ac (接收数).
+        rejection_number: the rejection number Re (拒收数); Ac + 1 if not given. ISO 2859-1:1999
+            single plans always have Re = Ac + 1 (no "gap" as in MIL-STD-105E reduced plans), so
+            any other value is refused: a plan must decide.
+        code_letter: the sample size code letter (样本量字码) for plans from the tables.
+        aql: the AQL (接收质量限) for plans from the tables, canonical spelling ("2.5").
+        severity: normal, tightened or reduced, for plans from the tables.
+    """
+
+    sample_size: int = attrs.field()
+    acceptance_number: int = attrs.field()
+    rejection_number: int = attrs.field()
+    code_letter: str | None = attrs.field(default=None, kw_only=True, validator=_check_letter)
+    aql: str | None = attrs.field(default=None, kw_only=True, validator=_check_aql)
+    severity: Severity | None = attrs.field(default=None, kw_only=True, validator=_check_severity)
+    _stage: Stage = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self, "_stage", Stage(self.sample_size, self.acceptance_number, self.rejection_number)
+        )
+
+    @rejection_number.default
+    def _default_re(self) -> int:
+        return self.acceptance_number + 1 if isinstance(self.acceptance_number, int) else 0
+
+    @sample_size.validator
+    def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
+        _whole("plan.sample_size", value, 1)
+
+    @acceptance_number.validator
+    def _check_ac(self, _: attrs.Attribute[int], value: int) -> None:
+        _whole("plan.acceptance_number", value, 0)
+
+    @rejection_number.validator
+    def _check_re(self, _: attrs.Attribute[int], value: int) -> None:
+        if value != self.acceptance_number + 1:
+            raise InvalidInputError(
+                "plan.rejection_number",
+                value,
+                f"Ac + 1 = {self.acceptance_number + 1} (a single plan must decide)",
+            )
+
+    @property
+    def scheme(self) -> Scheme:
+        """Always :attr:`Scheme.SINGLE`."""
+        return Scheme.SINGLE
+
+    @property
+    def stages(self) -> tuple[Stage, ...]:  # type: ignore[override]
+        """The single stage."""
+        return (self._stage,)
+
+
+@attrs.frozen
+class _StagedPlan(_PlanMethods):
+    """Fields and checks shared by double and multiple plans."""
+
+    _STAGES: ClassVar[int | None] = None  # the exact number of stages, if fixed
+
+    stages: tuple[Stage, ...] = attrs.field()
+    code_letter: str | None = attrs.field(default=None, kw_only=True, validator=_check_letter)
+    aql: str | None = attrs.field(default=None, kw_only=True, validator=_check_aql)
+    severity: Severity | None = attrs.field(default=None, kw_only=True, validator=_check_severity)
+
+    @stages.validator
+    def _check(self, _: attrs.Attribute[tuple[Stage, ...]], value: tuple[Stage, ...]) -> None:
+        _check_stages("plan.stages", value, self._STAGES)
+
+
+@attrs.frozen
+class DoubleSamplingPlan(_StagedPlan):
+    """A double sampling plan (二次抽样方案): two samples, cumulative Ac and Re.
+
+    Attributes:
+        stages: the two stages; the first has an Ac, the second has Re = Ac + 1.
+        code_letter: the sample size code letter, for plans from the tables.
+        aql: the AQL, canonical spelling, for plans from the tables.
+        severity: normal, tightened or reduced, for plans from the tables.
+    """
+
+    _STAGES: ClassVar[int | None] = 2
+
+    def __attrs_post_init__(self) -> None:
+        if self.stages[0].acceptance_number is None:
+            raise InvalidInputError("plan.stages[1]", self.stages[0], "a first stage with an Ac")
+
+    @property
+    def scheme(self) -> Scheme:
+        """Always :attr:`Scheme.DOUBLE`."""
+        return Scheme.DOUBLE
+
+
+@attrs.frozen
+class MultipleSamplingPlan(_StagedPlan):
+    """A multiple sampling plan (多次抽样方案; five stages in GB/T 2828.1-2012 Tables 4).
+
+    Attributes:
+        stages: the stages, in order; ``acceptance_number`` is ``None`` where acceptance is not
+            permitted; the last stage has Re = Ac + 1.
+        code_letter: the sample size code letter, for plans from the tables.
+        aql: the AQL, canonical spelling, for plans from the tables.
+        severity: normal, tightened or reduced, for plans from the tables.
+    """
+
+    @property
+    def scheme(self) -> Scheme:
+        """Always :attr:`Scheme.MULTIPLE`."""
+        return Scheme.MULTIPLE
+
+
+SamplingPlan = SingleSamplingPlan | DoubleSamplingPlan | MultipleSamplingPlan
+"""Any of the three plan types."""
+
+
+def probability_of_acceptance(
+    plan: SamplingPlan, p: float, model: str = "binomial", lot_size: int | None = None
+) -> float:
+    """Probability that ``plan`` accepts a lot of quality ``p`` (接收概率 Pa).
+
+    ``model`` says what ``p`` means:
+
+    * ``"binomial"``: the fraction nonconforming (不合格品率), ``0 <= p <= 1``;
+    * ``"poisson"``: the mean number of nonconformities per item (per-100-items / 100); the
+      count in a sample of n is Poisson with mean n*p;
+    * ``"hypergeometric"``: the fraction nonconforming of a lot of ``lot_size`` items holding
+      exactly ``p * lot_size`` nonconforming ones (a whole number).
+
+    >>> from qsdomain.sampling import plan
+    >>> round(probability_of_acceptance(plan("J", "1.0"), 0.01), 4)   # n=80, Ac=2
+    0.9534
+    """
+    if not isinstance(plan, _PlanMethods):
+        raise InvalidInputError("plan", plan, "a sampling plan")
+    return plan.probability_of_acceptance(p, model, lot_size)
