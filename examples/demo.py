@@ -1,9 +1,11 @@
-"""The main job on bundled example data: deadlines of licensing cases and certificate renewals.
+"""The main job on bundled example data: deadlines, certificate renewals and lot inspection.
 
 Run it with ``make demo`` (or ``python examples/demo.py --as-of 2026-11-22``). It reads
 ``examples/data/applications.csv`` (cases received, with their statutory limit in working
-days) and ``examples/data/certificates.csv`` (certificates with their validity term), and
-prints, as of the given day, when each case must be decided and where each certificate stands.
+days), ``examples/data/certificates.csv`` (certificates with their validity term) and
+``examples/data/lots.csv`` (incoming lots and the nonconforming items found), and prints, as of
+the given day, when each case must be decided, where each certificate stands, and how each lot
+was sampled and judged under GB/T 2828.1-2012 with its switching rules.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from qsdomain.calendars import china
 from qsdomain.errors import QSDomainError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
+from qsdomain.sampling import SwitchingState, lot_result, plan_for
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -64,12 +67,36 @@ def certificates(as_of: date) -> None:
             )
 
 
+def lots() -> None:
+    """Each lot sampled with the plan its current severity asks for (GB/T 2828.1-2012 cl. 9)."""
+    print("\nIncoming lots (GB/T 2828.1-2012, level II, single sampling; reduced not approved)")
+    print(f"{'lot':<10} {'N':>5} {'AQL':>4} {'severity':<9} {'plan':<12} {'found':>5}  result")
+    state = SwitchingState.start(reduced_approved=False)
+    with (DATA / "lots.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            chosen = plan_for(int(row["lot_size"]), row["aql"], "II", state.severity)
+            found = int(row["nonconforming_found"])
+            result = lot_result(chosen.plan, [found])
+            ac, re = chosen.acceptance_number, chosen.rejection_number
+            shown = f"{chosen.code_letter} {chosen.sample_size} {ac}/{re}"
+            verdict = "accepted" if result.accepted else "not accepted"
+            severity = state.severity.value
+            state = state.record(result)
+            switch = state.last_transition
+            note = f"; -> {switch.to.value} (clause {switch.clause})" if switch else ""
+            print(
+                f"{row['lot_id']:<10} {chosen.lot_size:>5} {chosen.aql:>4} {severity:<9} "
+                f"{shown:<12} {found:>5}  {verdict}, score {state.switching_score}{note}"
+            )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--as-of", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     args = parser.parse_args()
     cases(args.as_of)
     certificates(args.as_of)
+    lots()
 
 
 if __name__ == "__main__":

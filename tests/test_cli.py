@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import subprocess
 import sys
@@ -107,3 +108,96 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert done.returncode == 0
     assert done.stdout.startswith("2026-10-13")
+
+
+# -- sampling ------------------------------------------------------------------------------------
+
+
+def test_sampling_plan(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "sampling", "plan", "--lot-size", "1000", "--aql", "1.0")
+    assert status == 0
+    assert "code letter J" in out
+    assert out.rstrip().endswith("1      80         80    2    3")
+    status, out, _ = run(capsys, "sampling", "plan", "--lot-size", "500", "--aql", "0.65", "--json")
+    payload = json.loads(out)
+    assert (payload["table_code_letter"], payload["code_letter"]) == ("H", "J")
+    assert payload["stages"] == [
+        {
+            "stage": 1,
+            "sample_size": 80,
+            "cumulative_sample_size": 80,
+            "acceptance_number": 1,
+            "rejection_number": 2,
+        }
+    ]
+    assert payload["table"] == "2-A"
+    assert payload["table_single_source"] is False
+
+
+def test_sampling_plan_reports_100_percent_and_single_source_tables(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out, _ = run(
+        capsys, "sampling", "plan", "--lot-size", "5", "--aql", "0.65", "--level", "III"
+    )
+    assert "inspect all 5 items (100 %)" in out
+    _, out, _ = run(
+        capsys, "sampling", "plan", "--lot-size", "2000", "--aql", "2.5", "--scheme", "double"
+    )
+    assert "note: Table 3-A rests on one public transcription only" in out
+
+
+def test_sampling_oc(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(
+        capsys, "sampling", "oc", "--lot-size", "1000", "--aql", "1.0", "--points", "5", "--json"
+    )
+    assert status == 0
+    points = json.loads(out)["points"]
+    assert len(points) == 5
+    assert points[0]["pa"] == 1.0
+    assert points[-1]["pa"] == pytest.approx(1e-3, rel=1e-6)
+    assert all(a["pa"] >= b["pa"] for a, b in itertools.pairwise(points))
+    status, out, _ = run(
+        capsys,
+        "sampling",
+        "oc",
+        "--lot-size",
+        "1000",
+        "--aql",
+        "65",
+        "--model",
+        "poisson",
+        "--points",
+        "4",
+    )
+    assert status == 0
+    assert "nonconformities per 100 items" in out
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["sampling", "plan", "--lot-size", "0", "--aql", "1.0"],
+        ["sampling", "plan", "--lot-size", "1000", "--aql", "0.3"],
+        ["sampling", "plan", "--lot-size", "1000", "--aql", "1.0", "--level", "IV"],
+        ["sampling", "plan", "--lot-size", "1000", "--aql", "1.0", "--severity", "lax"],
+        ["sampling", "oc", "--lot-size", "1000", "--aql", "1.0", "--points", "1"],
+    ],
+)
+def test_sampling_bad_input(capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
+    status, out, err = run(capsys, *argv)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1, err
+
+
+def test_sampling_oc_plot(capsys: pytest.CaptureFixture[str], tmp_path: object) -> None:
+    pytest.importorskip("matplotlib")
+    target = f"{tmp_path}/oc.png"
+    status, out, _ = run(
+        capsys, "sampling", "oc", "--lot-size", "1000", "--aql", "1.0", "--plot", target
+    )
+    assert status == 0
+    assert out.rstrip().endswith(f"plot written to {target}")
+    with open(target, "rb") as f:
+        assert f.read(8) == b"\x89PNG\r\n\x1a\n"

@@ -1,4 +1,4 @@
-"""docs/cli.md shows real runs: replay each `$ qsdomain ...` line and compare the output."""
+"""The docs show real runs: replay every `$ qsdomain ...` line of docs/*.md and compare."""
 
 from __future__ import annotations
 
@@ -10,27 +10,37 @@ import pytest
 
 from qsdomain.cli import main
 
-PAGE = Path(__file__).resolve().parents[1] / "docs" / "cli.md"
+DOCS = Path(__file__).resolve().parents[1] / "docs"
 
 
-def _runs() -> list[tuple[str, str]]:
-    block = re.search(r"```text\n(.*?)```", PAGE.read_text(encoding="utf-8"), re.S)
-    assert block, "docs/cli.md has no text block of runs"
-    runs: list[tuple[str, list[str]]] = []
-    for line in block.group(1).splitlines():
-        if line.startswith("$ "):
-            runs.append((line[2:], []))
-        else:
-            runs[-1][1].append(line)
-    return [(cmd, "\n".join(out)) for cmd, out in runs]
+def _runs() -> list[tuple[str, str, str]]:
+    runs: list[tuple[str, str, list[str]]] = []
+    for page in sorted(DOCS.glob("*.md")):
+        for block in re.findall(r"```text\n(.*?)```", page.read_text(encoding="utf-8"), re.S):
+            if not block.startswith("$ qsdomain"):
+                continue
+            for line in block.splitlines():
+                if line.startswith("$ "):
+                    runs.append((page.name, line[2:], []))
+                else:
+                    runs[-1][2].append(line)
+    return [(page, cmd, "\n".join(out)) for page, cmd, out in runs]
 
 
-@pytest.mark.parametrize(("command", "shown"), _runs())
-def test_cli_page_matches_real_output(
-    command: str, shown: str, capsys: pytest.CaptureFixture[str]
+RUNS = _runs()
+
+
+def test_the_docs_show_runs() -> None:
+    pages = {page for page, _, _ in RUNS}
+    assert {"cli.md", "sampling.md"} <= pages
+
+
+@pytest.mark.parametrize(("page", "command", "shown"), RUNS)
+def test_docs_runs_match_real_output(
+    page: str, command: str, shown: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     argv = shlex.split(command)
-    assert argv[0] == "qsdomain"
+    assert argv[0] == "qsdomain", page
     status = main(argv[1:])
     out, err = capsys.readouterr()
     assert status == (2 if shown.startswith("qsdomain:") else 0)

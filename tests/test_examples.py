@@ -24,3 +24,12 @@ def test_demo_prints_the_deadlines_and_statuses() -> None:
     # 2022-02-28 + 5 years, inclusive: the day before 2027-02-28.
     assert any(line.startswith("XK13-011-01256") and "2027-02-27" in line for line in lines)
     assert any(line.startswith("XK06-015-00871") and line.endswith("expired") for line in lines)
+    # Lots: the second not-accepted lot within five switches to tightened (clause 9.3.1), five
+    # accepted lots on tightened switch back (clause 9.3.2); the tightened plan is K 125 3/4.
+    assert any(
+        line.startswith("L2026-105") and "-> tightened (clause 9.3.1)" in line for line in lines
+    )
+    assert any(line.startswith("L2026-106") and "tightened K 125 3/4" in line for line in lines)
+    assert any(
+        line.startswith("L2026-110") and "-> normal (clause 9.3.2)" in line for line in lines
+    )

@@ -12,8 +12,27 @@ from hypothesis import given
 from qsdomain.calendars import Coverage, ProvisionalSpan, WorkingCalendar
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
+from qsdomain.sampling import (
+    AuthorityRequiresNormal,
+    CorrectiveActionAccepted,
+    LotPlan,
+    LotResult,
+    ProductionIrregular,
+    ReducedApproval,
+    SamplingPlan,
+    SwitchingEvent,
+    SwitchingState,
+    plan_for,
+)
 from qsdomain.serialization import from_json, structure, to_json, unstructure
-from strategies import leads, synthetic_calendars, terms
+from strategies import (
+    leads,
+    lot_plans,
+    switching_histories,
+    synthetic_calendars,
+    table_plans,
+    terms,
+)
 
 
 @attrs.frozen
@@ -148,3 +167,68 @@ def test_naive_datetimes_are_refused_on_the_way_out() -> None:
 def test_utc_datetimes_keep_their_offset() -> None:
     data = {**GOOD, "received_at": "2026-10-09T08:30:00+00:00"}
     assert structure(data, Licence).received_at == datetime(2026, 10, 9, 8, 30, tzinfo=timezone.utc)
+
+
+# -- sampling types --------------------------------------------------------------------------------
+
+
+@given(table_plans())
+def test_table_plans_round_trip(chosen: SamplingPlan) -> None:
+    assert from_json(to_json(chosen), SamplingPlan) == chosen
+
+
+@given(lot_plans())
+def test_lot_plans_round_trip(lot: LotPlan) -> None:
+    again = from_json(to_json(lot), LotPlan)
+    assert again == lot
+    assert again.plan.scheme is lot.plan.scheme
+
+
+@given(switching_histories())
+def test_switching_states_round_trip(state: SwitchingState) -> None:
+    assert from_json(to_json(state), SwitchingState) == state
+
+
+def test_switching_events_are_tagged() -> None:
+    events = [
+        LotResult(accepted=True, scheme="single", acceptance_number=1),
+        ProductionIrregular(),
+        ReducedApproval(approved=True),
+        CorrectiveActionAccepted(),
+        AuthorityRequiresNormal(),
+    ]
+    data = unstructure(events)
+    assert [e["event"] for e in data] == [
+        "lot",
+        "production_irregular",
+        "reduced_approval",
+        "corrective_action_accepted",
+        "authority_requires_normal",
+    ]
+    assert structure(data, list[SwitchingEvent]) == events
+
+
+@pytest.mark.parametrize(
+    ("data", "cls", "path"),
+    [
+        ({"scheme": "triple"}, SamplingPlan, "$"),
+        ({"scheme": "double", "stages": []}, SamplingPlan, "$.stages"),
+        (
+            {"scheme": "single", "sample_size": 80, "acceptance_number": 2, "rejection_number": 9},
+            SamplingPlan,
+            "$.rejection_number",
+        ),
+        ({"event": "holiday"}, SwitchingEvent, "$"),
+    ],
+)
+def test_bad_sampling_data_names_the_path(data: object, cls: object, path: str) -> None:
+    with pytest.raises(StructuringError) as info:
+        structure(data, cls)  # type: ignore[arg-type]
+    assert info.value.field == path
+
+
+def test_a_lot_plan_cannot_be_structured_inconsistent() -> None:
+    data = unstructure(plan_for(2000, "1.5"))
+    data["hundred_percent"] = True
+    with pytest.raises(StructuringError, match="hundred_percent"):
+        structure(data, LotPlan)

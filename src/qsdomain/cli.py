@@ -201,6 +201,170 @@ def _cmd_term_lead(args: argparse.Namespace) -> None:
     )
 
 
+def _sampling_args(args: argparse.Namespace) -> Any:
+    from qsdomain.sampling import plan_for  # noqa: PLC0415 - keep start-up light
+
+    return plan_for(args.lot_size, args.aql, args.level, args.severity, args.scheme)
+
+
+def _stage_rows(chosen: Any) -> list[dict[str, Any]]:
+    rows = []
+    for i, (stage, total) in enumerate(
+        zip(chosen.plan.stages, chosen.plan.cumulative_sample_sizes, strict=True), 1
+    ):
+        rows.append(
+            {
+                "stage": i,
+                "sample_size": stage.sample_size,
+                "cumulative_sample_size": total,
+                "acceptance_number": stage.acceptance_number,
+                "rejection_number": stage.rejection_number,
+            }
+        )
+    return rows
+
+
+def _cmd_sampling_plan(args: argparse.Namespace) -> None:
+    chosen = _sampling_args(args)
+    plan = chosen.plan
+    payload = {
+        "standard": "GB/T 2828.1-2012 (ISO 2859-1:1999)",
+        "lot_size": chosen.lot_size,
+        "aql": chosen.aql,
+        "level": chosen.level,
+        "severity": plan.severity.value,
+        "scheme": plan.scheme.value,
+        "table_code_letter": chosen.table_code_letter,
+        "code_letter": plan.code_letter,
+        "hundred_percent": chosen.hundred_percent,
+        "stages": _stage_rows(chosen),
+        "table": chosen.source.table,
+        "table_single_source": chosen.source.single_source,
+        "table_doubts": list(chosen.source.doubts),
+    }
+    lines = [
+        f"GB/T 2828.1-2012: lot of {chosen.lot_size}, AQL {chosen.aql}, level {chosen.level}, "
+        f"{plan.severity.value} inspection, {plan.scheme.value} sampling",
+        f"code letter {plan.code_letter}"
+        + (
+            f" (Table 1 gives {chosen.table_code_letter}; the table's arrow leads to "
+            f"{plan.code_letter})"
+            if plan.code_letter != chosen.table_code_letter
+            else ""
+        ),
+    ]
+    if plan.scheme.value != args.scheme:
+        lines.append(f"no {args.scheme} plan is printed here: the standard uses this one instead")
+    if chosen.hundred_percent:
+        lines.append(
+            f"the sample size {plan.stages[0].sample_size} is not smaller than the lot: "
+            f"inspect all {chosen.lot_size} items (100 %)"
+        )
+    if chosen.source.single_source:
+        lines.append(
+            f"note: Table {chosen.source.table} rests on one public transcription only "
+            "(docs/sampling-tables.md)"
+        )
+    lines.extend(f"doubt: {reason}" for reason in chosen.source.doubts)
+    lines.append(f"{'stage':>5} {'sample':>7} {'cumulative':>10} {'Ac':>4} {'Re':>4}")
+    for row in payload["stages"]:
+        ac = "#" if row["acceptance_number"] is None else row["acceptance_number"]
+        lines.append(
+            f"{row['stage']:>5} {row['sample_size']:>7} {row['cumulative_sample_size']:>10} "
+            f"{ac!s:>4} {row['rejection_number']:>4}"
+        )
+    _emit(args, payload, "\n".join(lines))
+
+
+def _oc_grid(plan: Any, model: str, lot_size: int | None, points: int) -> list[float]:
+    """Quality levels from 0 up to where Pa falls to 0.001 (found by bisection)."""
+    grid_model = "poisson" if model == "poisson" else "binomial"
+    lo, hi = 0.0, 1.0
+    while grid_model == "poisson" and plan.probability_of_acceptance(hi, grid_model) > 1e-3:
+        hi *= 2
+    for _ in range(60):
+        mid = (lo + hi) / 2
+        if plan.probability_of_acceptance(mid, grid_model) > 1e-3:
+            lo = mid
+        else:
+            hi = mid
+    grid = [hi * i / (points - 1) for i in range(points)]
+    if model == "hypergeometric" and lot_size is not None:
+        # The lot holds a whole number of nonconforming items.
+        grid = sorted({round(p * lot_size) / lot_size for p in grid})
+    return grid
+
+
+def _cmd_sampling_oc(args: argparse.Namespace) -> None:
+    if args.points < 2:
+        raise InvalidInputError("--points", args.points, "a whole number >= 2")
+    chosen = _sampling_args(args)
+    plan = chosen.plan
+    model = args.model
+    lot = chosen.lot_size
+    grid = _oc_grid(plan, model, lot, args.points)
+    hyper_lot = lot if model == "hypergeometric" else None
+    pa = plan.oc_curve(grid, model, hyper_lot)
+    rows = []
+    for p, a in zip(grid, pa, strict=True):
+        row = {
+            "p": p,
+            "pa": a,
+            "asn": plan.average_sample_number(p, model, hyper_lot),
+        }
+        if model != "poisson":
+            row["aoq"] = plan.average_outgoing_quality(p, lot, model)
+            row["ati"] = plan.average_total_inspection(p, lot, model)
+        rows.append(row)
+    payload = {
+        "lot_size": lot,
+        "aql": chosen.aql,
+        "code_letter": plan.code_letter,
+        "scheme": plan.scheme.value,
+        "severity": plan.severity.value,
+        "model": model,
+        "points": rows,
+    }
+    unit = "nonconformities per 100 items" if model == "poisson" else "% nonconforming"
+    lines = [
+        f"OC of the {plan.scheme.value} {plan.severity.value} plan, code letter "
+        f"{plan.code_letter}, AQL {chosen.aql} ({model}; p in {unit})",
+        f"{'p':>9} {'Pa':>8} {'ASN':>8}"
+        + ("" if model == "poisson" else f" {'AOQ %':>8} {'ATI':>8}"),
+    ]
+    for row in rows:
+        line = f"{row['p'] * 100:>9.4f} {row['pa']:>8.4f} {row['asn']:>8.1f}"
+        if model != "poisson":
+            line += f" {row['aoq'] * 100:>8.4f} {row['ati']:>8.1f}"
+        lines.append(line)
+    if args.plot:
+        _plot(args.plot, grid, pa, title=lines[0], unit=unit)
+        lines.append(f"plot written to {args.plot}")
+    _emit(args, payload, "\n".join(lines))
+
+
+def _plot(path: str, grid: list[float], pa: list[float], *, title: str, unit: str) -> None:
+    try:
+        import matplotlib  # noqa: PLC0415 - optional extra
+
+        matplotlib.use("Agg")
+        from matplotlib import pyplot  # noqa: PLC0415
+    except ImportError:
+        raise InvalidInputError(
+            "--plot", path, "used with matplotlib installed (pip install 'qsdomain[plot]')"
+        ) from None
+    fig, ax = pyplot.subplots(figsize=(7, 4.5))
+    ax.plot([p * 100 for p in grid], pa)
+    ax.set_xlabel(f"quality p ({unit})")
+    ax.set_ylabel("probability of acceptance Pa")
+    ax.set_title(title, fontsize=9)
+    ax.set_ylim(0, 1.02)
+    ax.grid(visible=True, alpha=0.3)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    pyplot.close(fig)
+
+
 def _add_common(parser: argparse.ArgumentParser, *, calendar: bool = True) -> None:
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     if calendar:
@@ -218,7 +382,13 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="qsdomain", description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--version", action="version", version=f"qsdomain {__version__}")
     top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    _add_calendar_commands(top)
+    _add_term_commands(top)
+    _add_sampling_commands(top)
+    return parser
 
+
+def _add_calendar_commands(top: Any) -> None:
     cal = top.add_parser("calendar", help="working days in the official China calendar")
     cal_sub = cal.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = cal_sub.add_parser("is-working", help="is DATE a working day?")
@@ -239,6 +409,8 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=_cmd_info)
 
+
+def _add_term_commands(top: Any) -> None:
     term = top.add_parser("term", help="ends of terms and lead times before a date")
     term_sub = term.add_subparsers(dest="action", required=True, metavar="ACTION")
     p = term_sub.add_parser("end", help="the last day of a term starting on START")
@@ -256,7 +428,30 @@ def build_parser() -> argparse.ArgumentParser:
     _add_common(p)
     p.set_defaults(func=_cmd_term_lead)
 
-    return parser
+
+def _add_sampling_commands(top: Any) -> None:
+    samp = top.add_parser("sampling", help="sampling inspection by attributes (GB/T 2828.1-2012)")
+    samp_sub = samp.add_subparsers(dest="action", required=True, metavar="ACTION")
+    for name, func, helptext in (
+        ("plan", _cmd_sampling_plan, "the sampling plan for a lot"),
+        ("oc", _cmd_sampling_oc, "the OC curve (Pa, ASN, AOQ, ATI) of that plan"),
+    ):
+        p = samp_sub.add_parser(name, help=helptext)
+        p.add_argument("--lot-size", type=_whole("--lot-size"), required=True, metavar="N")
+        p.add_argument("--aql", required=True, metavar="AQL")
+        p.add_argument("--level", default="II", help="S-1 .. S-4, I, II (default), III")
+        p.add_argument("--severity", choices=["normal", "tightened", "reduced"], default="normal")
+        p.add_argument("--scheme", choices=["single", "double", "multiple"], default="single")
+        if name == "oc":
+            p.add_argument("--points", type=_whole("--points"), default=50)
+            p.add_argument(
+                "--model", choices=["binomial", "poisson", "hypergeometric"], default="binomial"
+            )
+            p.add_argument(
+                "--plot", metavar="FILE.png", help="also draw the curve (needs matplotlib)"
+            )
+        _add_common(p, calendar=False)
+        p.set_defaults(func=func)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

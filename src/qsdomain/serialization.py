@@ -31,6 +31,7 @@ from typing import Any, TypeVar
 
 import attrs
 import cattrs
+import cattrs.gen
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
@@ -121,12 +122,90 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_unstructure_hook(datetime, _unstructure_datetime)
+    _register_sampling(conv)
     # Sets become sorted lists so the JSON form is deterministic.
     conv.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) in (frozenset, set),
         lambda value: sorted(conv.unstructure(v) for v in value),
     )
     return conv
+
+
+def _register_tagged(
+    conv: cattrs.Converter, union: Any, key: str, members: dict[str, type[Any]]
+) -> None:
+    """Serialize a union of attrs classes with a tag field naming the member."""
+    for tag, cls in members.items():
+        unstructure_fields = cattrs.gen.make_dict_unstructure_fn(cls, conv)
+        structure_fields = cattrs.gen.make_dict_structure_fn(
+            cls, conv, _cattrs_forbid_extra_keys=True
+        )
+
+        def tagged(obj: Any, fields: Any = unstructure_fields, tag: str = tag) -> Any:
+            return {key: tag, **fields(obj)}
+
+        def untagged(
+            data: Any, _: type, fields: Any = structure_fields, cls: type = cls, tag: str = tag
+        ) -> Any:
+            if not isinstance(data, Mapping):
+                raise _Rejected(data, f"a JSON object with the fields of {cls.__name__}")
+            if data.get(key, tag) != tag:
+                raise _Rejected(data.get(key), f"{tag!r} for a {cls.__name__}")
+            return fields({k: v for k, v in data.items() if k != key}, cls)
+
+        conv.register_unstructure_hook(cls, tagged)
+        conv.register_structure_hook(cls, untagged)
+
+    allowed = ", ".join(repr(tag) for tag in members)
+
+    def any_member(data: Any, _: type) -> Any:
+        tag = data.get(key) if isinstance(data, Mapping) else None
+        if tag not in members:
+            raise _Rejected(tag, f"an object whose {key} is one of {allowed}")
+        return conv.structure(data, members[tag])
+
+    conv.register_structure_hook(union, any_member)
+
+
+def _register_sampling(conv: cattrs.Converter) -> None:
+    """Tags for the sampling unions; ``Transition.from_`` is written as ``from``."""
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override  # noqa: PLC0415
+
+    from qsdomain.sampling import (  # noqa: PLC0415 - the edge layer may know every family
+        AuthorityRequiresNormal,
+        CorrectiveActionAccepted,
+        DoubleSamplingPlan,
+        LotResult,
+        MultipleSamplingPlan,
+        ProductionIrregular,
+        ReducedApproval,
+        SamplingPlan,
+        SingleSamplingPlan,
+        SwitchingEvent,
+        Transition,
+    )
+
+    # Double and multiple plans have the same fields, so plans carry their scheme.
+    plans = {"single": SingleSamplingPlan, "double": DoubleSamplingPlan,
+             "multiple": MultipleSamplingPlan}  # fmt: skip
+    _register_tagged(conv, SamplingPlan, "scheme", plans)
+    events = {
+        "lot": LotResult,
+        "production_irregular": ProductionIrregular,
+        "authority_requires_normal": AuthorityRequiresNormal,
+        "reduced_approval": ReducedApproval,
+        "corrective_action_accepted": CorrectiveActionAccepted,
+    }
+    _register_tagged(conv, SwitchingEvent, "event", events)
+    conv.register_unstructure_hook(
+        Transition, make_dict_unstructure_fn(Transition, conv, from_=override(rename="from"))
+    )
+    conv.register_structure_hook(
+        Transition,
+        make_dict_structure_fn(
+            Transition, conv, _cattrs_forbid_extra_keys=True, from_=override(rename="from")
+        ),
+    )
 
 
 #: The one converter every public type goes through.
