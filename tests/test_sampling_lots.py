@@ -66,3 +66,10 @@ def test_histories_stay_consistent(state: SwitchingState) -> None:
     state; reduced inspection is only ever reached with the authority's approval."""
     if state.status is InspectionStatus.REDUCED:
         assert state.reduced_approved
+
+
+def test_counts_may_come_from_a_generator() -> None:
+    chosen = plan("K", "1.5", scheme="double")
+    assert lot_result(chosen, (c for c in (3, 2))).decided_at_stage == 2
+    with pytest.raises(InvalidInputError, match=r"got \(3,\)"):
+        lot_result(chosen, (c for c in (3,)))

@@ -115,26 +115,23 @@ def test_double_and_multiple_plans() -> None:
 
 def test_star_cells_use_the_single_plan() -> None:
     """Tables 3 and 4 key: * = use the corresponding single sampling plan."""
+    seen = 0
     for severity in SEVERITIES:
-        for scheme in ("double", "multiple"):
-            table = gbt.DOUBLE_NORMAL if scheme == "double" else gbt.MULTIPLE_NORMAL
-            if severity != "normal":
-                continue
-            for letter, row in table.items():
+        for scheme, tables in (("double", gbt.DOUBLE), ("multiple", gbt.MULTIPLE)):
+            for letter, row in tables[severity].items():
                 for column, cell in enumerate(row):
                     if cell == gbt.USE_SINGLE:
+                        seen += 1
                         got = plan(letter, gbt.AQLS[column], severity, scheme)
                         assert got == plan(letter, gbt.AQLS[column], severity, "single")
+    assert seen > 0
 
 
 def test_double_plus_cells_use_the_double_plan() -> None:
     """Table 4 key: ++ = use the corresponding double sampling plan."""
     seen = 0
-    for severity, table in (
-        ("normal", gbt.MULTIPLE_NORMAL),
-        ("tightened", gbt.MULTIPLE_TIGHTENED),
-    ):
-        for letter, row in table.items():
+    for severity in SEVERITIES:
+        for letter, row in gbt.MULTIPLE[severity].items():
             for column, cell in enumerate(row):
                 if cell == gbt.USE_DOUBLE:
                     seen += 1
@@ -146,11 +143,12 @@ def test_double_plus_cells_use_the_double_plan() -> None:
 @pytest.mark.parametrize("severity", SEVERITIES)
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_every_cell_resolves_to_a_plan_that_is_printed(severity: str, scheme: str) -> None:
-    """Walk every letter and AQL: the resolved plan is a printed plan cell of its table."""
-    tables = {
-        "single": gbt.SINGLE_NORMAL,
-        "double": gbt.DOUBLE_NORMAL,
-        "multiple": gbt.MULTIPLE_NORMAL,
+    """Walk every letter and AQL: the resolved plan is a printed plan cell of its own table,
+    with that table's sample size for the resolved code letter."""
+    by_scheme = {
+        Scheme.SINGLE: (gbt.SINGLE, gbt.SINGLE_SAMPLE_SIZES),
+        Scheme.DOUBLE: (gbt.DOUBLE, gbt.DOUBLE_SAMPLE_SIZES),
+        Scheme.MULTIPLE: (gbt.MULTIPLE, gbt.MULTIPLE_SAMPLE_SIZES),
     }
     for letter in "ABCDEFGHJKLMNPQR":
         for column, aql in enumerate(gbt.AQLS):
@@ -158,15 +156,13 @@ def test_every_cell_resolves_to_a_plan_that_is_printed(severity: str, scheme: st
             assert got.code_letter is not None
             assert got.aql == aql
             assert got.severity is Severity(severity)
-            if got.scheme is Scheme.SINGLE:
-                source = {
-                    "normal": gbt.SINGLE_NORMAL,
-                    "tightened": gbt.SINGLE_TIGHTENED,
-                    "reduced": gbt.SINGLE_REDUCED,
-                }[severity]
-                cell = source[got.code_letter][column]
-                assert cell == (got.stages[0].acceptance_number, got.stages[0].rejection_number)
-    assert tables
+            tables, sizes = by_scheme[got.scheme]
+            cell = tables[severity][got.code_letter][column]
+            printed = [(s.acceptance_number, s.rejection_number) for s in got.stages]
+            expected = [cell] if got.scheme is Scheme.SINGLE else list(cell)
+            assert printed == expected
+            n = sizes[severity][got.code_letter]
+            assert all(s.sample_size == n for s in got.stages)
 
 
 @given(
@@ -237,10 +233,15 @@ def test_hundred_percent_inspection_is_reported() -> None:
 
 
 def test_double_plans_that_outgrow_the_lot_are_flagged() -> None:
-    lp = plan_for(90, "0.65", level="III", scheme="double")
-    assert lp.cumulative_exceeds_lot == (
-        not lp.hundred_percent and lp.plan.maximum_sample_size > 90
-    )
+    """Lot of 5, AQL 10, level S-1: Table 1 gives A; Table 3-A's ↓ leads to C, two samples of
+    3. The first fits the lot, the second would need a sixth item."""
+    lp = plan_for(5, "10", level="S-1", scheme="double")
+    assert (lp.table_code_letter, lp.code_letter) == ("A", "C")
+    assert lp.plan.cumulative_sample_sizes == (3, 6)
+    assert not lp.hundred_percent
+    assert lp.cumulative_exceeds_lot
+    assert not plan_for(1000, "1.0", scheme="double").cumulative_exceeds_lot
+    assert not plan_for(5, "10", level="S-1", scheme="single").cumulative_exceeds_lot
 
 
 # -- AQL, level, severity and scheme input -------------------------------------------------------

@@ -40,22 +40,6 @@ _LEVEL_ALIASES = {lvl.replace("-", ""): lvl for lvl in gbt.LEVELS}
 _LEVEL_FAST = frozenset(gbt.LEVELS)
 _LOT_LOWS = [low for low, _, _ in gbt.LOT_SIZE_CODE_LETTERS]
 
-_SINGLE: Mapping[Severity, Mapping[str, tuple[Any, ...]]] = {
-    Severity.NORMAL: gbt.SINGLE_NORMAL,
-    Severity.TIGHTENED: gbt.SINGLE_TIGHTENED,
-    Severity.REDUCED: gbt.SINGLE_REDUCED,
-}
-_DOUBLE: Mapping[Severity, Mapping[str, tuple[Any, ...]]] = {
-    Severity.NORMAL: gbt.DOUBLE_NORMAL,
-    Severity.TIGHTENED: gbt.DOUBLE_TIGHTENED,
-    Severity.REDUCED: gbt.DOUBLE_REDUCED,
-}
-_MULTIPLE: Mapping[Severity, Mapping[str, tuple[Any, ...]]] = {
-    Severity.NORMAL: gbt.MULTIPLE_NORMAL,
-    Severity.TIGHTENED: gbt.MULTIPLE_TIGHTENED,
-    Severity.REDUCED: gbt.MULTIPLE_REDUCED,
-}
-
 
 def normalize_aql(aql: object) -> str:
     """The canonical spelling of an AQL (接收质量限) from the preferred series of the tables.
@@ -174,7 +158,7 @@ def plan(
     sev = enum_member("severity", Severity, severity)
     sch = enum_member("scheme", Scheme, scheme)
     column = gbt.AQLS.index(normalize_aql(aql))
-    letter = _check_letter(code_letter, _SINGLE[sev], f"{sev.value} inspection")
+    letter = _check_letter(code_letter, gbt.SINGLE[sev.value], f"{sev.value} inspection")
     return _resolve(letter, column, sev, sch)
 
 
@@ -184,12 +168,12 @@ def _resolve(letter: str, column: int, sev: Severity, sch: Scheme) -> SamplingPl
     each of the at most 19 x 26 x 3 x 3 answers is built once)."""
     aql = gbt.AQLS[column]
     if sch is Scheme.SINGLE:
-        found, cell = _follow(_SINGLE[sev], letter, column, f"single {sev.value}")
+        found, cell = _follow(gbt.SINGLE[sev.value], letter, column, f"single {sev.value}")
         ac, re = cell
         n = gbt.SINGLE_SAMPLE_SIZES[sev.value][found]
         return SingleSamplingPlan(n, ac, re, code_letter=found, aql=aql, severity=sev)
-    tables = _DOUBLE if sch is Scheme.DOUBLE else _MULTIPLE
-    table = tables[sev]
+    tables = gbt.DOUBLE if sch is Scheme.DOUBLE else gbt.MULTIPLE
+    table = tables[sev.value]
     if letter not in table:  # no such row in this table (e.g. row S): use the single plan
         return _resolve(letter, column, sev, Scheme.SINGLE)
     found, cell = _follow(table, letter, column, f"{sch.value} {sev.value}")

@@ -35,11 +35,12 @@ def lot_result(
     >>> lot_result(p, [3]).accepted_at_tighter_aql, lot_result(p, [4]).accepted_at_tighter_aql
     (True, False)
     """
+    counts = tuple(counts)  # read once: a generator would be spent by decide()
     outcome = chosen.decide(counts, nonconformities=nonconformities)
     if outcome.decision is Decision.NEXT_SAMPLE:
         raise InvalidInputError(
             "counts",
-            tuple(counts) if not isinstance(counts, tuple) else counts,
+            counts,
             f"counts up to a decision (after stage {outcome.stage} the plan takes another sample)",
         )
     accepted = outcome.decision is Decision.ACCEPT

@@ -148,6 +148,7 @@ class _PlanMethods:
             raise InvalidInputError("counts", counts, "at least one count")
         if len(counts) > len(self.stages):
             raise InvalidInputError("counts", counts, f"at most {len(self.stages)} counts")
+        sizes = self.cumulative_sample_sizes
         total = 0
         for i, (count, stage) in enumerate(zip(counts, self.stages, strict=False), 1):
             _whole(f"counts[{i - 1}]", count, 0)
@@ -159,7 +160,7 @@ class _PlanMethods:
                     "nonconformities=True to count nonconformities)",
                 )
             total += count
-            n_total = self.cumulative_sample_sizes[i - 1]
+            n_total = sizes[i - 1]
             if stage.acceptance_number is not None and total <= stage.acceptance_number:
                 return StageDecision(Decision.ACCEPT, i, total, n_total)
             if total >= stage.rejection_number:
@@ -168,9 +169,7 @@ class _PlanMethods:
                         "counts", counts, f"no counts after the decision at stage {i}"
                     )
                 return StageDecision(Decision.NOT_ACCEPT, i, total, n_total)
-        return StageDecision(
-            Decision.NEXT_SAMPLE, len(counts), total, self.cumulative_sample_sizes[len(counts) - 1]
-        )
+        return StageDecision(Decision.NEXT_SAMPLE, len(counts), total, sizes[len(counts) - 1])
 
     def _tuples(self) -> list[_oc.Stage]:
         return [s.as_tuple() for s in self.stages]
