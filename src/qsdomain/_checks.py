@@ -1,51 +1,239 @@
-"""Input checks shared by every module: one wording for each kind of bad value."""
+"""Input checks shared by every module: one wording for each kind of bad value.
+
+Domain classes call these from their attrs validators and converters, so an object is valid from
+construction; computations then trust constructed objects and never check them again. Every
+check raises :class:`~qsdomain.errors.InvalidInputError` naming the field, the value and what is
+allowed, and none of them can be slow: a sequence longer than its stated limit is refused before
+it is read to the end.
+"""
 
 from __future__ import annotations
 
 import enum
+import math
+from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from numbers import Integral, Real
 from typing import TypeVar
 
-from qsdomain.errors import InvalidInputError
+from qsdomain import limits
+from qsdomain.errors import InvalidInputError, NaiveDatetimeError
 
-__all__ = ["day", "enum_member", "whole_number"]
+__all__ = [
+    "aware_datetime",
+    "day",
+    "days",
+    "enum_member",
+    "flag",
+    "items",
+    "real",
+    "text",
+    "texts",
+    "whole_number",
+]
 
 E = TypeVar("E", bound=enum.Enum)
 
 
 def enum_member(field: str, enum_type: type[E], value: object) -> E:
-    """``value`` as a member of ``enum_type``, accepting the member or its value."""
+    """``value`` as a member of ``enum_type``, accepting the member or its value.
+
+    >>> from qsdomain.periods import Convention
+    >>> enum_member("convention", Convention, "inclusive")
+    <Convention.INCLUSIVE: 'inclusive'>
+    """
     if isinstance(value, enum_type):
         return value
     try:
         return enum_type(value)
-    except ValueError:
+    except (ValueError, TypeError):  # TypeError: an unhashable value such as a list
         allowed = ", ".join(repr(m.value) for m in enum_type)
         raise InvalidInputError(field, value, f"one of {allowed}") from None
 
 
 def whole_number(field: str, value: object, low: int | None = None, high: int | None = None) -> int:
-    """``value`` if it is an ``int`` (not a ``bool``) within ``low``..``high``."""
-    if (
-        isinstance(value, int)
-        and not isinstance(value, bool)
-        and (low is None or value >= low)
-        and (high is None or value <= high)
-    ):
-        return value
+    """``value`` as an ``int`` if it is a whole number (not a ``bool``) within ``low``..``high``.
+
+    Any :class:`numbers.Integral` passes (``numpy.int64`` included) and comes back as ``int``.
+
+    >>> whole_number("n", 5, 1, 10)
+    5
+    >>> whole_number("n", True)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: n must be a whole number (int), got True
+    """
+    number = None if isinstance(value, bool) or not isinstance(value, Integral) else int(value)
+    if number is not None and (low is None or number >= low) and (high is None or number <= high):
+        return number
     if low is not None and high is not None:
         allowed = f"a whole number from {low} to {high}"
     elif low is not None:
         allowed = f"a whole number >= {low}"
+    elif high is not None:
+        allowed = f"a whole number <= {high}"
     else:
         allowed = "a whole number (int)"
     raise InvalidInputError(field, value, allowed)
 
 
+def real(
+    field: str,
+    value: object,
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+) -> float:
+    """``value`` as a finite ``float`` (not a ``bool``, not NaN) within the stated bounds.
+
+    >>> real("target", 0.95, 0.0, 1.0, low_open=True, high_open=True)
+    0.95
+    >>> real("target", float("nan"))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: target must be a finite real number, got nan
+    """
+    number = math.nan if isinstance(value, bool) or not isinstance(value, Real) else float(value)
+    ok = math.isfinite(number)
+    if ok and low is not None:
+        ok = number > low if low_open else number >= low
+    if ok and high is not None:
+        ok = number < high if high_open else number <= high
+    if ok:
+        return number
+    if low is None and high is None:
+        raise InvalidInputError(field, value, "a finite real number")
+    left = "(" if low_open else "["
+    right = ")" if high_open else "]"
+    lo = "-inf" if low is None else f"{low:g}"
+    hi = "inf" if high is None else f"{high:g}"
+    raise InvalidInputError(field, value, f"a finite real number in {left}{lo}, {hi}{right}")
+
+
+def flag(field: str, value: object) -> bool:
+    """``value`` if it is ``True`` or ``False`` (not 0, 1 or a string).
+
+    >>> flag("single_source", 1)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: single_source must be True or False, got 1
+    """
+    if isinstance(value, bool):
+        return value
+    raise InvalidInputError(field, value, "True or False")
+
+
+def text(
+    field: str,
+    value: object,
+    *,
+    max_length: int = limits.MAX_TEXT_LENGTH,
+    allow_empty: bool = False,
+) -> str:
+    """``value`` if it is a string of at most ``max_length`` characters (non-blank by default).
+
+    >>> text("name", "电子计价秤")
+    '电子计价秤'
+    >>> text("name", " ")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: name must be a non-empty string of ..., got ' '
+    """
+    if isinstance(value, str) and len(value) <= max_length and (allow_empty or value.strip() != ""):
+        return value
+    kind = "a string" if allow_empty else "a non-empty string"
+    raise InvalidInputError(field, value, f"{kind} of at most {max_length} characters")
+
+
+def items(field: str, value: object, *, max_items: int = limits.MAX_ITEMS) -> tuple[object, ...]:
+    """The elements of a list-like ``value`` as a tuple: never a string, bytes or a mapping.
+
+    A string is not a list of characters; a longer sequence than ``max_items`` is refused
+    as soon as the limit is passed, so a huge input costs no more than the limit.
+
+    >>> items("doubts", ["a", "b"])
+    ('a', 'b')
+    >>> items("doubts", "abc")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: doubts must be a list (not a string), got 'abc'
+    """
+    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInputError(field, value, "a list (not a string)")
+    collected: list[object] = []
+    for element in value:
+        if len(collected) >= max_items:
+            raise InvalidInputError(
+                field, f"more than {max_items} items", f"a list of at most {max_items} items"
+            )
+        collected.append(element)
+    return tuple(collected)
+
+
+def texts(
+    field: str,
+    value: object,
+    *,
+    max_items: int = limits.MAX_ITEMS,
+    max_length: int = limits.MAX_TEXT_LENGTH,
+) -> tuple[str, ...]:
+    """A list of non-empty strings as a tuple (a bare string is refused, not split).
+
+    >>> texts("sources", ["国办发明电〔2025〕7号"])
+    ('国办发明电〔2025〕7号',)
+    """
+    return tuple(
+        text(f"{field}[{i}]", element, max_length=max_length)
+        for i, element in enumerate(items(field, value, max_items=max_items))
+    )
+
+
 def day(field: str, value: object) -> date:
-    """``value`` if it is a ``datetime.date`` that is not a ``datetime``."""
+    """``value`` if it is a ``datetime.date`` that is not a ``datetime``.
+
+    >>> from datetime import date, datetime
+    >>> day("as_of", date(2026, 11, 27))
+    datetime.date(2026, 11, 27)
+    >>> day("as_of", datetime(2026, 11, 27))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: as_of must be a datetime.date (a day), not a datetime, ...
+    """
     if isinstance(value, datetime):
         raise InvalidInputError(field, value, "a datetime.date (a day), not a datetime")
     if isinstance(value, date):
         return value
     raise InvalidInputError(field, value, "a datetime.date")
+
+
+def days(field: str, value: object, *, max_items: int = limits.MAX_ITEMS) -> frozenset[date]:
+    """A list of days as a frozen set; each element checked by :func:`day`.
+
+    >>> from datetime import date
+    >>> sorted(days("weekdays_off", [date(2026, 10, 1)]))
+    [datetime.date(2026, 10, 1)]
+    """
+    return frozenset(
+        day(f"{field}[{i}]", element)
+        for i, element in enumerate(items(field, value, max_items=max_items))
+    )
+
+
+def aware_datetime(field: str, value: object) -> datetime:
+    """``value`` if it is a timezone-aware ``datetime``.
+
+    >>> from datetime import datetime, timezone
+    >>> aware_datetime("at", datetime(2026, 9, 28, 2, 0, tzinfo=timezone.utc)).hour
+    2
+    >>> aware_datetime("at", datetime(2026, 9, 28, 10, 0))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.NaiveDatetimeError: at must be a timezone-aware ..., got 2026-09-28T10:00:00
+    """
+    if not isinstance(value, datetime):
+        raise InvalidInputError(field, value, "a timezone-aware datetime.datetime")
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise NaiveDatetimeError(field, value)
+    return value

@@ -19,6 +19,8 @@ True
 
 from __future__ import annotations
 
+from datetime import date
+
 __all__ = [
     "CalendarNotCoveredError",
     "InvalidInputError",
@@ -30,7 +32,37 @@ __all__ = [
 
 
 class QSDomainError(Exception):
-    """Base class of every error qsdomain raises on purpose."""
+    """Base class of every error qsdomain raises on purpose.
+
+    >>> from qsdomain.errors import QSDomainError
+    >>> from qsdomain.periods import Term
+    >>> try:
+    ...     Term(years=-1)
+    ... except QSDomainError as err:
+    ...     print(type(err).__name__)
+    InvalidInputError
+    """
+
+
+#: Longest rendering of a received value in a message; longer ones are cut with "...".
+_SHOWN_MAX = 80
+
+
+def _show(value: object) -> str:
+    """How a received value appears in a message: days and datetimes in ISO 8601, others by
+    ``repr``, cut to a readable length.
+
+    >>> from datetime import date
+    >>> _show(date(2027, 1, 1)), _show("x" * 100)[-6:]
+    ('2027-01-01', 'xxx...')
+    """
+    if isinstance(value, date):  # a datetime is a date too
+        return value.isoformat()
+    try:
+        shown = repr(value)
+    except Exception:
+        shown = f"<{type(value).__name__} object>"
+    return shown if len(shown) <= _SHOWN_MAX else shown[: _SHOWN_MAX - 3] + "..."
 
 
 class InvalidInputError(QSDomainError, ValueError):
@@ -54,7 +86,7 @@ class InvalidInputError(QSDomainError, ValueError):
         self.allowed = allowed
 
     def __str__(self) -> str:
-        return f"{self.field} must be {self.allowed}, got {self.value!r}"
+        return f"{self.field} must be {self.allowed}, got {_show(self.value)}"
 
 
 class NaiveDatetimeError(InvalidInputError):
@@ -95,7 +127,7 @@ class NotCoveredError(QSDomainError, LookupError):
         self.covered = covered
 
     def __str__(self) -> str:
-        return f"{self.what} {self.value!r} is not covered; covered: {self.covered}"
+        return f"{self.what} {_show(self.value)} is not covered; covered: {self.covered}"
 
 
 class CalendarNotCoveredError(NotCoveredError):

@@ -1,0 +1,50 @@
+"""The sizes qsdomain accepts, named in one place.
+
+Every call returns in bounded time whatever its input: an input larger than one of these limits
+is refused at once with an :class:`~qsdomain.errors.InvalidInputError` that names the limit,
+never slowly processed or silently cut. The limits are far above what the domain needs (a county
+bureau's ledger, a province's calendar, a standard's largest sample), so a legitimate input never
+meets them; they exist so that a hostile or mistaken one cannot hang a service.
+
+>>> from qsdomain import limits
+>>> limits.MAX_CALENDAR_DAYS
+146097
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_CALENDAR_DAYS",
+    "MAX_ITEMS",
+    "MAX_JSON_CHARS",
+    "MAX_JSON_DEPTH",
+    "MAX_TEXT_LENGTH",
+]
+
+# -- general -------------------------------------------------------------------------------------
+
+#: Longest text field (a name, a source line, an assumption), in characters.
+MAX_TEXT_LENGTH = 10_000
+
+#: Most elements in any one list-like field (days off, sources, stages, recent results, ...).
+MAX_ITEMS = 1_000_000
+
+# -- serialization -------------------------------------------------------------------------------
+
+#: Longest JSON document :func:`qsdomain.serialization.from_json` parses, in characters (or bytes).
+MAX_JSON_CHARS = 64 * 1024 * 1024
+
+#: Deepest nesting of arrays and objects in a JSON document (no qsdomain type needs more than 8).
+MAX_JSON_DEPTH = 64
+
+# -- calendars -----------------------------------------------------------------------------------
+
+#: Longest coverage of a working calendar, in days: one Gregorian cycle of 400 years. The rank
+#: index behind the constant-time queries grows with the span, so the span is bounded.
+MAX_CALENDAR_DAYS = 146_097
+
+# -- periods -------------------------------------------------------------------------------------
+
+# -- sampling ------------------------------------------------------------------------------------
+
+# -- command line --------------------------------------------------------------------------------
