@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+import time
 from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -9,6 +11,7 @@ import attrs
 import pytest
 from hypothesis import given
 
+from qsdomain import limits
 from qsdomain.calendars import Coverage, ProvisionalSpan, WorkingCalendar
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
@@ -22,6 +25,7 @@ from qsdomain.sampling import (
     SamplingPlan,
     SwitchingEvent,
     SwitchingState,
+    TableSource,
     plan_for,
 )
 from qsdomain.serialization import from_json, structure, to_json, unstructure
@@ -232,3 +236,87 @@ def test_a_lot_plan_cannot_be_structured_inconsistent() -> None:
     data["hundred_percent"] = True
     with pytest.raises(StructuringError, match="hundred_percent"):
         structure(data, LotPlan)
+
+
+# -- hardening: whatever the document, a StructuringError or an object, quickly -------------------
+
+
+@pytest.mark.parametrize(
+    ("document", "allowed"),
+    [
+        (b'"\x80"', "UTF-8 encoded JSON text"),
+        ("[" * 1000, "JSON nested less deeply"),
+        ("[" * 100_000, "JSON nested less deeply"),
+        ('{"years": 1' + "0" * 4300 + "}", "valid JSON"),
+        (None, "JSON text"),
+        (12, "JSON text"),
+        ('{"years": NaN}', "a finite number"),
+        ('{"years": -Infinity}', "a finite number"),
+        ('{"years": 5', "valid JSON"),
+    ],
+)
+def test_hostile_documents_are_structuring_errors(document: object, allowed: str) -> None:
+    with pytest.raises(StructuringError) as caught:
+        from_json(document, Term)  # type: ignore[arg-type]
+    assert allowed in caught.value.allowed
+
+
+def test_an_oversized_document_is_refused_before_parsing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_JSON_CHARS", 10)
+    with pytest.raises(StructuringError, match="MAX_JSON_CHARS"):
+        from_json('{"years": 1, "months": 2}', Term)
+
+
+def test_a_string_is_never_a_list() -> None:
+    with pytest.raises(StructuringError) as caught:
+        structure({"table": "2-A", "single_source": False, "doubts": "abc"}, TableSource)
+    assert caught.value.field == "$.doubts"
+    with pytest.raises(StructuringError) as caught:
+        structure(
+            {"name": "x", "coverage": {"first": "2026-01-01", "last": "2026-01-31"},
+             "sources": "abc"},
+            WorkingCalendar,
+        )  # fmt: skip
+    assert caught.value.field == "$.sources"
+
+
+def test_a_long_string_in_a_list_field_fails_fast() -> None:
+    started = time.perf_counter()
+    with pytest.raises(StructuringError) as caught:
+        structure({"recent_normal_results": "x" * 1_000_000}, SwitchingState)
+    assert caught.value.field == "$.recent_normal_results"
+    assert time.perf_counter() - started < 1.0  # was 16 s: one error per character
+
+
+def test_a_long_list_of_bad_elements_stops_at_the_first() -> None:
+    bad = [{"years": "a"}] * 1_000_000
+    started = time.perf_counter()
+    with pytest.raises(StructuringError) as caught:
+        structure(bad, tuple[Term, ...])
+    assert caught.value.field == "$[0].years"
+    assert time.perf_counter() - started < 1.0  # was about 2 minutes: every error collected
+
+
+def test_an_array_longer_than_the_limit_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(limits, "MAX_ITEMS", 3)
+    with pytest.raises(StructuringError, match="MAX_ITEMS"):
+        structure([{"years": 1}] * 4, tuple[Term, ...])
+    assert len(structure([{"years": 1}] * 3, tuple[Term, ...])) == 3
+
+
+def test_sequence_paths_are_zero_based_and_name_the_element() -> None:
+    with pytest.raises(StructuringError) as caught:
+        structure([{"years": 1}, {"years": 2}, {"years": -1}], list[Term])
+    assert caught.value.field == "$[2].years"
+
+
+def test_to_json_refuses_non_finite_numbers() -> None:
+    @attrs.frozen
+    class Reading:
+        value: float
+
+    with pytest.raises(InvalidInputError, match="finite"):
+        to_json(Reading(math.nan))
+    with pytest.raises(InvalidInputError, match="finite"):
+        to_json(Reading(math.inf))
+    assert to_json(Reading(0.5)) == '{"value": 0.5}'

@@ -25,15 +25,22 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableSequence, Sequence
+from collections.abc import Set as AbstractSet
 from datetime import date, datetime
 from typing import Any, TypeVar
 
 import attrs
 import cattrs
 import cattrs.gen
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+    IterableValidationNote,
+)
 
+from qsdomain import limits
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
 
 if sys.version_info < (3, 11):  # pragma: no cover - cattrs installs the backport there
@@ -112,6 +119,55 @@ def _unstructure_datetime(value: datetime) -> str:
     return value.isoformat()
 
 
+_SEQUENCE_ORIGINS = (tuple, list, frozenset, set, Sequence, MutableSequence, AbstractSet)
+
+
+def _is_sequence_type(cls: Any) -> bool:
+    """Homogeneous list-like types (``tuple[X, ...]``, ``list[X]``, ``frozenset[X]`` ...)."""
+    origin = getattr(cls, "__origin__", None)
+    if origin not in _SEQUENCE_ORIGINS:
+        return False
+    args = getattr(cls, "__args__", ())
+    return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
+
+
+def _sequence_hook(conv: cattrs.Converter, cls: Any) -> Any:
+    """Structure a JSON array element by element, stopping at the first bad element.
+
+    A string is never a list (cattrs would otherwise split it into characters), an array longer
+    than :data:`qsdomain.limits.MAX_ITEMS` is refused before it is read, and the first bad element
+    ends the work: a bad document costs no more than a good one.
+    """
+    element = cls.__args__[0]
+    origin = cls.__origin__
+    build: Any = frozenset if origin in (frozenset, set, AbstractSet) else tuple
+    if origin is list or origin is MutableSequence:
+        build = list
+    element_hook = conv.get_structure_hook(element)
+
+    def structure_sequence(value: object, _: type) -> Any:
+        if not isinstance(value, (list, tuple)):
+            raise _Rejected(value, "a JSON array")
+        if len(value) > limits.MAX_ITEMS:
+            raise _Rejected(
+                f"an array of {len(value)} items",
+                f"an array of at most {limits.MAX_ITEMS} items (qsdomain.limits.MAX_ITEMS)",
+            )
+        out = []
+        for index, item in enumerate(value):
+            try:
+                out.append(element_hook(item, element))
+            except Exception as exc:
+                exc.__notes__ = [
+                    *getattr(exc, "__notes__", []),
+                    IterableValidationNote(f"Structuring @ index {index}", index, element),
+                ]
+                raise IterableValidationError("While structuring an array", [exc], cls) from None
+        return build(out)
+
+    return structure_sequence
+
+
 def _make_converter() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(int, _structure_int)
@@ -122,6 +178,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(datetime, _structure_datetime)
     conv.register_unstructure_hook(datetime, _unstructure_datetime)
+    conv.register_structure_hook_factory(_is_sequence_type, lambda cls: _sequence_hook(conv, cls))
     _register_sampling(conv)
     # Sets become sorted lists so the JSON form is deterministic.
     conv.register_unstructure_hook_func(
@@ -274,6 +331,8 @@ def structure(data: object, cls: type[T]) -> T:
         raise StructuringError("$", data, f"a JSON object with the fields of {cls.__name__}")
     try:
         return converter.structure(data, cls)
+    except RecursionError as exc:
+        raise StructuringError("$", _short(repr(data)), "data nested less deeply") from exc
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         raise _as_structuring_error(exc, data) from exc
     except _Rejected as exc:
@@ -291,19 +350,75 @@ def unstructure(obj: object) -> Any:
 
 
 def to_json(obj: object, *, indent: int | None = None) -> str:
-    """Serialize a qsdomain object to a JSON string (non-ASCII text kept as is)."""
-    return json.dumps(unstructure(obj), ensure_ascii=False, indent=indent)
+    """Serialize a qsdomain object to a JSON string (non-ASCII text kept as is).
 
+    >>> from qsdomain.calendars import Coverage
+    >>> from datetime import date
+    >>> to_json(Coverage(date(2026, 1, 1), date(2026, 12, 31)))
+    '{"first": "2026-01-01", "last": "2026-12-31"}'
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
-    """Parse JSON text and structure it into ``cls``."""
+    JSON has no NaN or infinity: a non-finite float is refused with an
+    :class:`~qsdomain.errors.InvalidInputError` rather than written as a bare ``NaN`` token that
+    other JSON readers reject.
+    """
+    data = unstructure(obj)
     try:
-        data = json.loads(text)
+        return json.dumps(data, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError as exc:
+        raise InvalidInputError(
+            "to_json(obj)", obj, "an object whose numbers are finite (JSON has no NaN or inf)"
+        ) from exc
+
+
+def _refuse_constant(token: str) -> float:
+    raise _Rejected(token, "a finite number (JSON has no NaN or Infinity)")
+
+
+def from_json(text: str | bytes | bytearray, cls: type[T]) -> T:
+    """Parse JSON text (a ``str``, or UTF-8 ``bytes``) and structure it into ``cls``.
+
+    >>> from qsdomain.calendars import Coverage
+    >>> from_json('{"first": "2026-01-01", "last": "2026-12-31"}', Coverage)
+    Coverage(first=datetime.date(2026, 1, 1), last=datetime.date(2026, 12, 31))
+    >>> from_json(b'"\\x80"', Coverage)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.StructuringError: $ must be UTF-8 encoded JSON text ..., got ...
+
+    Whatever the input, the outcome is an instance of ``cls`` or a
+    :class:`~qsdomain.errors.StructuringError`, in time proportional to the input's length:
+    documents longer than :data:`qsdomain.limits.MAX_JSON_CHARS`, numbers of more than 4300
+    digits, ``NaN``/``Infinity`` tokens, nesting deeper than Python's recursion limit and
+    non-UTF-8 bytes are refused.
+    """
+    if not isinstance(text, (str, bytes, bytearray)):
+        raise StructuringError("$", text, "JSON text (a str, or UTF-8 bytes)")
+    if len(text) > limits.MAX_JSON_CHARS:
+        raise StructuringError(
+            "$",
+            f"a document of {len(text)} characters",
+            f"at most {limits.MAX_JSON_CHARS} characters (qsdomain.limits.MAX_JSON_CHARS)",
+        )
+    if not isinstance(text, str):
+        try:
+            text = bytes(text).decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise StructuringError(
+                "$", _short(text), f"UTF-8 encoded JSON text ({exc.reason} at byte {exc.start})"
+            ) from None
+    try:
+        data = json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise StructuringError("$", _short(text), f"valid JSON ({exc.msg})") from exc
+    except _Rejected as exc:
+        raise StructuringError("$", exc.value, exc.allowed) from None
+    except RecursionError:
+        raise StructuringError("$", _short(text), "JSON nested less deeply") from None
+    except ValueError as exc:  # e.g. an integer of more than sys.get_int_max_str_digits() digits
+        raise StructuringError("$", _short(text), f"valid JSON ({exc})") from None
     return structure(data, cls)
 
 
-def _short(text: str | bytes) -> str:
-    shown = text if isinstance(text, str) else text.decode("utf-8", "replace")
+def _short(text: str | bytes | bytearray) -> str:
+    shown = text if isinstance(text, str) else bytes(text).decode("utf-8", "replace")
     return shown if len(shown) <= 60 else shown[:57] + "..."
