@@ -17,7 +17,6 @@ __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
-    "MAX_JSON_DEPTH",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -33,9 +32,6 @@ MAX_ITEMS = 1_000_000
 
 #: Longest JSON document :func:`qsdomain.serialization.from_json` parses, in characters (or bytes).
 MAX_JSON_CHARS = 64 * 1024 * 1024
-
-#: Deepest nesting of arrays and objects in a JSON document (no qsdomain type needs more than 8).
-MAX_JSON_DEPTH = 64
 
 # -- calendars -----------------------------------------------------------------------------------
 

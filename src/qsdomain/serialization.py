@@ -38,6 +38,7 @@ from cattrs.errors import (
     ForbiddenExtraKeysError,
     IterableValidationError,
     IterableValidationNote,
+    StructureHandlerNotFoundError,
 )
 
 from qsdomain import limits
@@ -333,6 +334,8 @@ def structure(data: object, cls: type[T]) -> T:
         return converter.structure(data, cls)
     except RecursionError as exc:
         raise StructuringError("$", _short(repr(data)), "data nested less deeply") from exc
+    except StructureHandlerNotFoundError:
+        raise InvalidInputError("cls", cls, "a qsdomain type (a class of a qsdomain package)") from None
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         raise _as_structuring_error(exc, data) from exc
     except _Rejected as exc:
@@ -367,6 +370,10 @@ def to_json(obj: object, *, indent: int | None = None) -> str:
     except ValueError as exc:
         raise InvalidInputError(
             "to_json(obj)", obj, "an object whose numbers are finite (JSON has no NaN or inf)"
+        ) from exc
+    except TypeError as exc:
+        raise InvalidInputError(
+            "to_json(obj)", obj, f"a qsdomain object or plain JSON data ({exc})"
         ) from exc
 
 

@@ -84,14 +84,15 @@ def _single_plans() -> st.SearchStrategy[SingleSamplingPlan]:
 
 
 @st.composite
-def _stages(draw: st.DrawFn, count: int) -> tuple[Stage, ...]:
+def _stages(draw: st.DrawFn, count: int, first_ac: bool = False) -> tuple[Stage, ...]:
     """Cumulative stages: Ac and Re never fall, Re > Ac + 1 until the last stage."""
     stages: list[Stage] = []
     ac, re = -1, 2
     for i in range(count):
         last = i == count - 1
         n = draw(st.integers(1, 500))
-        new_ac = draw(st.integers(max(ac, 0 if last else -1), ac + 3))
+        floor = 0 if last or (first_ac and i == 0) else -1
+        new_ac = draw(st.integers(max(ac, floor), max(ac, floor) + 3))
         if last:
             new_re = new_ac + 1
             if new_re < re:
@@ -115,7 +116,7 @@ def sampling_plans() -> st.SearchStrategy[SamplingPlan]:
     return st.one_of(
         table_plans(),
         _single_plans(),
-        _stages(2).map(DoubleSamplingPlan),
+        _stages(2, first_ac=True).map(DoubleSamplingPlan),
         _stages(5).map(MultipleSamplingPlan),
     )
 
@@ -223,6 +224,17 @@ def switching_histories(draw: st.DrawFn, max_lots: int = 60) -> SwitchingState:
     return state
 
 
+def _until_a_switch(state: SwitchingState) -> Transition:
+    """Inspect lots that are not accepted (or accept corrective action) until a switch fires."""
+    while state.last_transition is None:
+        if state.discontinued:
+            state = state.apply(CorrectiveActionAccepted())
+        else:
+            chosen = plan("K", "1.5", state.severity)
+            state = state.record(lot_result(chosen, [chosen.stages[0].rejection_number]))
+    return state.last_transition
+
+
 def transitions() -> st.SearchStrategy[Transition]:
     """A switch some run of lots caused.
 
@@ -231,17 +243,13 @@ def transitions() -> st.SearchStrategy[Transition]:
     >>> find(transitions(), lambda t: t.to.value == "tightened").clause
     '9.3.1'
     """
-    return switching_histories().flatmap(
-        lambda state: (
-            st.nothing() if state.last_transition is None else st.just(state.last_transition)
-        )
-    )
+    return switching_histories().map(_until_a_switch)
 
 
 SAMPLING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Stage: lambda: _stages(1).map(lambda stages: stages[0]),
     SingleSamplingPlan: _single_plans,
-    DoubleSamplingPlan: lambda: _stages(2).map(DoubleSamplingPlan),
+    DoubleSamplingPlan: lambda: _stages(2, first_ac=True).map(DoubleSamplingPlan),
     MultipleSamplingPlan: lambda: _stages(5).map(MultipleSamplingPlan),
     SamplingPlan: sampling_plans,
     StageDecision: stage_decisions,
