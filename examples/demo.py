@@ -34,9 +34,13 @@ def cases(as_of: date) -> None:
             limit = int(row["limit_working_days"])
             try:
                 due = cal.add_working_days(received, limit)
-                left = cal.working_days_between(as_of, due)
                 shown_due = due.isoformat()
-                shown_left = "passed" if left < 0 else f"{left} wd"
+                # A due day before as_of has passed, even when no working day lies between them
+                # (as of Saturday, Friday's deadline is passed, not "0 working days left").
+                if as_of > due:
+                    shown_left = "passed"
+                else:
+                    shown_left = f"{cal.working_days_between(as_of, due)} wd"
             except QSDomainError:  # a limit that runs past the covered years: never guessed
                 shown_due, shown_left = "not covered", "-"
             print(
@@ -90,10 +94,10 @@ def lots() -> None:
             )
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--as-of", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     cases(args.as_of)
     certificates(args.as_of)
     lots()

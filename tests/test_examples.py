@@ -33,3 +33,17 @@ def test_demo_prints_the_deadlines_and_statuses() -> None:
     assert any(
         line.startswith("L2026-110") and "-> normal (clause 9.3.2)" in line for line in lines
     )
+
+
+def test_a_deadline_on_the_friday_before_a_saturday_as_of_has_passed() -> None:
+    """Regression: as of Saturday 2026-11-28 the case due Friday 2026-11-27 showed '0 wd'."""
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "examples" / "demo.py"), "--as-of", "2026-11-28"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = next(x for x in done.stdout.splitlines() if x.startswith("XK-2026-1030-007"))
+    assert "2026-11-27" in line
+    assert "passed" in line
+    assert "0 wd" not in line

@@ -50,7 +50,7 @@ PACKAGES = (
 
 D = date(2026, 11, 27)
 AWARE = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=8)))
-NAIVE = datetime(2026, 11, 27, 10, 0)
+NAIVE = datetime(2026, 11, 27, 10, 0)  # noqa: DTZ001 - a naive datetime is the misuse
 CAL = calendars.china()
 SMALL_CAL = calendars.WorkingCalendar.weekends_only(date(2026, 1, 1), date(2026, 12, 31))
 PLAN_K = sampling.plan("K", "1.5")
@@ -155,9 +155,7 @@ def _good_calls() -> dict[str, Call]:
         "sampling.MultipleSamplingPlan": Call(
             s.MultipleSamplingPlan, (s.plan("K", "1.5", scheme="multiple").stages,)
         ),
-        "sampling.StageDecision": Call(
-            s.StageDecision, (s.Decision.ACCEPT, 1, 0, 125)
-        ),
+        "sampling.StageDecision": Call(s.StageDecision, (s.Decision.ACCEPT, 1, 0, 125)),
         "sampling.probability_of_acceptance": Call(
             s.probability_of_acceptance, (PLAN_K, 0.02), {"model": "binomial"}
         ),
@@ -177,9 +175,10 @@ def _good_calls() -> dict[str, Call]:
         # sampling: switching
         "sampling.lot_result": Call(s.lot_result, (PLAN_K, [3])),
         "sampling.LotResult": Call(
-            s.LotResult, (), {"accepted": True, "acceptance_number": 5,
-                               "accepted_at_tighter_aql": True}
-        ),  # fmt: skip
+            s.LotResult,
+            (),
+            {"accepted": True, "acceptance_number": 5, "accepted_at_tighter_aql": True},
+        ),
         "sampling.ProductionIrregular": Call(s.ProductionIrregular),
         "sampling.AuthorityRequiresNormal": Call(s.AuthorityRequiresNormal),
         "sampling.ReducedApproval": Call(s.ReducedApproval, (True,)),
@@ -193,9 +192,15 @@ def _good_calls() -> dict[str, Call]:
             s.SwitchingState.start().apply, (s.ReducedApproval(True),)
         ),
         "sampling.Transition": Call(
-            s.Transition, (), {"from_": "normal", "to": "tightened", "clause": "9.3.1",
-                               "reason": "2 of 5 lots not accepted"}
-        ),  # fmt: skip
+            s.Transition,
+            (),
+            {
+                "from_": "normal",
+                "to": "tightened",
+                "clause": "9.3.1",
+                "reason": "2 of 5 lots not accepted",
+            },
+        ),
         # serialization
         "serialization.to_json": Call(serialization.to_json, (periods.Term(years=1),)),
         "serialization.unstructure": Call(serialization.unstructure, (periods.Term(years=1),)),
@@ -288,7 +293,7 @@ def _words(annotation: str) -> set[str]:
     return set(re.findall(r"[A-Za-z_]+", annotation))
 
 
-def _wrong_types(annotation: str) -> list[Any]:
+def _wrong_types(annotation: str) -> list[Any]:  # noqa: PLR0911 - one return per kind
     """Values whose *type* the annotation does not allow."""
     words = _words(annotation)
     optional = "None" in words or "Optional" in words

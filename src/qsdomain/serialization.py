@@ -22,6 +22,7 @@ Domain modules never import this one; it is the edge where plain data meets doma
 
 from __future__ import annotations
 
+import enum
 import json
 import re
 import sys
@@ -87,6 +88,18 @@ def _structure_bool(value: object, _: type) -> bool:
     raise _Rejected(value, "true or false")
 
 
+def _structure_enum(value: object, cls: type[enum.Enum]) -> enum.Enum:
+    for member in cls:
+        if value == member.value and type(value) is type(member.value):
+            return member
+    allowed = ", ".join(repr(m.value) for m in cls)
+    raise _Rejected(value, f"one of {allowed}")
+
+
+def _is_enum(cls: Any) -> bool:
+    return isinstance(cls, type) and issubclass(cls, enum.Enum)
+
+
 def _structure_date(value: object, _: type) -> date:
     if value.__class__ is date:
         return value
@@ -128,7 +141,7 @@ def _is_sequence_type(cls: Any) -> bool:
     origin = getattr(cls, "__origin__", None)
     if origin not in _SEQUENCE_ORIGINS:
         return False
-    args = getattr(cls, "__args__", ())
+    args: tuple[Any, ...] = getattr(cls, "__args__", ())
     return origin is not tuple or (len(args) == 2 and args[1] is Ellipsis)
 
 
@@ -159,10 +172,8 @@ def _sequence_hook(conv: cattrs.Converter, cls: Any) -> Any:
             try:
                 out.append(element_hook(item, element))
             except Exception as exc:
-                exc.__notes__ = [
-                    *getattr(exc, "__notes__", []),
-                    IterableValidationNote(f"Structuring @ index {index}", index, element),
-                ]
+                note = IterableValidationNote(f"Structuring @ index {index}", index, element)
+                exc.__notes__ = [*getattr(exc, "__notes__", []), note]  # type: ignore[attr-defined]
                 raise IterableValidationError("While structuring an array", [exc], cls) from None
         return build(out)
 
@@ -175,6 +186,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook(float, _structure_float)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook_func(_is_enum, _structure_enum)
     conv.register_structure_hook(date, _structure_date)
     conv.register_unstructure_hook(date, date.isoformat)
     conv.register_structure_hook(datetime, _structure_datetime)
@@ -326,6 +338,14 @@ def _as_structuring_error(exc: BaseException, data: object) -> StructuringError:
 def structure(data: object, cls: type[T]) -> T:
     """Turn plain data (dicts, lists, strings, numbers) into an instance of ``cls``.
 
+    >>> from qsdomain.periods import Lead
+    >>> structure({"amount": 30, "unit": "working_days"}, Lead)
+    Lead(amount=30, unit=<LeadUnit.WORKING_DAYS: 'working_days'>)
+    >>> structure({"amount": 30, "unit": "fortnights"}, Lead)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.StructuringError: $.unit must be one of ..., got 'fortnights'
+
     Raises :class:`~qsdomain.errors.StructuringError` naming the path of the first bad field.
     """
     if attrs.has(cls) and not isinstance(data, Mapping):
@@ -335,7 +355,9 @@ def structure(data: object, cls: type[T]) -> T:
     except RecursionError as exc:
         raise StructuringError("$", _short(repr(data)), "data nested less deeply") from exc
     except StructureHandlerNotFoundError:
-        raise InvalidInputError("cls", cls, "a qsdomain type (a class of a qsdomain package)") from None
+        raise InvalidInputError(
+            "cls", cls, "a qsdomain type (a class of a qsdomain package)"
+        ) from None
     except (ClassValidationError, IterableValidationError, ForbiddenExtraKeysError) as exc:
         raise _as_structuring_error(exc, data) from exc
     except _Rejected as exc:
@@ -348,7 +370,13 @@ def structure(data: object, cls: type[T]) -> T:
 
 
 def unstructure(obj: object) -> Any:
-    """Turn a qsdomain object into plain JSON-compatible data."""
+    """Turn a qsdomain object into plain JSON-compatible data.
+
+    >>> from datetime import date
+    >>> from qsdomain.calendars import ProvisionalSpan
+    >>> unstructure(ProvisionalSpan(date(2027, 1, 1), date(2027, 12, 31), "weekends only"))
+    {'first': '2027-01-01', 'last': '2027-12-31', 'assumption': 'weekends only'}
+    """
     return converter.unstructure(obj)
 
 
