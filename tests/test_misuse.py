@@ -24,15 +24,16 @@ import inspect
 import math
 import re
 import time
-from collections.abc import Callable, Iterator
-from datetime import date, datetime, timedelta, timezone
+from collections.abc import Iterator
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
 import attrs
 import pytest
 
-from qsdomain import calendars, periods, sampling, serialization
+from good_calls import AWARE, NAIVE, Call, D, all_good_calls
+from qsdomain import sampling
 from qsdomain.errors import QSDomainError
 
 CALL_SECONDS = 1.0
@@ -48,168 +49,7 @@ PACKAGES = (
     "qsdomain.desk",
 )
 
-D = date(2026, 11, 27)
-AWARE = datetime(2026, 11, 27, 10, 0, tzinfo=timezone(timedelta(hours=8)))
-NAIVE = datetime(2026, 11, 27, 10, 0)  # noqa: DTZ001 - a naive datetime is the misuse
-CAL = calendars.china()
-SMALL_CAL = calendars.WorkingCalendar.weekends_only(date(2026, 1, 1), date(2026, 12, 31))
-PLAN_K = sampling.plan("K", "1.5")
-DOUBLE_K = sampling.plan("K", "1.5", scheme="double")
-
-
-LOT_PLAN = sampling.plan_for(2000, "1.5")
-
-
-def _working_days(start: date, end: date) -> list[date]:
-    """The iterator drained, so that its checks run."""
-    return list(CAL.working_days(start, end))
-
-
-def _rest_days(start: date, end: date) -> list[date]:
-    """The iterator drained, so that its checks run."""
-    return list(CAL.rest_days(start, end))
-
-
-class Call(NamedTuple):
-    """A call that succeeds: the callable, its positional and its keyword arguments."""
-
-    target: Callable[..., Any]
-    args: tuple[Any, ...] = ()
-    kwargs: dict[str, Any] = {}  # noqa: RUF012 - never mutated
-
-
-def _good_calls() -> dict[str, Call]:
-    s = sampling
-    return {
-        # periods
-        "periods.Term": Call(periods.Term, (), {"years": 5}),
-        "periods.Term.anniversary": Call(periods.Term(years=1).anniversary, (D,)),
-        "periods.Term.nominal_end": Call(
-            periods.Term(years=1).nominal_end, (D, periods.Convention.INCLUSIVE)
-        ),
-        "periods.Term.end": Call(
-            periods.Term(months=1).end, (D, periods.Convention.CIVIL_CODE), {"calendar": CAL}
-        ),
-        "periods.Lead": Call(periods.Lead, (30, periods.LeadUnit.WORKING_DAYS)),
-        "periods.Lead.before": Call(
-            periods.Lead(30, periods.LeadUnit.WORKING_DAYS).before, (D,), {"calendar": CAL}
-        ),
-        # calendars
-        "calendars.china": Call(calendars.china),
-        "calendars.as_working_calendar": Call(calendars.as_working_calendar, (CAL,)),
-        "calendars.Coverage": Call(calendars.Coverage, (date(2026, 1, 1), D)),
-        "calendars.ProvisionalSpan": Call(
-            calendars.ProvisionalSpan, (date(2027, 1, 1), date(2027, 12, 31), "weekends only")
-        ),
-        "calendars.WorkingCalendar": Call(
-            calendars.WorkingCalendar,
-            ("test", calendars.Coverage(date(2026, 1, 1), date(2026, 12, 31))),
-            {"weekdays_off": [date(2026, 10, 1)], "makeup_working_days": [date(2026, 10, 10)]},
-        ),
-        "calendars.WorkingCalendar.is_working_day": Call(CAL.is_working_day, (D,)),
-        "calendars.WorkingCalendar.add_working_days": Call(CAL.add_working_days, (D, 5)),
-        "calendars.WorkingCalendar.working_days_between": Call(
-            CAL.working_days_between, (date(2026, 9, 30), D)
-        ),
-        "calendars.WorkingCalendar.next_working_day": Call(CAL.next_working_day, (D,)),
-        "calendars.WorkingCalendar.previous_working_day": Call(CAL.previous_working_day, (D,)),
-        "calendars.WorkingCalendar.roll_forward": Call(CAL.roll_forward, (D,)),
-        "calendars.WorkingCalendar.roll_backward": Call(CAL.roll_backward, (D,)),
-        "calendars.WorkingCalendar.working_days": Call(_working_days, (date(2026, 10, 1), D)),
-        "calendars.WorkingCalendar.rest_days": Call(_rest_days, (date(2026, 10, 1), D)),
-        "calendars.WorkingCalendar.is_provisional": Call(CAL.is_provisional, (D,)),
-        "calendars.WorkingCalendar.is_provisional_between": Call(
-            CAL.is_provisional_between, (date(2026, 1, 1), D)
-        ),
-        "calendars.WorkingCalendar.with_days_off": Call(
-            SMALL_CAL.with_days_off, ([D],), {"source": "县局闭馆通知"}
-        ),
-        "calendars.WorkingCalendar.with_working_days": Call(
-            SMALL_CAL.with_working_days, ([date(2026, 11, 28)],), {"source": "调休"}
-        ),
-        "calendars.WorkingCalendar.extended": Call(
-            SMALL_CAL.extended, (), {"until": date(2027, 12, 31)}
-        ),
-        "calendars.WorkingCalendar.weekends_only": Call(
-            calendars.WorkingCalendar.weekends_only, (date(2026, 1, 1), D), {"weekend": [6]}
-        ),
-        "calendars.WorkingCalendar.from_calendar": Call(
-            calendars.WorkingCalendar.from_calendar, (SMALL_CAL,), {"name": "copy"}
-        ),
-        # sampling: look-up
-        "sampling.code_letter": Call(s.code_letter, (2000,), {"level": "II"}),
-        "sampling.normalize_aql": Call(s.normalize_aql, ("1.5",)),
-        "sampling.plan": Call(s.plan, ("K", "1.5"), {"severity": "normal", "scheme": "single"}),
-        "sampling.plan_for": Call(
-            s.plan_for, (2000, "1.5"), {"level": "II", "severity": "normal", "scheme": "single"}
-        ),
-        "sampling.table_source": Call(s.table_source, (PLAN_K,)),
-        "sampling.LotPlan": Call(
-            s.LotPlan, (), {f.name: getattr(LOT_PLAN, f.name) for f in attrs.fields(s.LotPlan)}
-        ),
-        "sampling.TableSource": Call(s.TableSource, ("2-A", False, ())),
-        # sampling: plans
-        "sampling.Stage": Call(s.Stage, (125, 5, 6)),
-        "sampling.SingleSamplingPlan": Call(s.SingleSamplingPlan, (125, 5)),
-        "sampling.DoubleSamplingPlan": Call(s.DoubleSamplingPlan, (DOUBLE_K.stages,)),
-        "sampling.MultipleSamplingPlan": Call(
-            s.MultipleSamplingPlan, (s.plan("K", "1.5", scheme="multiple").stages,)
-        ),
-        "sampling.StageDecision": Call(s.StageDecision, (s.Decision.ACCEPT, 1, 0, 125)),
-        "sampling.probability_of_acceptance": Call(
-            s.probability_of_acceptance, (PLAN_K, 0.02), {"model": "binomial"}
-        ),
-        "plan.decide": Call(PLAN_K.decide, ([3],)),
-        "plan.probability_of_acceptance": Call(PLAN_K.probability_of_acceptance, (0.02,)),
-        "plan.oc_curve": Call(PLAN_K.oc_curve, ([0.01, 0.02],)),
-        "plan.average_sample_number": Call(DOUBLE_K.average_sample_number, (0.02,)),
-        "plan.average_outgoing_quality": Call(
-            PLAN_K.average_outgoing_quality, (0.02,), {"lot_size": 2000}
-        ),
-        "plan.average_total_inspection": Call(
-            PLAN_K.average_total_inspection, (0.02,), {"lot_size": 2000}
-        ),
-        "plan.average_outgoing_quality_limit": Call(
-            PLAN_K.average_outgoing_quality_limit, (), {"lot_size": 2000}
-        ),
-        # sampling: switching
-        "sampling.lot_result": Call(s.lot_result, (PLAN_K, [3])),
-        "sampling.LotResult": Call(
-            s.LotResult,
-            (),
-            {"accepted": True, "acceptance_number": 5, "accepted_at_tighter_aql": True},
-        ),
-        "sampling.ProductionIrregular": Call(s.ProductionIrregular),
-        "sampling.AuthorityRequiresNormal": Call(s.AuthorityRequiresNormal),
-        "sampling.ReducedApproval": Call(s.ReducedApproval, (True,)),
-        "sampling.CorrectiveActionAccepted": Call(s.CorrectiveActionAccepted),
-        "sampling.SwitchingState": Call(s.SwitchingState, (), {"switching_score": 4}),
-        "sampling.SwitchingState.start": Call(s.SwitchingState.start, (True,)),
-        "sampling.SwitchingState.record": Call(
-            s.SwitchingState.start().record, (s.lot_result(PLAN_K, [3]),)
-        ),
-        "sampling.SwitchingState.apply": Call(
-            s.SwitchingState.start().apply, (s.ReducedApproval(True),)
-        ),
-        "sampling.Transition": Call(
-            s.Transition,
-            (),
-            {
-                "from_": "normal",
-                "to": "tightened",
-                "clause": "9.3.1",
-                "reason": "2 of 5 lots not accepted",
-            },
-        ),
-        # serialization
-        "serialization.to_json": Call(serialization.to_json, (periods.Term(years=1),)),
-        "serialization.unstructure": Call(serialization.unstructure, (periods.Term(years=1),)),
-        "serialization.from_json": Call(serialization.from_json, ('{"years": 1}', periods.Term)),
-        "serialization.structure": Call(serialization.structure, ({"years": 1}, periods.Term)),
-    }
-
-
-GOOD = _good_calls()
+GOOD = all_good_calls()
 
 #: Public callables deliberately without a good call, with the reason.
 EXEMPT = {
