@@ -9,14 +9,19 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_demo_prints_the_deadlines_and_statuses() -> None:
+def demo_lines(as_of: str) -> list[str]:
+    """What ``examples/demo.py --as-of AS_OF`` prints, line by line."""
     done = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "demo.py"), "--as-of", "2026-11-22"],
+        [sys.executable, str(ROOT / "examples" / "demo.py"), "--as-of", as_of],
         capture_output=True,
         text=True,
         check=True,
     )
-    lines = done.stdout.splitlines()
+    return done.stdout.splitlines()
+
+
+def test_demo_prints_the_deadlines_and_statuses() -> None:
+    lines = demo_lines("2026-11-22")
     # 60 working days after 15 Sep 2026, across Mid-Autumn and National Day breaks.
     assert any(line.startswith("XK-2026-0915-003") and "2026-12-14" in line for line in lines)
     # A limit that runs past the covered years is reported, not guessed.
@@ -37,13 +42,7 @@ def test_demo_prints_the_deadlines_and_statuses() -> None:
 
 def test_a_deadline_on_the_friday_before_a_saturday_as_of_has_passed() -> None:
     """Regression: as of Saturday 2026-11-28 the case due Friday 2026-11-27 showed '0 wd'."""
-    done = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "demo.py"), "--as-of", "2026-11-28"],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    line = next(x for x in done.stdout.splitlines() if x.startswith("XK-2026-1030-007"))
+    line = next(x for x in demo_lines("2026-11-28") if x.startswith("XK-2026-1030-007"))
     assert "2026-11-27" in line
     assert "passed" in line
     assert "0 wd" not in line
