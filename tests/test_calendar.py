@@ -283,7 +283,7 @@ def test_local_closures_and_extra_working_days() -> None:
         ),
         (
             lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, weekend=[7]),
-            "calendar.weekend",
+            "calendar.weekend[0]",
         ),
         (lambda: as_working_calendar(object()), "calendar"),  # type: ignore[arg-type]
     ],

@@ -18,6 +18,7 @@ __all__ = [
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
     "MAX_JSON_DEPTH",
+    "MAX_SCHEDULE_BYTES",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -42,6 +43,10 @@ MAX_JSON_DEPTH = 64
 #: Longest coverage of a working calendar, in days: one Gregorian cycle of 400 years. The rank
 #: index behind the constant-time queries grows with the span, so the span is bounded.
 MAX_CALENDAR_DAYS = 146_097
+
+#: Largest one-year schedule file :func:`qsdomain.calendars.load_schedule` reads, in bytes. A
+#: complete year with amendments and URLs is under 3 kB (examples/2026.json: about 1 kB).
+MAX_SCHEDULE_BYTES = 100_000
 
 # -- periods -------------------------------------------------------------------------------------
 

@@ -23,13 +23,29 @@ from qsdomain.calendars._calendar import (
     WorkingDayCalendar,
     as_working_calendar,
 )
-from qsdomain.calendars._china import china
+from qsdomain.calendars._china import bundled_schedules, china
+from qsdomain.calendars._schedule import (
+    Amendment,
+    Notice,
+    ScheduleError,
+    YearSchedule,
+    load_schedule,
+)
+from qsdomain.calendars._statutory import StatutoryDay, statutory_days
 
 __all__ = [
+    "Amendment",
     "Coverage",
+    "Notice",
     "ProvisionalSpan",
+    "ScheduleError",
+    "StatutoryDay",
     "WorkingCalendar",
     "WorkingDayCalendar",
+    "YearSchedule",
     "as_working_calendar",
+    "bundled_schedules",
     "china",
+    "load_schedule",
+    "statutory_days",
 ]
