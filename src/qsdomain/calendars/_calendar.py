@@ -309,9 +309,9 @@ class WorkingCalendar:
             flags[day.toordinal() - origin] = 1
         object.__setattr__(self, "_origin", origin)
         object.__setattr__(self, "_flags", bytes(flags))
-        object.__setattr__(self, "_rank", array("l", accumulate(flags)))
+        object.__setattr__(self, "_rank", array("i", accumulate(flags)))
         object.__setattr__(
-            self, "_working", array("l", compress(range(origin, origin + length), flags))
+            self, "_working", array("i", compress(range(origin, origin + length), flags))
         )
 
     # -- internal helpers -------------------------------------------------------------------
