@@ -19,6 +19,7 @@ __all__ = [
     "MAX_JSON_CHARS",
     "MAX_JSON_DEPTH",
     "MAX_SCHEDULE_BYTES",
+    "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -49,6 +50,11 @@ MAX_CALENDAR_DAYS = 146_097
 MAX_SCHEDULE_BYTES = 100_000
 
 # -- periods -------------------------------------------------------------------------------------
+
+#: Longest term or lead in years (months: 12 times this, days: 366 times this). Licences and
+#: certificates run for at most a few decades; 1000 years keeps every result inside
+#: ``datetime.date`` (years 1-9999) for any start a register can hold.
+MAX_TERM_YEARS = 1000
 
 # -- sampling ------------------------------------------------------------------------------------
 
