@@ -16,14 +16,9 @@ and include the make-up working days the State Council announces each year (è¡Œæ
 
 from __future__ import annotations
 
-from qsdomain.calendars._calendar import (
-    Coverage,
-    ProvisionalSpan,
-    WorkingCalendar,
-    WorkingDayCalendar,
-    as_working_calendar,
-)
+from qsdomain.calendars._calendar import WorkingCalendar, as_working_calendar
 from qsdomain.calendars._china import bundled_schedules, china
+from qsdomain.calendars._coverage import Coverage, ProvisionalSpan, WorkingDayCalendar
 from qsdomain.calendars._schedule import (
     Amendment,
     Notice,

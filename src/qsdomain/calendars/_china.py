@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from qsdomain import _checks
-from qsdomain.calendars._calendar import Coverage, WorkingCalendar
+from qsdomain.calendars._calendar import WorkingCalendar
+from qsdomain.calendars._coverage import Coverage
 from qsdomain.calendars._schedule import (
     NOTICE_RULE,
     Amendment,
