@@ -199,7 +199,21 @@ def test_a_gap_year_is_refused() -> None:
     [
         ('{"year": 2027,', "json"),
         ("[1, 2]", "path"),  # not starting with "{": taken as a (missing) path
-        ('{"year": "2027", "notice": {}, "days_off": [], "makeup_working_days": []}', "year"),
+        (
+            '{"year": "2027", "notice": {"title": "t", "number": "n", "published": "2026-11-01"}, '
+            '"days_off": [], "makeup_working_days": []}',
+            "year",
+        ),
+        (
+            '{"year": 2061, "notice": {"title": "t", "number": "n", "published": "2026-11-01"}, '
+            '"days_off": [], "makeup_working_days": []}',
+            "year",
+        ),
+        (
+            '{"year": 2027, "notice": {"title": 5, "number": "n", "published": "2026-11-01"}, '
+            '"days_off": [], "makeup_working_days": []}',
+            "notice.title",
+        ),
         ('{"year": 2027, "notice": {}, "days_off": [], "makeup_working_days": []}', "notice.title"),
         ('{"year": 2027, "bogus": 1}', "bogus"),
         (
@@ -327,3 +341,30 @@ def test_statutory_rule_needs_the_festival_table() -> None:
 def test_china_with_no_arguments_is_the_cached_calendar() -> None:
     assert china() is china() is china(extra=())
     assert china_module._built[0] is china()
+
+
+def test_the_json_schema_ships_and_matches_the_loader() -> None:
+    """The schema file is in the package and names the same fields the loader accepts."""
+    from importlib.resources import files  # noqa: PLC0415
+
+    from qsdomain.calendars import _schedule  # noqa: PLC0415
+
+    schema = json.loads(
+        files("qsdomain.calendars").joinpath("schedule.schema.json").read_text(encoding="utf-8")
+    )
+    assert set(schema["properties"]) == _schedule._TOP_KEYS
+    assert set(schema["required"]) == {"year", "notice", "days_off", "makeup_working_days"}
+    assert set(schema["$defs"]["notice"]["properties"]) == _schedule._NOTICE_KEYS
+    item = schema["properties"]["amendments"]["items"]
+    assert set(item["properties"]) == _schedule._AMENDMENT_KEYS
+    example = json.loads(EXAMPLE_2026.read_text(encoding="utf-8"))
+    assert set(example) <= set(schema["properties"])
+    assert schema["properties"]["year"]["maximum"] == 2060
+
+
+def test_a_failing_extra_list_changes_nothing() -> None:
+    before = china()
+    with pytest.raises(ScheduleError):
+        china(extra=[_statutory_2027_schedule(), BY_YEAR[2020]])
+    assert china() is before
+    assert before.coverage.last == date(2026, 12, 31)

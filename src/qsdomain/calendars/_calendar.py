@@ -521,9 +521,7 @@ class WorkingCalendar:
         day = coverage.first
         one = timedelta(days=1)
         while day <= coverage.last:
-            working = calendar.is_working_day(day)
-            if not isinstance(working, bool):
-                raise InvalidInputError("is_working_day()", working, "a bool")
+            working = _checks.flag("is_working_day()", calendar.is_working_day(day))
             is_weekend = day.weekday() in weekend_days
             if working and is_weekend:
                 extra.append(day)

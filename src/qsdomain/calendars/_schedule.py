@@ -390,41 +390,52 @@ def _parse_notice(field: str, value: object) -> Notice:
     except ScheduleError:
         raise
     except InvalidInputError as err:
-        raise _format_error(f"{field}.{err.field.split('.')[-1]}", err.value, err.allowed) from None
+        name = err.field.removeprefix("notice.")
+        raise _format_error(f"{field}.{name}", err.value, err.allowed) from None
+
+
+def _as_format_error(prefix: str, err: InvalidInputError) -> ScheduleError:
+    """A plain check failure (from :mod:`qsdomain._checks`) as a format error at ``prefix``."""
+    field = f"{prefix}.{err.field}" if prefix else err.field
+    return _format_error(field, err.value, err.allowed)
+
+
+def _parse_amendment(field: str, value: object) -> Amendment:
+    entry = _object(field, value, _AMENDMENT_KEYS, ("notice", "changed"))
+    notice = _parse_notice(f"{field}.notice", entry["notice"])
+    changed = _parse_days(f"{field}.changed", entry["changed"])
+    try:
+        return Amendment(notice, changed=changed, summary=entry.get("summary"))  # type: ignore[arg-type]
+    except ScheduleError:
+        raise
+    except InvalidInputError as err:
+        raise _as_format_error(field, err) from None
 
 
 def schedule_from_data(data: object) -> YearSchedule:
     """A :class:`YearSchedule` from parsed JSON (a dict); errors name the JSON field."""
     raw = _object("", data, _TOP_KEYS, ("year", "notice", "days_off", "makeup_working_days"))
-    text = raw.get("text", [])
-    if not isinstance(text, list) or not all(isinstance(line, str) for line in text):
-        raise _format_error("text", text, "a JSON array of strings (the notice's items)")
-    year = raw["year"]
-    if isinstance(year, bool) or not isinstance(year, int):
-        raise _format_error("year", year, "a whole number")
-    amendments_raw = raw.get("amendments", [])
-    if not isinstance(amendments_raw, list):
-        raise _format_error("amendments", amendments_raw, "a JSON array")
-    amendments = []
-    for i, item in enumerate(amendments_raw):
-        entry = _object(f"amendments[{i}]", item, _AMENDMENT_KEYS, ("notice", "changed"))
-        summary = entry.get("summary")
-        if summary is not None and not isinstance(summary, str):
-            raise _format_error(f"amendments[{i}].summary", summary, "a string")
-        amendments.append(
-            Amendment(
-                _parse_notice(f"amendments[{i}].notice", entry["notice"]),
-                changed=_parse_days(f"amendments[{i}].changed", entry["changed"]),
-                summary=summary,
-            )
+    try:
+        _checks.texts("text", raw.get("text", []), max_items=100)
+        amendments = _checks.items("amendments", raw.get("amendments", []), max_items=50)
+    except InvalidInputError as err:
+        raise _as_format_error("", err) from None
+    notice = _parse_notice("notice", raw["notice"])
+    days_off = _parse_days("days_off", raw["days_off"])
+    makeup = _parse_days("makeup_working_days", raw["makeup_working_days"])
+    parsed = [_parse_amendment(f"amendments[{i}]", a) for i, a in enumerate(amendments)]
+    try:
+        return YearSchedule(
+            year=raw["year"],
+            notice=notice,
+            days_off=days_off,
+            makeup_working_days=makeup,
+            amendments=parsed,
         )
-    return YearSchedule(
-        year=year,
-        notice=_parse_notice("notice", raw["notice"]),
-        days_off=_parse_days("days_off", raw["days_off"]),
-        makeup_working_days=_parse_days("makeup_working_days", raw["makeup_working_days"]),
-        amendments=amendments,
-    )
+    except ScheduleError:
+        raise
+    except InvalidInputError as err:
+        raise _as_format_error("", err) from None
 
 
 def load_schedule(path_or_text: str | os.PathLike[str]) -> YearSchedule:
