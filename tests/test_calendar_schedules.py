@@ -19,6 +19,7 @@ import pytest
 
 from qsdomain.calendars import (
     ScheduleError,
+    WorkingCalendar,
     YearSchedule,
     bundled_schedules,
     china,
@@ -368,3 +369,29 @@ def test_a_failing_extra_list_changes_nothing() -> None:
         china(extra=[_statutory_2027_schedule(), BY_YEAR[2020]])
     assert china() is before
     assert before.coverage.last == date(2026, 12, 31)
+
+
+def test_bundled_amendments_name_the_days_they_changed() -> None:
+    """Each changed day is now off on a weekday, or a worked weekend day, or (2020-02-01) a
+    weekend day no longer worked: the amended lists are final."""
+    cal = china()
+    changed = {d for s in BUNDLED for a in s.amendments for d in a.changed}
+    assert len(changed) == 9
+    for day in changed:
+        assert cal.is_working_day(day) == (day.weekday() >= 5 and day != date(2020, 2, 1)), day
+
+
+@pytest.mark.parametrize("year", range(2004, 2061))
+def test_statutory_rule_laws_for_every_table_year(year: int) -> None:
+    """Under rule="statutory" (放假办法 arts. 2 and 6): no statutory day is worked, and each
+    distinct statutory date costs exactly one weekday (itself, or the 补假 day after it)."""
+    base = WorkingCalendar.weekends_only(date(year - 1, 1, 1), date(year - 1, 12, 31))
+    prov = base.extended(until=date(year, 12, 31), rule="statutory")
+    holidays = {d.day for d in statutory_days(year)}
+    assert not any(prov.is_working_day(d) for d in holidays)
+    weekdays_off = [
+        d for d in prov.rest_days(date(year, 1, 1), date(year, 12, 31)) if d.weekday() < 5
+    ]
+    assert len(weekdays_off) == len(holidays)
+    assert all(prov.is_provisional(d) for d in holidays)
+    assert prov.makeup_working_days == frozenset()

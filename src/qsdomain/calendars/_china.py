@@ -43,6 +43,23 @@ def bundled_schedules() -> tuple[YearSchedule, ...]:
         return _bundled[0]
 
 
+# The days each bundled amendment changed, read from its summary in ``_china_schedule`` (the
+# amending notices are cited in that module's header).
+_CHANGED: dict[str, tuple[date, ...]] = {
+    # 国发明电〔2015〕1号: 3 Sep off (Victory Day), 4 Sep in lieu, Sunday 6 Sep worked.
+    "国发明电〔2015〕1号": (date(2015, 9, 3), date(2015, 9, 4), date(2015, 9, 6)),
+    # 国办发明电〔2019〕3号: 2-3 May off (4 May is a Saturday), Sundays 28 Apr and 5 May worked.
+    "国办发明电〔2019〕3号": (
+        date(2019, 4, 28),
+        date(2019, 5, 2),
+        date(2019, 5, 3),
+        date(2019, 5, 5),
+    ),
+    # 国办发明电〔2020〕1号: 31 Jan off; Saturday 1 Feb no longer a make-up working day.
+    "国办发明电〔2020〕1号": (date(2020, 1, 31), date(2020, 2, 1)),
+}
+
+
 def _convert_bundled() -> list[YearSchedule]:
     from qsdomain.calendars import _china_schedule as data  # noqa: PLC0415 - loaded on first use
 
@@ -63,7 +80,11 @@ def _convert_bundled() -> list[YearSchedule]:
                 days_off=sorted(off),
                 makeup_working_days=sorted(year.makeup_working_days),
                 amendments=[
-                    Amendment(Notice(a.title, a.notice, a.published), summary=a.summary)
+                    Amendment(
+                        Notice(a.title, a.notice, a.published),
+                        changed=_CHANGED[a.notice],
+                        summary=a.summary,
+                    )
                     for a in year.amendments
                 ],
             )
