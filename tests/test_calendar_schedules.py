@@ -11,6 +11,7 @@ import json
 import re
 import time
 from datetime import date, timedelta
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
@@ -340,7 +341,7 @@ def test_statutory_rule_needs_the_festival_table() -> None:
 
 
 def test_china_with_no_arguments_is_the_cached_calendar() -> None:
-    assert china() is china() is china(extra=())
+    assert china() is china() is china(extra=()) is china(extra=[], replace=True)
     assert china_module._built[0] is china()
 
 
@@ -395,3 +396,16 @@ def test_statutory_rule_laws_for_every_table_year(year: int) -> None:
     assert len(weekdays_off) == len(holidays)
     assert all(prov.is_provisional(d) for d in holidays)
     assert prov.makeup_working_days == frozenset()
+
+
+def test_bundled_previous_december_entries_pass_the_same_check() -> None:
+    """2006, 2007, 2008, 2012 and 2019 list days in the previous December (the 2018, 2023 and
+    2024 breaks start on a December weekend, which needs no entry)."""
+    reaching = []
+    for previous, schedule in pairwise(BUNDLED):
+        china_module._check_previous_december(schedule, previous)
+        if schedule.first.year < schedule.year:
+            reaching.append(schedule.year)
+    assert reaching == [2006, 2007, 2008, 2012, 2019]
+    with pytest.raises(ScheduleError, match="previous-december"):
+        china_module._check_previous_december(BY_YEAR[2019], None)

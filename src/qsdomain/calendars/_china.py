@@ -143,6 +143,8 @@ def _check_previous_december(schedule: YearSchedule, previous: YearSchedule | No
 def _with_extra(extra: object, replace: object) -> WorkingCalendar:
     replace = _checks.flag("replace", replace)
     given = _checks.items("extra", extra, max_items=200)
+    if not given:
+        return china()
     by_year = {s.year: s for s in bundled_schedules()}
     sources = [line for s in bundled_schedules() for line in _source_lines(s)]
     seen: set[int] = set()
