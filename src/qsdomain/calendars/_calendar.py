@@ -260,11 +260,23 @@ class WorkingCalendar:
         return self._rank[self._index("end", end)] - self._rank[self._index("start", start)]
 
     def next_working_day(self, day: date) -> date:
-        """The first working day strictly after ``day``."""
+        """The first working day strictly after ``day``.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().next_working_day(date(2026, 9, 30))
+        datetime.date(2026, 10, 8)
+        """
         return self.add_working_days(day, 1)
 
     def previous_working_day(self, day: date) -> date:
-        """The last working day strictly before ``day``."""
+        """The last working day strictly before ``day``.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().previous_working_day(date(2026, 10, 8))
+        datetime.date(2026, 9, 30)
+        """
         return self.add_working_days(day, -1)
 
     def roll_forward(self, day: date) -> date:
@@ -278,7 +290,13 @@ class WorkingCalendar:
         return day if self.is_working_day(day) else self.add_working_days(day, 1)
 
     def roll_backward(self, day: date) -> date:
-        """``day`` if it is a working day, otherwise the last working day before it."""
+        """``day`` if it is a working day, otherwise the last working day before it.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().roll_backward(date(2026, 10, 3))
+        datetime.date(2026, 9, 30)
+        """
         return day if self.is_working_day(day) else self.add_working_days(day, -1)
 
     def working_days(self, start: date, end: date) -> Iterator[date]:
