@@ -20,6 +20,7 @@ import statistics
 import timeit
 from collections.abc import Callable
 from datetime import date, timedelta
+from pathlib import Path
 
 from qsdomain.calendars import china
 
@@ -106,9 +107,45 @@ def main() -> None:
         print(f"  numpy disagreements with qsdomain on working-day starts: {wrong}")
 
 
+def build_costs() -> None:
+    """Build time and memory of the calendars themselves (issue #6: bounded, compact index),
+    and loading one schedule file (issue #8: at most 5 ms)."""
+    import subprocess
+    import sys
+
+    from qsdomain import limits
+    from qsdomain.calendars import Coverage, WorkingCalendar, load_schedule
+
+    code = (
+        "import time, tracemalloc; tracemalloc.start(); t = time.perf_counter(); "
+        "from qsdomain.calendars import china; china(); "
+        "print(f'{(time.perf_counter() - t) * 1e3:.1f} ms, traced peak "
+        "{tracemalloc.get_traced_memory()[1] / 1e6:.1f} MB')"
+    )
+    first_use = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    print(f"{'china() first use, fresh process (traced)':<44}{first_use:>24}")
+    first = date(1900, 1, 1)
+    coverage = Coverage(first, first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1))
+    times = timeit.repeat(
+        lambda: WorkingCalendar(name="max", coverage=coverage), number=1, repeat=7
+    )
+    cal = WorkingCalendar(name="max", coverage=coverage)
+    size = sys.getsizeof(cal._flags) + sys.getsizeof(cal._rank) + sys.getsizeof(cal._working)
+    print(
+        f"{'maximal calendar (146,097 days): build':<44}"
+        f"{statistics.median(times) * 1e3:>10.1f} ms, index {size / 1e6:.2f} MB"
+    )
+    text = (Path(__file__).resolve().parents[1] / "examples" / "2026.json").read_text("utf-8")
+    times = timeit.repeat(lambda: load_schedule(text), number=100, repeat=7)
+    print(f"{'load_schedule(examples/2026.json)':<44}{statistics.median(times) * 10:>10.3f} ms")
+
+
 def _days(first: date, last: date) -> list[date]:
     return [first + timedelta(days=i) for i in range((last - first).days + 1)]
 
 
 if __name__ == "__main__":
     main()
+    build_costs()

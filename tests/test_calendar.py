@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import date, datetime, timedelta
 
 import pytest
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
+from qsdomain import limits
 from qsdomain.calendars import (
     Coverage,
+    ProvisionalSpan,
     WorkingCalendar,
     WorkingDayCalendar,
     as_working_calendar,
     china,
 )
+from qsdomain.calendars import _china as china_module
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, NotCoveredError
+from qsdomain.serialization import structure
 from strategies import (
     CHINA,
     dates_in,
@@ -283,7 +289,7 @@ def test_local_closures_and_extra_working_days() -> None:
         ),
         (
             lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, weekend=[7]),
-            "calendar.weekend",
+            "calendar.weekend[0]",
         ),
         (lambda: as_working_calendar(object()), "calendar"),  # type: ignore[arg-type]
     ],
@@ -294,3 +300,147 @@ def test_bad_input_raises_value_errors_naming_the_field(call: object, field: str
     assert isinstance(info.value, ValueError)
     assert info.value.field == field
     assert field in str(info.value)
+
+
+# -- issue #6: every bad input a typed error, in bounded time ---------------------------------
+
+
+class _Malformed:
+    """A protocol look-alike whose coverage is not a Coverage."""
+
+    name = "malformed"
+    coverage = "2026"
+
+    def is_working_day(self, day: date, /) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("call", "field"),
+    [
+        (lambda: CHINA.is_provisional_between(None, D(2026, 1, 5)), "start"),
+        (lambda: CHINA.is_provisional_between(datetime(2026, 1, 5), D(2026, 2, 5)), "start"),  # noqa: DTZ001
+        (lambda: CHINA.is_provisional_between(D(2026, 1, 5), "2026-02-05"), "end"),
+        (lambda: CHINA.with_days_off(None, source="x"), "days"),  # type: ignore[arg-type]
+        (lambda: CHINA.with_days_off([D(2026, 6, 1)], source=None), "source"),  # type: ignore[arg-type]
+        (lambda: CHINA.with_working_days("2026-06-06", source="x"), "days"),  # type: ignore[arg-type]
+        (
+            lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, weekdays_off=None),
+            "calendar.weekdays_off",
+        ),
+        (
+            lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, weekdays_off=[[1]]),
+            "calendar.weekdays_off[0]",
+        ),
+        (
+            lambda: WorkingCalendar.weekends_only(D(2026, 1, 1), D(2026, 12, 31), weekend=[True]),
+            "weekend[0]",
+        ),
+        (
+            lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, sources="abc"),
+            "calendar.sources",
+        ),
+        (
+            lambda: WorkingCalendar(name="x", coverage=CHINA.coverage, sources=[None, 1]),
+            "calendar.sources[0]",
+        ),
+        (lambda: as_working_calendar(_Malformed()), "calendar.coverage"),  # type: ignore[arg-type]
+        (lambda: ProvisionalSpan(D(2027, 2, 1), D(2027, 1, 1), "x"), "provisional.last"),
+        (lambda: ProvisionalSpan(D(2027, 1, 1), D(2027, 2, 1), None), "provisional.assumption"),  # type: ignore[arg-type]
+        (lambda: ProvisionalSpan(D(2027, 1, 1), D(2027, 2, 1), 5), "provisional.assumption"),  # type: ignore[arg-type]
+        (lambda: ProvisionalSpan(None, D(2027, 2, 1), "x"), "provisional.first"),  # type: ignore[arg-type]
+        (lambda: Coverage(datetime(2026, 1, 1), D(2026, 2, 1)), "coverage.first"),  # noqa: DTZ001
+        (
+            lambda: WorkingCalendar(name="x", coverage=Coverage(D(1, 1, 1), D(9999, 12, 31))),
+            "calendar.coverage",
+        ),
+        (lambda: CHINA.extended(until=D(2026 + 400, 1, 1)), "until/back_to"),
+        (lambda: CHINA.extended(until=D(2027, 1, 1), rule="lunar"), "rule"),  # type: ignore[arg-type]
+        (lambda: CHINA.extended(until=D(2027, 1, 1), assumption=""), "assumption"),
+    ],
+)
+def test_misuse_raises_typed_errors_naming_the_field(call: object, field: str) -> None:
+    """Issue #6: each of these raised TypeError or AttributeError, or was silently accepted."""
+    with pytest.raises(InvalidInputError) as info:
+        call()  # type: ignore[operator]
+    assert info.value.field == field
+
+
+def test_a_bool_is_not_a_weekday_number() -> None:
+    """Issue #6: weekend=[True] made Tuesday a weekend day."""
+    with pytest.raises(InvalidInputError):
+        WorkingCalendar.weekends_only(D(2026, 1, 1), D(2026, 1, 31), weekend=[True])
+    cal = WorkingCalendar.weekends_only(D(2026, 1, 1), D(2026, 1, 31), weekend=[5, 6])
+    assert cal.is_working_day(D(2026, 1, 6))  # a Tuesday
+
+
+def test_a_provisional_span_inside_a_calendar_is_checked() -> None:
+    with pytest.raises(InvalidInputError, match="provisional"):
+        WorkingCalendar(name="x", coverage=CHINA.coverage, provisional=["2026"])  # type: ignore[list-item]
+
+
+def test_containment_of_a_datetime_is_false_not_an_error() -> None:
+    """Issue #6: ``datetime in coverage`` raised TypeError; it is not a day, so not covered."""
+    assert datetime(2026, 1, 1) not in CHINA.coverage  # noqa: DTZ001
+    assert "2026-01-01" not in CHINA.coverage
+    assert D(2026, 1, 1) in CHINA.coverage
+    span = ProvisionalSpan(D(2027, 1, 1), D(2027, 12, 31), "x")
+    assert datetime(2027, 6, 1) not in span  # noqa: DTZ001
+
+
+def test_a_maximal_calendar_builds_fast_and_a_larger_one_is_refused_at_once() -> None:
+    """Issue #6: a 0001-9999 coverage took 0.8 s and 260 MB; now it is refused before any index
+    is built, and the largest allowed calendar builds well under a second."""
+    start = time.perf_counter()
+    with pytest.raises(InvalidInputError, match="MAX_CALENDAR_DAYS"):
+        structure(
+            {"name": "x", "coverage": {"first": "0001-01-01", "last": "9999-12-31"}},
+            WorkingCalendar,
+        )
+    assert time.perf_counter() - start < 0.1
+    first = D(1900, 1, 1)
+    start = time.perf_counter()
+    cal = WorkingCalendar(
+        name="max", coverage=Coverage(first, first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1))
+    )
+    assert time.perf_counter() - start < 0.5
+    assert cal.add_working_days(first, 1) == D(1900, 1, 2)
+    assert cal.working_days_between(first, cal.coverage.last) == len(
+        list(cal.working_days(D(1900, 1, 2), cal.coverage.last))
+    )
+    with pytest.raises(InvalidInputError, match="MAX_CALENDAR_DAYS"):
+        WorkingCalendar(
+            name="too long",
+            coverage=Coverage(first, first + timedelta(days=limits.MAX_CALENDAR_DAYS)),
+        )
+
+
+def test_the_first_china_is_built_once_under_concurrent_calls(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Issue #6: with functools.cache, 8 racing first calls built up to 8 calendars."""
+    monkeypatch.setattr(china_module, "_built", [])
+    real_build = china_module._build
+    calls: list[int] = []
+
+    def slow_build(*args: object) -> WorkingCalendar:
+        calls.append(1)
+        time.sleep(0.05)
+        return real_build(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(china_module, "_build", slow_build)
+    barrier = threading.Barrier(8)
+    results: list[WorkingCalendar] = []
+
+    def first_call() -> None:
+        barrier.wait()
+        results.append(china())
+
+    threads = [threading.Thread(target=first_call) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(calls) == 1
+    assert len(results) == 8
+    assert all(r is results[0] for r in results)

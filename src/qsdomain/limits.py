@@ -17,6 +17,8 @@ __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_SCHEDULE_BYTES",
+    "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -39,7 +41,16 @@ MAX_JSON_CHARS = 64 * 1024 * 1024
 #: index behind the constant-time queries grows with the span, so the span is bounded.
 MAX_CALENDAR_DAYS = 146_097
 
+#: Largest one-year schedule file :func:`qsdomain.calendars.load_schedule` reads, in bytes. A
+#: complete year with amendments and URLs is under 3 kB (examples/2026.json: about 1 kB).
+MAX_SCHEDULE_BYTES = 100_000
+
 # -- periods -------------------------------------------------------------------------------------
+
+#: Longest term or lead in years (months: 12 times this, days: 366 times this). Licences and
+#: certificates run for at most a few decades; 1000 years keeps every result inside
+#: ``datetime.date`` (years 1-9999) for any start a register can hold.
+MAX_TERM_YEARS = 1000
 
 # -- sampling ------------------------------------------------------------------------------------
 

@@ -24,22 +24,19 @@ from __future__ import annotations
 import enum
 from collections.abc import Callable
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from qsdomain import limits
 from qsdomain._checks import day as _check_start
 from qsdomain._checks import enum_member, whole_number
+from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
 from qsdomain.errors import InvalidInputError
-
-if TYPE_CHECKING:
-    from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 
 __all__ = ["Convention", "Lead", "LeadUnit", "Term"]
 
-#: Longest accepted component, in its own unit; keeps every result inside ``datetime.date``.
-_MAX_YEARS = 1000
+_MAX_YEARS = limits.MAX_TERM_YEARS
 
 
 def _component(name: str, limit: int) -> Callable[[object, attrs.Attribute[int], int], None]:
@@ -50,7 +47,14 @@ def _component(name: str, limit: int) -> Callable[[object, attrs.Attribute[int],
 
 
 class Convention(enum.Enum):
-    """How a term is counted from its start date."""
+    """How a term is counted from its start date.
+
+    >>> from datetime import date
+    >>> Term(years=1).nominal_end(date(2026, 3, 1), Convention.INCLUSIVE)
+    datetime.date(2027, 2, 28)
+    >>> Term(years=1).nominal_end(date(2026, 3, 1), Convention.CIVIL_CODE)
+    datetime.date(2027, 3, 1)
+    """
 
     #: 民法典 arts. 201-203: start day excluded, corresponding day, a rest day rolls forward.
     CIVIL_CODE = "civil_code"
@@ -194,8 +198,6 @@ class Term:
                 None,
                 "a working calendar: Civil Code art. 203 moves a last day that is a rest day",
             )
-        from qsdomain.calendars import as_working_calendar  # noqa: PLC0415 - avoids a cycle
-
         return as_working_calendar(calendar).roll_forward(nominal)
 
 
@@ -204,7 +206,11 @@ def _check_convention(value: object) -> Convention:
 
 
 class LeadUnit(enum.Enum):
-    """The unit a lead time before a date is counted in."""
+    """The unit a lead time before a date is counted in.
+
+    >>> LeadUnit("working_days")
+    <LeadUnit.WORKING_DAYS: 'working_days'>
+    """
 
     CALENDAR_DAYS = "calendar_days"  # 日 (自然日)
     MONTHS = "months"  # 个月
@@ -275,6 +281,4 @@ class Lead:
             return result
         if calendar is None:
             raise InvalidInputError("calendar", None, "a working calendar for a working-day lead")
-        from qsdomain.calendars import as_working_calendar  # noqa: PLC0415 - avoids a cycle
-
         return as_working_calendar(calendar).add_working_days(day, -self.amount)

@@ -16,20 +16,31 @@ and include the make-up working days the State Council announces each year (è¡Œæ
 
 from __future__ import annotations
 
-from qsdomain.calendars._calendar import (
-    Coverage,
-    ProvisionalSpan,
-    WorkingCalendar,
-    WorkingDayCalendar,
-    as_working_calendar,
+from qsdomain.calendars._calendar import WorkingCalendar, as_working_calendar
+from qsdomain.calendars._china import bundled_schedules, china
+from qsdomain.calendars._coverage import Coverage, ProvisionalSpan, WorkingDayCalendar
+from qsdomain.calendars._schedule import (
+    Amendment,
+    Notice,
+    ScheduleError,
+    YearSchedule,
+    load_schedule,
 )
-from qsdomain.calendars._china import china
+from qsdomain.calendars._statutory import StatutoryDay, statutory_days
 
 __all__ = [
+    "Amendment",
     "Coverage",
+    "Notice",
     "ProvisionalSpan",
+    "ScheduleError",
+    "StatutoryDay",
     "WorkingCalendar",
     "WorkingDayCalendar",
+    "YearSchedule",
     "as_working_calendar",
+    "bundled_schedules",
     "china",
+    "load_schedule",
+    "statutory_days",
 ]

@@ -2,123 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
-from typing import Protocol, runtime_checkable
+from itertools import accumulate, compress
+from typing import Literal
 
 import attrs
 
+from qsdomain import _checks, limits
 from qsdomain._checks import day as _check_date
 from qsdomain._checks import whole_number
+from qsdomain.calendars import _statutory
+from qsdomain.calendars._coverage import Coverage, ProvisionalSpan, WorkingDayCalendar
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 
-__all__ = [
-    "Coverage",
-    "ProvisionalSpan",
-    "WorkingCalendar",
-    "WorkingDayCalendar",
-    "as_working_calendar",
-]
+__all__ = ["WorkingCalendar", "as_working_calendar"]
 
 _WEEKDAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
-@attrs.frozen(order=True)
-class Coverage:
-    """The first and last dates a calendar knows, both inclusive.
-
-    >>> from datetime import date
-    >>> cov = Coverage(date(2025, 1, 1), date(2026, 12, 31))
-    >>> date(2026, 10, 1) in cov, date(2027, 1, 1) in cov
-    (True, False)
-    >>> str(cov)
-    '2025-01-01 to 2026-12-31'
-
-    Attributes:
-        first: the first covered date.
-        last: the last covered date (not before ``first``).
-    """
-
-    first: date = attrs.field()
-    last: date = attrs.field()
-
-    @first.validator
-    def _check_first(self, _: attrs.Attribute[date], value: date) -> None:
-        _check_date("coverage.first", value)
-
-    @last.validator
-    def _check_last(self, _: attrs.Attribute[date], value: date) -> None:
-        _check_date("coverage.last", value)
-        if value < self.first:
-            raise InvalidInputError(
-                "coverage.last", value, f"a date on or after coverage.first ({self.first})"
-            )
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.first <= day <= self.last
-
-    def __str__(self) -> str:
-        return f"{self.first.isoformat()} to {self.last.isoformat()}"
-
-    @property
-    def days(self) -> int:
-        """Number of covered days."""
-        return (self.last - self.first).days + 1
+def _weekdays_off(value: object) -> frozenset[date]:
+    return _checks.days("calendar.weekdays_off", value, max_items=limits.MAX_CALENDAR_DAYS)
 
 
-@attrs.frozen
-class ProvisionalSpan:
-    """A stretch of a calendar that rests on a stated assumption rather than official data.
-
-    Attributes:
-        first: first provisional day.
-        last: last provisional day.
-        assumption: what was assumed, in words (for example "weekends only: no official
-            holiday schedule published yet").
-    """
-
-    first: date
-    last: date
-    assumption: str
-
-    def __contains__(self, day: object) -> bool:
-        return isinstance(day, date) and self.first <= day <= self.last
+def _makeup_days(value: object) -> frozenset[date]:
+    return _checks.days("calendar.makeup_working_days", value, max_items=limits.MAX_CALENDAR_DAYS)
 
 
-@runtime_checkable
-class WorkingDayCalendar(Protocol):
-    """What qsdomain needs from any calendar: coverage and a working-day test.
-
-    Implement these two members to plug in a provincial calendar, an agency closure list or an
-    adapter to another holiday library; :meth:`WorkingCalendar.from_calendar` (or
-    :func:`as_working_calendar`) turns such an object into a fast, immutable
-    :class:`WorkingCalendar`.
-    """
-
-    @property
-    def coverage(self) -> Coverage:
-        """The dates the calendar can answer for."""
-        ...
-
-    def is_working_day(self, day: date, /) -> bool:
-        """Whether ``day`` is a working day (工作日)."""
-        ...
+def _weekend_days(field: str, value: object) -> frozenset[int]:
+    elements = _checks.items(field, value, max_items=7)
+    return frozenset(whole_number(f"{field}[{i}]", d, 0, 6) for i, d in enumerate(elements))
 
 
-def _frozen_dates(value: Iterable[date]) -> frozenset[date]:
-    return frozenset(value)
+def _weekend(value: object) -> frozenset[int]:
+    return _weekend_days("calendar.weekend", value)
 
 
-def _weekend_converter(value: Iterable[int]) -> frozenset[int]:
-    return frozenset(value)
+def _sources(value: object) -> tuple[str, ...]:
+    return _checks.texts("calendar.sources", value)
 
 
-def _str_tuple(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
-
-
-def _span_tuple(value: Iterable[ProvisionalSpan]) -> tuple[ProvisionalSpan, ...]:
-    return tuple(value)
+def _spans(value: object) -> tuple[ProvisionalSpan, ...]:
+    spans = _checks.items("calendar.provisional", value)
+    for i, span in enumerate(spans):
+        if not isinstance(span, ProvisionalSpan):
+            raise InvalidInputError(f"calendar.provisional[{i}]", span, "a ProvisionalSpan")
+    return spans  # type: ignore[return-value]  # every element checked just above
 
 
 @attrs.frozen
@@ -127,7 +57,8 @@ class WorkingCalendar:
 
     A day is a working day when it is not a weekend day and not listed as a weekday off, or
     when it is listed as a make-up working day (调休上班日). All queries run in constant time
-    whatever the span, using a rank index built once at construction.
+    whatever the span, using a compact rank index (a few bytes a day) built once at
+    construction; the coverage is at most :data:`qsdomain.limits.MAX_CALENDAR_DAYS` days.
 
     >>> from datetime import date
     >>> cal = WorkingCalendar(
@@ -157,31 +88,36 @@ class WorkingCalendar:
 
     name: str = attrs.field()
     coverage: Coverage = attrs.field()
-    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend_converter)
-    weekdays_off: frozenset[date] = attrs.field(default=frozenset(), converter=_frozen_dates)
-    makeup_working_days: frozenset[date] = attrs.field(default=frozenset(), converter=_frozen_dates)
-    sources: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
-    provisional: tuple[ProvisionalSpan, ...] = attrs.field(default=(), converter=_span_tuple)
-    # Private rank index: (first ordinal, flags, prefix ranks, working-day ordinals).
+    weekend: frozenset[int] = attrs.field(default=frozenset({5, 6}), converter=_weekend)
+    weekdays_off: frozenset[date] = attrs.field(default=frozenset(), converter=_weekdays_off)
+    makeup_working_days: frozenset[date] = attrs.field(default=frozenset(), converter=_makeup_days)
+    sources: tuple[str, ...] = attrs.field(default=(), converter=_sources)
+    provisional: tuple[ProvisionalSpan, ...] = attrs.field(default=(), converter=_spans)
+    # Private rank index: the first ordinal; one flag byte a day (1 = working); for each day
+    # the number of working days up to and including it; the ordinals of the working days.
     _flags: bytes = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _rank: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
-    _working: tuple[int, ...] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _rank: Sequence[int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _working: Sequence[int] = attrs.field(init=False, repr=False, eq=False, hash=False)
     _origin: int = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     @name.validator
     def _check_name(self, _: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidInputError("calendar.name", value, "a non-empty string")
+        _checks.text("calendar.name", value)
 
     @coverage.validator
     def _check_coverage(self, _: attrs.Attribute[Coverage], value: Coverage) -> None:
         if not isinstance(value, Coverage):
             raise InvalidInputError("calendar.coverage", value, "a Coverage(first, last)")
+        if value.days > limits.MAX_CALENDAR_DAYS:
+            raise InvalidInputError(
+                "calendar.coverage",
+                str(value),
+                f"at most limits.MAX_CALENDAR_DAYS = {limits.MAX_CALENDAR_DAYS} days (400 years)",
+            )
 
     @weekend.validator
     def _check_weekend(self, _: attrs.Attribute[frozenset[int]], value: frozenset[int]) -> None:
-        bad = sorted(d for d in value if not (isinstance(d, int) and 0 <= d <= 6))
-        if bad or len(value) > 6:
+        if len(value) > 6:
             raise InvalidInputError(
                 "calendar.weekend",
                 sorted(value),
@@ -192,8 +128,7 @@ class WorkingCalendar:
     def _check_weekdays_off(
         self, _: attrs.Attribute[frozenset[date]], value: frozenset[date]
     ) -> None:
-        for day in sorted(value, key=_sort_key):
-            _check_date("calendar.weekdays_off[]", day)
+        for day in sorted(value):
             if day not in self.coverage:
                 raise InvalidInputError(
                     "calendar.weekdays_off[]", day, f"a date inside the coverage {self.coverage}"
@@ -207,8 +142,7 @@ class WorkingCalendar:
 
     @makeup_working_days.validator
     def _check_makeup(self, _: attrs.Attribute[frozenset[date]], value: frozenset[date]) -> None:
-        for day in sorted(value, key=_sort_key):
-            _check_date("calendar.makeup_working_days[]", day)
+        for day in sorted(value):
             if day not in self.coverage:
                 raise InvalidInputError(
                     "calendar.makeup_working_days[]",
@@ -227,35 +161,30 @@ class WorkingCalendar:
         self, _: attrs.Attribute[tuple[ProvisionalSpan, ...]], value: tuple[ProvisionalSpan, ...]
     ) -> None:
         for span in value:
-            if not isinstance(span, ProvisionalSpan):
-                raise InvalidInputError("calendar.provisional[]", span, "a ProvisionalSpan")
             if span.first not in self.coverage or span.last not in self.coverage:
                 raise InvalidInputError(
                     "calendar.provisional[]", span, f"a span inside the coverage {self.coverage}"
                 )
 
     def __attrs_post_init__(self) -> None:
+        # Built with C-level loops (bytes repetition, accumulate, compress) into typed arrays:
+        # a 400-year calendar takes a few milliseconds and about 1 MB (benchmarks/bench_calendar).
         origin = self.coverage.first.toordinal()
         length = self.coverage.days
-        weekend = self.weekend
-        off = {d.toordinal() for d in self.weekdays_off}
-        extra = {d.toordinal() for d in self.makeup_working_days}
-        # date.weekday() of ordinal o is (o + 6) % 7.
-        flags = bytearray(length)
-        rank = [0] * length
-        working: list[int] = []
-        count = 0
-        for i in range(length):
-            ordinal = origin + i
-            if ordinal in extra or ((ordinal + 6) % 7 not in weekend and ordinal not in off):
-                flags[i] = 1
-                count += 1
-                working.append(ordinal)
-            rank[i] = count
+        first_weekday = self.coverage.first.weekday()
+        week = bytes(0 if (first_weekday + k) % 7 in self.weekend else 1 for k in range(7))
+        flags = bytearray(week * (length // 7 + 1))
+        del flags[length:]
+        for day in self.weekdays_off:
+            flags[day.toordinal() - origin] = 0
+        for day in self.makeup_working_days:
+            flags[day.toordinal() - origin] = 1
         object.__setattr__(self, "_origin", origin)
         object.__setattr__(self, "_flags", bytes(flags))
-        object.__setattr__(self, "_rank", tuple(rank))
-        object.__setattr__(self, "_working", tuple(working))
+        object.__setattr__(self, "_rank", array("i", accumulate(flags)))
+        object.__setattr__(
+            self, "_working", array("i", compress(range(origin, origin + length), flags))
+        )
 
     # -- internal helpers -------------------------------------------------------------------
 
@@ -331,11 +260,23 @@ class WorkingCalendar:
         return self._rank[self._index("end", end)] - self._rank[self._index("start", start)]
 
     def next_working_day(self, day: date) -> date:
-        """The first working day strictly after ``day``."""
+        """The first working day strictly after ``day``.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().next_working_day(date(2026, 9, 30))
+        datetime.date(2026, 10, 8)
+        """
         return self.add_working_days(day, 1)
 
     def previous_working_day(self, day: date) -> date:
-        """The last working day strictly before ``day``."""
+        """The last working day strictly before ``day``.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().previous_working_day(date(2026, 10, 8))
+        datetime.date(2026, 9, 30)
+        """
         return self.add_working_days(day, -1)
 
     def roll_forward(self, day: date) -> date:
@@ -349,7 +290,13 @@ class WorkingCalendar:
         return day if self.is_working_day(day) else self.add_working_days(day, 1)
 
     def roll_backward(self, day: date) -> date:
-        """``day`` if it is a working day, otherwise the last working day before it."""
+        """``day`` if it is a working day, otherwise the last working day before it.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> china().roll_backward(date(2026, 10, 3))
+        datetime.date(2026, 9, 30)
+        """
         return day if self.is_working_day(day) else self.add_working_days(day, -1)
 
     def working_days(self, start: date, end: date) -> Iterator[date]:
@@ -370,44 +317,78 @@ class WorkingCalendar:
             yield date.fromordinal(ordinal)
 
     def is_provisional(self, day: date) -> bool:
-        """Whether ``day`` lies in a span that rests on an assumption, not official data."""
+        """Whether ``day`` lies in a span that rests on an assumption, not official data.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> cal = china().extended(until=date(2027, 12, 31))
+        >>> cal.is_provisional(date(2026, 12, 31)), cal.is_provisional(date(2027, 1, 4))
+        (False, True)
+        """
         self._index("day", day)
         return any(day in span for span in self.provisional)
 
     def is_provisional_between(self, start: date, end: date) -> bool:
-        """Whether any day from ``start`` to ``end`` (either order, inclusive) is provisional."""
+        """Whether any day from ``start`` to ``end`` (either order, inclusive) is provisional.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> cal = china().extended(until=date(2027, 12, 31))
+        >>> cal.is_provisional_between(date(2026, 12, 1), date(2027, 1, 20))
+        True
+        """
+        self._index("start", start)
+        self._index("end", end)
         lo, hi = (start, end) if start <= end else (end, start)
-        self._index("start", lo)
-        self._index("end", hi)
         return any(span.first <= hi and lo <= span.last for span in self.provisional)
 
     # -- derived calendars --------------------------------------------------------------------
 
+    def _covered_days(self, days: object) -> frozenset[date]:
+        checked = _checks.days("days", days, max_items=limits.MAX_CALENDAR_DAYS)
+        for d in sorted(checked):
+            self._index("days[]", d)
+        return checked
+
     def with_days_off(self, days: Iterable[date], *, source: str) -> WorkingCalendar:
         """A new calendar in which ``days`` are not working days (an agency closure, a local
-        holiday). Weekend days in ``days`` are already off unless they were make-up days, which
-        they stop being. ``source`` says where the closure comes from.
+        holiday).
+
+        Weekend days in ``days`` are already off unless they were make-up days, which they
+        stop being. ``source`` says where the closure comes from and is added to the sources.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> closed = china().with_days_off([date(2026, 6, 1)], source="bureau closure")
+        >>> closed.is_working_day(date(2026, 6, 1)), closed.sources[-1]
+        (False, 'bureau closure')
         """
-        days = frozenset(_check_date("days[]", d) for d in days)
-        for d in days:
-            self._index("days[]", d)
+        checked = self._covered_days(days)
+        source = _checks.text("source", source)
         return attrs.evolve(
             self,
-            weekdays_off=self.weekdays_off | {d for d in days if d.weekday() not in self.weekend},
-            makeup_working_days=self.makeup_working_days - days,
+            weekdays_off=self.weekdays_off
+            | {d for d in checked if d.weekday() not in self.weekend},
+            makeup_working_days=self.makeup_working_days - checked,
             sources=(*self.sources, source),
         )
 
     def with_working_days(self, days: Iterable[date], *, source: str) -> WorkingCalendar:
-        """A new calendar in which ``days`` are working days (for example a local make-up day)."""
-        days = frozenset(_check_date("days[]", d) for d in days)
-        for d in days:
-            self._index("days[]", d)
+        """A new calendar in which ``days`` are working days (for example a local make-up day).
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> opened = china().with_working_days([date(2026, 10, 2)], source="local order")
+        >>> opened.is_working_day(date(2026, 10, 2))
+        True
+        """
+        checked = self._covered_days(days)
+        source = _checks.text("source", source)
         return attrs.evolve(
             self,
-            weekdays_off=self.weekdays_off - days,
+            weekdays_off=self.weekdays_off - checked,
             makeup_working_days=self.makeup_working_days
-            | {d for d in days if d.weekday() in self.weekend},
+            | {d for d in checked if d.weekday() in self.weekend},
             sources=(*self.sources, source),
         )
 
@@ -416,14 +397,24 @@ class WorkingCalendar:
         *,
         until: date | None = None,
         back_to: date | None = None,
-        assumption: str = "weekends only: no official holiday schedule for these days",
+        rule: Literal["weekends", "statutory"] = "weekends",
+        assumption: str | None = None,
     ) -> WorkingCalendar:
         """A new calendar that also covers days up to ``until`` (and/or back to ``back_to``),
-        treating every added day by the weekly rule alone.
+        treating every added day by a stated rule.
 
-        The added days are recorded as :class:`ProvisionalSpan` with the ``assumption`` stated,
-        so any answer that depends on them can be recognised with :meth:`is_provisional`.
-        This is the only way to get an answer outside the official coverage: the library never
+        ``rule="weekends"`` (the default) treats every added day by the weekly rule alone.
+        ``rule="statutory"`` also takes off the statutory holidays of the
+        全国年节及纪念日放假办法 in force on each added day (art. 2), and compensates a statutory
+        day that falls on a Saturday or Sunday on the following working day(s) (art. 6, 补假);
+        it adds no make-up working days (调休上班), which only a notice can set. See
+        :func:`qsdomain.calendars.statutory_days` and ``docs/calendars.md`` for how often each
+        rule is right.
+
+        The added days are recorded as :class:`ProvisionalSpan` with the assumption stated
+        (``assumption``, or a text that follows the rule), so any answer that depends on them
+        can be recognised with :meth:`is_provisional` and :meth:`is_provisional_between`. This
+        is the only way to get an answer outside the official coverage: the library never
         guesses silently.
 
         >>> from qsdomain.calendars import china
@@ -431,31 +422,60 @@ class WorkingCalendar:
         >>> cal = china().extended(until=date(2027, 12, 31))
         >>> cal.is_provisional(date(2027, 10, 1)), cal.is_working_day(date(2027, 10, 1))
         (True, True)
+        >>> law = china().extended(until=date(2027, 12, 31), rule="statutory")
+        >>> law.is_working_day(date(2027, 10, 1)), law.is_working_day(date(2027, 2, 9))
+        (False, False)
         """
+        chosen = _checks.enum_member("rule", _statutory.Rule, rule)
+        if assumption is None:
+            assumption = _statutory.ASSUMPTIONS[chosen.value]
+        assumption = _checks.text("assumption", assumption)
+        added = self._added_spans(until, back_to, assumption)
+        first = min(self.coverage.first, *(span.first for span in added))
+        last = max(self.coverage.last, *(span.last for span in added))
+        coverage = Coverage(first, last)
+        if coverage.days > limits.MAX_CALENDAR_DAYS:
+            raise InvalidInputError(
+                "until/back_to",
+                str(coverage),
+                f"a coverage of at most limits.MAX_CALENDAR_DAYS = {limits.MAX_CALENDAR_DAYS} days",
+            )
+        off = self.weekdays_off
+        if chosen is _statutory.Rule.STATUTORY:
+            for span in added:
+                field = "until" if span.last == last else "back_to"
+                off = off | _statutory.provisional_days_off(
+                    span.first, span.last, self.weekend, field=field
+                )
+        return attrs.evolve(
+            self,
+            name=f"{self.name} + provisional",
+            coverage=coverage,
+            weekdays_off=off,
+            provisional=tuple(sorted((*self.provisional, *added), key=lambda s: s.first)),
+        )
+
+    def _added_spans(
+        self, until: date | None, back_to: date | None, assumption: str
+    ) -> list[ProvisionalSpan]:
+        """The provisional spans :meth:`extended` adds, after and/or before the coverage."""
         first, last = self.coverage.first, self.coverage.last
-        spans = list(self.provisional)
+        added: list[ProvisionalSpan] = []
         if until is not None:
             _check_date("until", until)
             if until <= last:
                 raise InvalidInputError("until", until, f"a date after the coverage end {last}")
-            spans.append(ProvisionalSpan(last + timedelta(days=1), until, assumption))
-            last = until
+            added.append(ProvisionalSpan(last + timedelta(days=1), until, assumption))
         if back_to is not None:
             _check_date("back_to", back_to)
             if back_to >= first:
                 raise InvalidInputError(
                     "back_to", back_to, f"a date before the coverage start {first}"
                 )
-            spans.append(ProvisionalSpan(back_to, first - timedelta(days=1), assumption))
-            first = back_to
-        if until is None and back_to is None:
+            added.append(ProvisionalSpan(back_to, first - timedelta(days=1), assumption))
+        if not added:
             raise InvalidInputError("until/back_to", None, "at least one date to extend to")
-        return attrs.evolve(
-            self,
-            name=f"{self.name} + provisional",
-            coverage=Coverage(first, last),
-            provisional=tuple(sorted(spans, key=lambda s: s.first)),
-        )
+        return added
 
     @classmethod
     def weekends_only(
@@ -466,8 +486,20 @@ class WorkingCalendar:
         name: str = "weekends only",
         weekend: Iterable[int] = (5, 6),
     ) -> WorkingCalendar:
-        """A calendar with no holidays at all, only weekly rest days."""
-        return cls(name=name, coverage=Coverage(first, last), weekend=frozenset(weekend))
+        """A calendar with no holidays at all, only weekly rest days.
+
+        >>> from datetime import date
+        >>> cal = WorkingCalendar.weekends_only(date(2026, 1, 1), date(2026, 12, 31))
+        >>> cal.working_days_between(date(2025, 12, 31), date(2026, 12, 31))
+        Traceback (most recent call last):
+        ...
+        qsdomain.errors.CalendarNotCoveredError: start 2025-12-31 is not covered; ...
+        >>> cal.working_days_between(date(2026, 1, 1), date(2026, 12, 31))
+        260
+        """
+        return cls(
+            name=name, coverage=Coverage(first, last), weekend=_weekend_days("weekend", weekend)
+        )
 
     @classmethod
     def from_calendar(
@@ -480,18 +512,35 @@ class WorkingCalendar:
     ) -> WorkingCalendar:
         """Build a fast, immutable calendar by asking any :class:`WorkingDayCalendar` about every
         day it covers (an adapter to another holiday library, a provincial calendar ...).
+
+        >>> from datetime import date
+        >>> class FourDayWeek:
+        ...     coverage = Coverage(date(2026, 1, 1), date(2026, 12, 31))
+        ...     def is_working_day(self, day: date, /) -> bool:
+        ...         return day.weekday() < 4
+        >>> cal = WorkingCalendar.from_calendar(FourDayWeek(), name="four-day week")
+        >>> cal.is_working_day(date(2026, 1, 2)), len(cal.weekdays_off)
+        (False, 52)
         """
-        coverage = calendar.coverage
-        weekend = frozenset(weekend)
+        coverage = getattr(calendar, "coverage", None)
+        if not isinstance(coverage, Coverage):
+            raise InvalidInputError("calendar.coverage", coverage, "a Coverage(first, last)")
+        if coverage.days > limits.MAX_CALENDAR_DAYS:
+            raise InvalidInputError(
+                "calendar.coverage",
+                str(coverage),
+                f"at most limits.MAX_CALENDAR_DAYS = {limits.MAX_CALENDAR_DAYS} days (400 years)",
+            )
+        name = _checks.text("name", name)
+        checked_sources = _checks.texts("sources", sources)
+        weekend_days = _weekend_days("weekend", weekend)
         off: list[date] = []
         extra: list[date] = []
         day = coverage.first
         one = timedelta(days=1)
         while day <= coverage.last:
-            working = calendar.is_working_day(day)
-            if not isinstance(working, bool):
-                raise InvalidInputError("is_working_day()", working, "a bool")
-            is_weekend = day.weekday() in weekend
+            working = _checks.flag("is_working_day()", calendar.is_working_day(day))
+            is_weekend = day.weekday() in weekend_days
             if working and is_weekend:
                 extra.append(day)
             elif not working and not is_weekend:
@@ -500,14 +549,20 @@ class WorkingCalendar:
         return cls(
             name=name,
             coverage=coverage,
-            weekend=weekend,
+            weekend=weekend_days,
             weekdays_off=off,
             makeup_working_days=extra,
-            sources=tuple(sources),
+            sources=checked_sources,
         )
 
     def rest_days(self, start: date, end: date) -> Iterator[date]:
-        """Iterate over the non-working days ``x`` with ``start <= x <= end``."""
+        """Iterate over the non-working days ``x`` with ``start <= x <= end``, in order.
+
+        >>> from qsdomain.calendars import china
+        >>> from datetime import date
+        >>> [d.day for d in china().rest_days(date(2026, 10, 1), date(2026, 10, 12))]
+        [1, 2, 3, 4, 5, 6, 7, 11]
+        """
         i = self._index("start", start)
         j = self._index("end", end)
         if j < i:
@@ -518,18 +573,28 @@ class WorkingCalendar:
                 yield date.fromordinal(self._origin + k)
 
 
-def _sort_key(day: object) -> tuple[int, str]:
-    return (0, day.isoformat()) if isinstance(day, date) else (1, repr(day))
-
-
 def as_working_calendar(calendar: WorkingDayCalendar | WorkingCalendar) -> WorkingCalendar:
-    """Return ``calendar`` itself if it is a :class:`WorkingCalendar`, else a fast copy of it."""
+    """Return ``calendar`` itself if it is a :class:`WorkingCalendar`, else a fast copy of it.
+
+    Any object with a ``coverage`` (a :class:`Coverage`) and an ``is_working_day(day)``
+    method is accepted (see :class:`WorkingDayCalendar`); anything else is an
+    :class:`~qsdomain.errors.InvalidInputError` naming ``calendar`` or ``calendar.coverage``.
+
+    >>> from qsdomain.calendars import china
+    >>> as_working_calendar(china()) is china()
+    True
+    >>> as_working_calendar("China")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: calendar must be a WorkingCalendar or an object with ...
+    """
     if isinstance(calendar, WorkingCalendar):
         return calendar
     if isinstance(calendar, WorkingDayCalendar):
-        return WorkingCalendar.from_calendar(
-            calendar, name=getattr(calendar, "name", type(calendar).__name__)
-        )
+        name = getattr(calendar, "name", None)
+        if not isinstance(name, str) or not name.strip():
+            name = type(calendar).__name__
+        return WorkingCalendar.from_calendar(calendar, name=name)
     raise InvalidInputError(
         "calendar", calendar, "a WorkingCalendar or an object with coverage and is_working_day()"
     )

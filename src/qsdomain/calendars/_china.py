@@ -2,16 +2,194 @@
 
 from __future__ import annotations
 
-import functools
+import threading
+from collections.abc import Iterable
 from datetime import date, timedelta
 
-from qsdomain.calendars._calendar import Coverage, WorkingCalendar
+from qsdomain import _checks
+from qsdomain.calendars._calendar import WorkingCalendar
+from qsdomain.calendars._coverage import Coverage
+from qsdomain.calendars._schedule import (
+    NOTICE_RULE,
+    Amendment,
+    Notice,
+    ScheduleError,
+    YearSchedule,
+)
+from qsdomain.errors import InvalidInputError
 
-__all__ = ["china"]
+__all__ = ["bundled_schedules", "china"]
+
+_NAME = "China (State Council notices)"
+_lock = threading.Lock()
+_built: list[WorkingCalendar] = []  # the one cached china(), built once under _lock
+_bundled: list[tuple[YearSchedule, ...]] = []
 
 
-@functools.cache
-def china() -> WorkingCalendar:
+def bundled_schedules() -> tuple[YearSchedule, ...]:
+    """The bundled years (2004-2026) as checked :class:`YearSchedule` objects, in year order.
+
+    Each is converted from the cited data module ``_china_schedule`` and passes the same
+    validator as a user's file.
+
+    >>> from qsdomain.calendars import bundled_schedules
+    >>> s = bundled_schedules()[-1]
+    >>> s.year, s.notice.number
+    (2026, '国办发明电〔2025〕7号')
+    """
+    with _lock:
+        if not _bundled:
+            _bundled.append(tuple(_convert_bundled()))
+        return _bundled[0]
+
+
+# The days each bundled amendment changed, read from its summary in ``_china_schedule`` (the
+# amending notices are cited in that module's header).
+_CHANGED: dict[str, tuple[date, ...]] = {
+    # 国发明电〔2015〕1号: 3 Sep off (Victory Day), 4 Sep in lieu, Sunday 6 Sep worked.
+    "国发明电〔2015〕1号": (date(2015, 9, 3), date(2015, 9, 4), date(2015, 9, 6)),
+    # 国办发明电〔2019〕3号: 2-3 May off (4 May is a Saturday), Sundays 28 Apr and 5 May worked.
+    "国办发明电〔2019〕3号": (
+        date(2019, 4, 28),
+        date(2019, 5, 2),
+        date(2019, 5, 3),
+        date(2019, 5, 5),
+    ),
+    # 国办发明电〔2020〕1号: 31 Jan off; Saturday 1 Feb no longer a make-up working day.
+    "国办发明电〔2020〕1号": (date(2020, 1, 31), date(2020, 2, 1)),
+}
+
+
+def _convert_bundled() -> list[YearSchedule]:
+    from qsdomain.calendars import _china_schedule as data  # noqa: PLC0415 - loaded on first use
+
+    one = timedelta(days=1)
+    out: list[YearSchedule] = []
+    for year in data.SCHEDULES:
+        off: set[date] = set()
+        for brk in year.breaks:
+            day = brk.first
+            while day <= brk.last:
+                if day.weekday() < 5:
+                    off.add(day)
+                day += one
+        out.append(
+            YearSchedule(
+                year=year.year,
+                notice=Notice(year.title, year.notice, year.published),
+                days_off=sorted(off),
+                makeup_working_days=sorted(year.makeup_working_days),
+                amendments=[
+                    Amendment(
+                        Notice(a.title, a.notice, a.published),
+                        changed=_CHANGED[a.notice],
+                        summary=a.summary,
+                    )
+                    for a in year.amendments
+                ],
+            )
+        )
+    return out
+
+
+def _source_lines(schedule: YearSchedule, prefix: str = "") -> list[str]:
+    lines = [f"{schedule.year}: {prefix}{schedule.notice}"]
+    lines.extend(f"{schedule.year}: amended by {a.notice}" for a in schedule.amendments)
+    return lines
+
+
+def _build(schedules: list[YearSchedule], sources: list[str]) -> WorkingCalendar:
+    first = date(schedules[0].year, 1, 1)
+    last = date(schedules[-1].year, 12, 31)
+    off: set[date] = set()
+    makeup: set[date] = set()
+    for schedule in schedules:
+        off.update(d for d in schedule.days_off if d >= first)
+        makeup.update(d for d in schedule.makeup_working_days if d >= first)
+    return WorkingCalendar(
+        name=_NAME,
+        coverage=Coverage(first, last),
+        weekdays_off=off,
+        makeup_working_days=makeup,
+        sources=tuple(sources),
+    )
+
+
+def _check_previous_december(schedule: YearSchedule, previous: YearSchedule | None) -> None:
+    """A previous-December entry needs the previous year in the calendar, and must not
+    contradict it."""
+    early = [
+        d for d in (*schedule.days_off, *schedule.makeup_working_days) if d.year < schedule.year
+    ]
+    for day in sorted(early):
+        if previous is None:
+            raise ScheduleError(
+                f"{schedule.year}",
+                day,
+                f"a date inside the calendar ({schedule.year - 1} is not covered)",
+                rule="previous-december",
+                article=NOTICE_RULE,
+            )
+        if day in previous.days_off or day in previous.makeup_working_days:
+            raise ScheduleError(
+                f"{schedule.year}",
+                day,
+                f"a date not already arranged by the {previous.year} notice",
+                rule="previous-december",
+                article=NOTICE_RULE,
+            )
+
+
+def _with_extra(extra: object, replace: object) -> WorkingCalendar:
+    replace = _checks.flag("replace", replace)
+    given = _checks.items("extra", extra, max_items=200)
+    if not given:
+        return china()
+    by_year = {s.year: s for s in bundled_schedules()}
+    sources = [line for s in bundled_schedules() for line in _source_lines(s)]
+    seen: set[int] = set()
+    for i, schedule in enumerate(given):
+        if not isinstance(schedule, YearSchedule):
+            raise InvalidInputError(f"extra[{i}]", schedule, "a YearSchedule (see load_schedule)")
+        if schedule.year in seen:
+            raise ScheduleError(
+                f"extra[{i}].year",
+                schedule.year,
+                "a year given once",
+                rule="no-duplicate",
+                article=NOTICE_RULE,
+            )
+        seen.add(schedule.year)
+        if schedule.year in by_year:
+            if not replace:
+                raise ScheduleError(
+                    f"extra[{i}].year",
+                    schedule.year,
+                    "a year not already covered (pass replace=True to correct a covered year)",
+                    rule="consecutive-years",
+                    article=NOTICE_RULE,
+                )
+            sources.append(f"{schedule.year}: replaced by the caller's schedule: {schedule.notice}")
+        else:
+            expected = max(by_year) + 1
+            if schedule.year != expected:
+                raise ScheduleError(
+                    f"extra[{i}].year",
+                    schedule.year,
+                    f"{expected} (the year after the last covered one; years cannot be skipped)",
+                    rule="consecutive-years",
+                    article=NOTICE_RULE,
+                )
+            sources.extend(_source_lines(schedule))
+        by_year[schedule.year] = schedule
+    ordered = [by_year[y] for y in sorted(by_year)]
+    for previous, schedule in zip([None, *ordered[:-1]], ordered, strict=True):
+        if previous is not None and schedule.year in seen:
+            _check_previous_december(schedule, previous)
+    return _build(ordered, sources)
+
+
+def china(extra: Iterable[YearSchedule] = (), *, replace: bool = False) -> WorkingCalendar:
     """The national working-day calendar of China (全国工作日历), from official notices.
 
     Built on first use from the yearly State Council General Office notices
@@ -22,39 +200,30 @@ def china() -> WorkingCalendar:
     :class:`~qsdomain.errors.CalendarNotCoveredError`; use :meth:`WorkingCalendar.extended` to
     get an explicitly provisional answer beyond them.
 
+    ``china()`` is built once (thread-safe) and then returned from a cache. ``extra`` adds
+    schedules (:func:`~qsdomain.calendars.load_schedule`) for the years after the bundled
+    ones, in order and without gaps; a year already covered is an error unless ``replace=True``,
+    which replaces it and records the replacement in the sources. A new calendar is built and
+    nothing is cached or changed if any schedule fails.
+
     >>> from datetime import date
+    >>> from qsdomain.calendars import load_schedule
     >>> cal = china()
     >>> str(cal.coverage)
     '2004-01-01 to 2026-12-31'
     >>> cal.add_working_days(date(2026, 9, 30), 5)
     datetime.date(2026, 10, 13)
+    >>> fixed = china(extra=[load_schedule("examples/2026.json")], replace=True)
+    >>> fixed.sources[-1][:39]
+    "2026: replaced by the caller's schedule"
     """
-    from qsdomain.calendars import _china_schedule as data  # noqa: PLC0415 - loaded on first use
-
-    schedules = data.SCHEDULES
-    first = date(schedules[0].year, 1, 1)
-    last = date(schedules[-1].year, 12, 31)
-    one = timedelta(days=1)
-    off: set[date] = set()
-    makeup: set[date] = set()
-    sources: list[str] = []
-    for year in schedules:
-        sources.append(f"{year.year}: {year.title} ({year.notice}, {year.published.isoformat()})")
-        sources.extend(
-            f"{year.year}: amended by {a.title} ({a.notice}, {a.published.isoformat()})"
-            for a in year.amendments
-        )
-        for brk in year.breaks:
-            day = brk.first
-            while day <= brk.last:
-                if day.weekday() < 5 and first <= day <= last:
-                    off.add(day)
-                day += one
-        makeup.update(d for d in year.makeup_working_days if first <= d <= last)
-    return WorkingCalendar(
-        name="China (State Council notices)",
-        coverage=Coverage(first, last),
-        weekdays_off=off,
-        makeup_working_days=makeup,
-        sources=tuple(sources),
-    )
+    if not replace and isinstance(extra, tuple) and not extra:
+        if _built:
+            return _built[0]
+        schedules = list(bundled_schedules())
+        with _lock:
+            if not _built:
+                sources = [line for s in schedules for line in _source_lines(s)]
+                _built.append(_build(schedules, sources))
+            return _built[0]
+    return _with_extra(extra, replace)

@@ -32,8 +32,10 @@ from qsdomain.strategies._calendars import (
     coverages,
     dates,
     provisional_spans,
+    statutory_holidays,
     synthetic_calendars,
     working_calendars,
+    year_schedules,
 )
 from qsdomain.strategies._periods import PERIOD_STRATEGIES, leads, terms
 from qsdomain.strategies._sampling import (
@@ -60,6 +62,7 @@ __all__ = [
     "register",
     "sampling_plans",
     "stage_decisions",
+    "statutory_holidays",
     "switching_events",
     "switching_histories",
     "synthetic_calendars",
@@ -68,6 +71,7 @@ __all__ = [
     "terms",
     "transitions",
     "working_calendars",
+    "year_schedules",
 ]
 
 _BY_TYPE: dict[Any, Any] = {**PERIOD_STRATEGIES, **CALENDAR_STRATEGIES, **SAMPLING_STRATEGIES}

@@ -8,15 +8,28 @@ from typing import Any
 
 from hypothesis import strategies as st
 
-from qsdomain.calendars import Coverage, ProvisionalSpan, WorkingCalendar, china
+from qsdomain.calendars import (
+    Amendment,
+    Coverage,
+    Notice,
+    ProvisionalSpan,
+    StatutoryDay,
+    WorkingCalendar,
+    YearSchedule,
+    bundled_schedules,
+    china,
+    statutory_days,
+)
 
 __all__ = [
     "CALENDAR_STRATEGIES",
     "coverages",
     "dates",
     "provisional_spans",
+    "statutory_holidays",
     "synthetic_calendars",
     "working_calendars",
+    "year_schedules",
 ]
 
 
@@ -110,14 +123,45 @@ def working_calendars() -> st.SearchStrategy[WorkingCalendar]:
     """
     official = china()
     extended = st.builds(
-        lambda years: official.extended(until=date(official.coverage.last.year + years, 12, 31)),
+        lambda years, rule: official.extended(
+            until=date(official.coverage.last.year + years, 12, 31), rule=rule
+        ),
         st.integers(1, 3),
+        st.sampled_from(["weekends", "statutory"]),
     )
     return st.one_of(st.just(official), extended, synthetic_calendars(with_provisional=True))
 
 
+def year_schedules() -> st.SearchStrategy[YearSchedule]:
+    """The bundled years as :class:`~qsdomain.calendars.YearSchedule` objects (each one valid).
+
+    >>> from hypothesis import find
+    >>> from qsdomain.strategies import year_schedules
+    >>> find(year_schedules(), lambda s: s.amendments != ()).year
+    2015
+    """
+    return st.sampled_from(bundled_schedules())
+
+
+def statutory_holidays() -> st.SearchStrategy[StatutoryDay]:
+    """Statutory holiday days of the Measures in force, 2004-2060.
+
+    >>> from hypothesis import find
+    >>> from qsdomain.strategies import statutory_holidays
+    >>> find(statutory_holidays(), lambda d: d.festival == "qingming").day.month
+    4
+    """
+    return st.integers(2004, 2060).flatmap(lambda year: st.sampled_from(statutory_days(year)))
+
+
 CALENDAR_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
+    Amendment: lambda: (
+        year_schedules().filter(lambda s: s.amendments != ()).map(lambda s: s.amendments[0])
+    ),
     Coverage: coverages,
+    Notice: lambda: year_schedules().map(lambda s: s.notice),
     ProvisionalSpan: provisional_spans,
+    StatutoryDay: statutory_holidays,
     WorkingCalendar: working_calendars,
+    YearSchedule: year_schedules,
 }
