@@ -10,6 +10,8 @@ import sys
 import pytest
 
 from qsdomain.cli import main
+from qsdomain.sampling import LotPlan, plan_for
+from qsdomain.serialization import from_json
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -120,18 +122,21 @@ def test_sampling_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().endswith("1      80         80    2    3")
     status, out, _ = run(capsys, "sampling", "plan", "--lot-size", "500", "--aql", "0.65", "--json")
     payload = json.loads(out)
-    assert (payload["table_code_letter"], payload["code_letter"]) == ("H", "J")
-    assert payload["stages"] == [
-        {
-            "stage": 1,
-            "sample_size": 80,
-            "cumulative_sample_size": 80,
-            "acceptance_number": 1,
-            "rejection_number": 2,
-        }
-    ]
-    assert payload["table"] == "2-A"
-    assert payload["table_single_source"] is False
+    # The JSON is the serialized LotPlan and TableSource, as from_json reads them back.
+    lot_plan = from_json(json.dumps(payload["lot_plan"]), LotPlan)
+    assert lot_plan == plan_for(500, "0.65")
+    assert (payload["lot_plan"]["table_code_letter"], lot_plan.code_letter) == ("H", "J")
+    assert payload["lot_plan"]["plan"] == {
+        "scheme": "single",
+        "sample_size": 80,
+        "acceptance_number": 1,
+        "rejection_number": 2,
+        "code_letter": "J",
+        "aql": "0.65",
+        "severity": "normal",
+    }
+    assert payload["source"] == {"table": "2-A", "single_source": False, "doubts": []}
+    assert payload["requested_scheme"] == "single"
 
 
 def test_sampling_plan_reports_100_percent_and_single_source_tables(

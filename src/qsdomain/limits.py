@@ -18,6 +18,7 @@ __all__ = [
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
     "MAX_JSON_DEPTH",
+    "MAX_OC_POINTS",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -46,5 +47,10 @@ MAX_CALENDAR_DAYS = 146_097
 # -- periods -------------------------------------------------------------------------------------
 
 # -- sampling ------------------------------------------------------------------------------------
+
+#: Most quality levels in one OC table or curve (``qsdomain sampling oc --points``): a smooth
+#: curve needs about 100, a screen or page shows far fewer than 10,000 rows, and each level costs
+#: up to four OC evaluations, so 10,000 keeps the command within seconds.
+MAX_OC_POINTS = 10_000
 
 # -- command line --------------------------------------------------------------------------------
