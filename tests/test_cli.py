@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from qsdomain.cli import build_parser, main
+from qsdomain.cli import calendar as cli_calendar
 from qsdomain.cli import sampling as cli_sampling
 from qsdomain.limits import MAX_OC_POINTS
 from qsdomain.sampling import LotPlan, plan_for
@@ -479,3 +480,20 @@ def test_only_the_family_asked_for_is_loaded() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_an_unreadable_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any OSError (a file named on the command line) is one line too, text or JSON."""
+
+    def unreadable(args: argparse.Namespace) -> object:
+        raise FileNotFoundError(2, "No such file or directory", "holidays-2027.json")
+
+    monkeypatch.setattr(cli_calendar, "calendar_from", unreadable)
+    status, out, err = run(capsys, "calendar", "info")
+    _one_line_error(status, out, err)
+    assert err == "qsdomain: error: No such file or directory: 'holidays-2027.json'\n"
+    status, out, err = run(capsys, "calendar", "info", "--json")
+    _one_line_error(status, out, err)
+    assert json.loads(err)["error"]["type"] == "FileNotFoundError"

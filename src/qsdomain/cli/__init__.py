@@ -81,9 +81,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         emit(handler(args), as_json=as_json)
     except SystemExit as exc:  # --help and --version print, then exit with status 0
         return exc.code if isinstance(exc.code, int) else EXIT_OK
-    except (QSDomainError, UsageError) as exc:
-        emit(error_reply(exc), as_json=as_json, stream=sys.stderr)
-        return EXIT_ERROR
     except BrokenPipeError:  # pragma: no cover - e.g. `qsdomain ... | head`
         return EXIT_OK
+    except (QSDomainError, UsageError, OSError) as exc:
+        emit(error_reply(exc), as_json=as_json, stream=sys.stderr)
+        return EXIT_ERROR
     return EXIT_OK

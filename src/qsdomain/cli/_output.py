@@ -81,11 +81,17 @@ def _shown(value: object) -> str | None:
     return shown if len(shown) <= _VALUE_MAX else shown[: _VALUE_MAX - 3] + "..."
 
 
-def error_reply(exc: QSDomainError | UsageError) -> Reply:
+def error_reply(exc: QSDomainError | UsageError | OSError) -> Reply:
     """The one-line error for ``exc``, as text and as a JSON error object."""
     if isinstance(exc, UsageError):
         detail = ErrorDetail("UsageError", exc.message, exc.field, None, None)
         return Reply(ErrorReport(detail), f"qsdomain: error: {exc.message}")
+    if isinstance(exc, OSError):  # a file named on the command line cannot be read or written
+        reason = exc.strerror or type(exc).__name__
+        message = reason if exc.filename is None else f"{reason}: {exc.filename!r}"
+        message = " ".join(message.split())
+        detail = ErrorDetail(type(exc).__name__, message, None, _shown(exc.filename), None)
+        return Reply(ErrorReport(detail), f"qsdomain: error: {message}")
     message = " ".join(str(exc).split())  # one line, whatever the message holds
     field = value = allowed = None
     if isinstance(exc, InvalidInputError):
@@ -95,6 +101,14 @@ def error_reply(exc: QSDomainError | UsageError) -> Reply:
     detail = ErrorDetail(type(exc).__name__, message, field, _shown(value), allowed)
     kind = "not covered" if isinstance(exc, NotCoveredError) else "error"
     return Reply(ErrorReport(detail), f"qsdomain: {kind}: {message}")
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def day_text(day: date) -> str:
+    """A date as the text output shows it: ``2026-10-13 (Tuesday)``."""
+    return f"{day.isoformat()} ({_WEEKDAYS[day.weekday()]})"
 
 
 def table(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[object]]) -> list[str]:

@@ -21,7 +21,7 @@ _INSTALL = "used with matplotlib installed (pip install 'qsdomain[plot]')"
 
 
 def _supported() -> tuple[str, ...]:
-    """The formats of :data:`_FORMATS` this matplotlib can write; raises if it is missing."""
+    """The formats of :data:`_FORMATS` this matplotlib can write; none if it is missing."""
     try:
         from matplotlib.backend_bases import FigureCanvasBase  # noqa: PLC0415 - optional extra
     except ImportError:

@@ -11,9 +11,10 @@ import attrs
 from qsdomain.calendars import Coverage, WorkingCalendar
 from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
-from qsdomain.cli._output import Reply
+from qsdomain.cli._output import Reply, day_text
 
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+#: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
+__all__: list[str] = []
 
 
 def provisional_note(provisional: bool) -> str:
@@ -73,10 +74,7 @@ def _is_working(args: argparse.Namespace) -> Reply:
     cal = calendar_from(args)
     day: date = args.date
     answer = DayAnswer(day, cal.is_working_day(day), cal.name, cal.is_provisional(day))
-    text = (
-        f"{day.isoformat()} ({WEEKDAYS[day.weekday()]}) is {_kind(cal, day)}"
-        f"{provisional_note(answer.provisional)}"
-    )
+    text = f"{day_text(day)} is {_kind(cal, day)}{provisional_note(answer.provisional)}"
     return Reply(answer, text)
 
 
@@ -88,7 +86,7 @@ def _add(args: argparse.Namespace) -> Reply:
     answer = AddAnswer(day, n, result, cal.name, cal.is_provisional_between(day, result))
     where = "after" if n >= 0 else "before"
     text = (
-        f"{result.isoformat()} ({WEEKDAYS[result.weekday()]}): working day {abs(n)} {where} "
+        f"{day_text(result)}: working day {abs(n)} {where} "
         f"{day.isoformat()}{provisional_note(answer.provisional)}"
     )
     return Reply(answer, text)

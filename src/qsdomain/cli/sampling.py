@@ -16,6 +16,9 @@ from qsdomain.errors import InvalidInputError
 from qsdomain.limits import MAX_OC_POINTS
 from qsdomain.sampling import LotPlan, Model, SamplingPlan, Scheme, Severity, TableSource, plan_for
 
+#: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
+__all__: list[str] = []
+
 STANDARD = "GB/T 2828.1-2012 (ISO 2859-1:1999)"
 
 

@@ -17,9 +17,11 @@ from qsdomain.cli._arguments import (
     whole,
 )
 from qsdomain.cli._family import Commands, Family
-from qsdomain.cli._output import Reply
-from qsdomain.cli.calendar import WEEKDAYS
+from qsdomain.cli._output import Reply, day_text
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
+
+#: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
+__all__: list[str] = []
 
 
 @attrs.frozen
@@ -50,10 +52,7 @@ def _end(args: argparse.Namespace) -> Reply:
     nominal = term.nominal_end(start, convention)
     end = term.end(start, convention, calendar=cal)
     moved = f" (moved from {nominal.isoformat()}, a rest day)" if end != nominal else ""
-    text = (
-        f"{term} from {start.isoformat()} ({convention.value}): ends {end.isoformat()} "
-        f"({WEEKDAYS[end.weekday()]}){moved}"
-    )
+    text = f"{term} from {start.isoformat()} ({convention.value}): ends {day_text(end)}{moved}"
     return Reply(TermEndAnswer(start, term, convention, nominal, end), text)
 
 
@@ -62,7 +61,7 @@ def _lead(args: argparse.Namespace) -> Reply:
     lead = Lead(args.amount, LeadUnit(args.unit))
     cal = calendar_from(args) if lead.unit is LeadUnit.WORKING_DAYS else None
     result = lead.before(day, calendar=cal)
-    text = f"{lead} before {day.isoformat()}: {result.isoformat()} ({WEEKDAYS[result.weekday()]})"
+    text = f"{lead} before {day.isoformat()}: {day_text(result)}"
     return Reply(LeadAnswer(day, lead, result), text)
 
 
