@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from qsdomain.cli import main
+from qsdomain.cli import build_parser, main
+from qsdomain.cli import calendar as cli_calendar
+from qsdomain.cli import sampling as cli_sampling
+from qsdomain.limits import MAX_OC_POINTS
+from qsdomain.sampling import LotPlan, plan_for
+from qsdomain.serialization import from_json
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -120,18 +127,21 @@ def test_sampling_plan(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.rstrip().endswith("1      80         80    2    3")
     status, out, _ = run(capsys, "sampling", "plan", "--lot-size", "500", "--aql", "0.65", "--json")
     payload = json.loads(out)
-    assert (payload["table_code_letter"], payload["code_letter"]) == ("H", "J")
-    assert payload["stages"] == [
-        {
-            "stage": 1,
-            "sample_size": 80,
-            "cumulative_sample_size": 80,
-            "acceptance_number": 1,
-            "rejection_number": 2,
-        }
-    ]
-    assert payload["table"] == "2-A"
-    assert payload["table_single_source"] is False
+    # The JSON is the serialized LotPlan and TableSource, as from_json reads them back.
+    lot_plan = from_json(json.dumps(payload["lot_plan"]), LotPlan)
+    assert lot_plan == plan_for(500, "0.65")
+    assert (payload["lot_plan"]["table_code_letter"], lot_plan.code_letter) == ("H", "J")
+    assert payload["lot_plan"]["plan"] == {
+        "scheme": "single",
+        "sample_size": 80,
+        "acceptance_number": 1,
+        "rejection_number": 2,
+        "code_letter": "J",
+        "aql": "0.65",
+        "severity": "normal",
+    }
+    assert payload["source"] == {"table": "2-A", "single_source": False, "doubts": []}
+    assert payload["requested_scheme"] == "single"
 
 
 def test_sampling_plan_reports_100_percent_and_single_source_tables(
@@ -201,3 +211,289 @@ def test_sampling_oc_plot(capsys: pytest.CaptureFixture[str], tmp_path: object) 
     assert out.rstrip().endswith(f"plot written to {target}")
     with open(target, "rb") as f:
         assert f.read(8) == b"\x89PNG\r\n\x1a\n"
+
+
+# -- every failure path: one line, exit status 2, never a traceback (issue #6) -------------------
+
+HUGE = str(10**100)
+LOT = ["--lot-size", "2000", "--aql", "1.5"]
+BAD_COMMAND_LINES = [
+    # calendar
+    ["calendar", "is-working", "2026-02-30"],
+    ["calendar", "is-working", "20261127"],
+    ["calendar", "is-working", ""],
+    ["calendar", "is-working", "2026-1-1"],
+    ["calendar", "is-working", "next tuesday"],
+    ["calendar", "is-working", "２０２６-01-01"],
+    ["calendar", "is-working", "2026-10-10T00:00"],
+    ["calendar", "is-working", "1999-01-01"],
+    ["calendar", "is-working"],
+    ["calendar", "is-working", "2026-10-10", "2026-10-11"],
+    ["calendar", "add", "2026-01-05", "five"],
+    ["calendar", "add", "2026-01-05", HUGE],
+    ["calendar", "add", "2026-01-05", "-" + HUGE],
+    ["calendar", "add", "2026-01-05", "1.5"],
+    ["calendar", "add", "2026-01-05", "NaN"],
+    ["calendar", "add", "2026-01-05", ""],
+    ["calendar", "add", "2026-12-30", "5"],
+    ["calendar", "add", "2026-01-05", "5", "--provisional-until", "2000-01-01"],
+    ["calendar", "add", "2026-01-05", "5", "--provisional-until", "2027-13-01"],
+    ["calendar", "add", "2026-01-05", "5", "--provisional-until"],
+    ["calendar", "between", "2026-01-05"],
+    ["calendar", "between", "2026-01-05", "2030-01-01"],
+    ["calendar", "between", "0001-01-01", "9999-12-31"],
+    ["calendar", "info", "--bogus"],
+    ["calendar"],
+    ["calendar", "sideways"],
+    # term
+    ["term", "end", "2026-01-05", "--convention", "inclusive"],
+    ["term", "end", "2026-01-05", "--years", "-1", "--convention", "inclusive"],
+    ["term", "end", "2026-01-05", "--years", "1", "--convention", "lunar"],
+    ["term", "end", "2026-01-05", "--years", HUGE, "--convention", "inclusive"],
+    ["term", "end", "2026-01-05", "--years", "1"],
+    ["term", "end", "9999-06-01", "--years", "1", "--convention", "inclusive"],
+    ["term", "end", "2026-01-05", "--months", "NaN", "--convention", "civil_code"],
+    ["term", "end", "2026-02-30", "--years", "1", "--convention", "inclusive"],
+    ["term", "end", "2030-01-05", "--years", "1", "--convention", "civil_code"],
+    ["term", "lead", "2026-01-05", "0", "--unit", "months"],
+    ["term", "lead", "2026-01-05", HUGE, "--unit", "calendar_days"],
+    ["term", "lead", "2026-01-05", "3", "--unit", "fortnights"],
+    ["term", "lead", "2026-01-05", "3"],
+    ["term", "lead", "0001-01-05", "3", "--unit", "months"],
+    ["term", "lead", "2030-01-05", "3", "--unit", "working_days"],
+    # sampling
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "sNaN"],
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "1_5"],
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "NaN"],
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "-1.5"],
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "1e3"],
+    ["sampling", "plan", "--lot-size", "2000", "--aql", "0.3"],
+    ["sampling", "plan", "--lot-size", "0", "--aql", "1.0"],
+    ["sampling", "plan", "--lot-size", "-5", "--aql", "1.0"],
+    ["sampling", "plan", "--lot-size", "1e6", "--aql", "1.0"],
+    ["sampling", "plan", "--lot-size", "2000"],
+    ["sampling", "plan", "--aql", "1.0"],
+    ["sampling", "plan", *LOT, "--level", "IV"],
+    ["sampling", "plan", *LOT, "--severity", "lax"],
+    ["sampling", "plan", *LOT, "--scheme", "triple"],
+    ["sampling", "oc", *LOT, "--points", "1"],
+    ["sampling", "oc", *LOT, "--points", "2000000"],
+    ["sampling", "oc", *LOT, "--points", HUGE],
+    ["sampling", "oc", *LOT, "--points", "-3"],
+    ["sampling", "oc", *LOT, "--model", "gamma"],
+    ["sampling", "oc", "--lot-size", "2000", "--aql", "1000", "--model", "binomial"],
+    ["sampling", "oc", *LOT, "--plot", ""],
+    ["sampling", "oc", *LOT, "--plot", "/nonexistent/d/x.png"],
+    ["sampling", "oc", *LOT, "--plot", "x.txt"],
+    ["sampling", "oc", *LOT, "--plot", "no-suffix"],
+    ["sampling"],
+    # the command itself
+    ["sideways"],
+    [],
+    ["--bogus"],
+]
+
+
+def _one_line_error(status: int, out: str, err: str) -> None:
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1, err
+    assert err.endswith("\n")
+    assert "Traceback" not in err
+    assert "datetime.date(" not in err  # dates in ISO 8601, never their repr
+
+
+@pytest.mark.parametrize("argv", BAD_COMMAND_LINES, ids=" ".join)
+def test_every_bad_command_line_is_one_line_with_status_2(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv)
+    _one_line_error(status, out, err)
+    assert err.startswith("qsdomain: ")
+
+
+@pytest.mark.parametrize("argv", BAD_COMMAND_LINES, ids=" ".join)
+def test_with_json_every_error_is_a_json_object(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    status, out, err = run(capsys, *argv, "--json")
+    _one_line_error(status, out, err)
+    error = json.loads(err)["error"]
+    assert set(error) == {"type", "message", "field", "value", "allowed"}
+    assert error["type"] in {
+        "UsageError",
+        "InvalidInputError",
+        "NotCoveredError",
+        "CalendarNotCoveredError",
+    }
+    assert "\n" not in error["message"]
+
+
+def test_json_error_fields(capsys: pytest.CaptureFixture[str]) -> None:
+    status, _, err = run(
+        capsys, "sampling", "plan", "--lot-size", "2000", "--aql", "sNaN", "--json"
+    )
+    assert status == 2
+    assert json.loads(err) == {
+        "error": {
+            "type": "InvalidInputError",
+            "message": "--aql must be a decimal number such as 0.65 or 1.5, got 'sNaN'",
+            "field": "--aql",
+            "value": "sNaN",
+            "allowed": "a decimal number such as 0.65 or 1.5",
+        }
+    }
+    # A date in an error is ISO 8601 in the message and in "value".
+    argv = ["calendar", "add", "2026-01-05", "5", "--provisional-until", "2000-01-01", "--json"]
+    status, _, err = run(capsys, *argv)
+    error = json.loads(err)["error"]
+    assert error["value"] == "2000-01-01"
+    assert error["message"].endswith("got 2000-01-01")
+    status, _, err = run(capsys, "calendar", "add", "2026-12-30", "5", "--json")
+    error = json.loads(err)["error"]
+    assert (error["type"], error["field"]) == ("CalendarNotCoveredError", "n")
+    assert error["allowed"].startswith("2004-01-01 to 2026-12-31")
+    status, _, err = run(capsys, "sampling", "plan", "--aql", "1.0", "--json")
+    error = json.loads(err)["error"]
+    assert error["type"] == "UsageError"
+    assert "--lot-size" in error["message"]
+
+
+def test_sampling_aql_nan_and_underscores_are_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #6: --aql sNaN raised decimal.InvalidOperation; 1_5 was read as AQL 15."""
+    for text in ("sNaN", "1_5", "١.٥"):
+        status, out, err = run(capsys, "sampling", "plan", "--lot-size", "2000", "--aql", text)
+        _one_line_error(status, out, err)
+        assert "--aql must be a decimal number" in err
+
+
+def test_oc_points_are_bounded(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #6: --points 2000000 ran past 60 s; it is refused at once, naming the limit."""
+    status, out, err = run(capsys, "sampling", "oc", *LOT, "--points", str(MAX_OC_POINTS + 1))
+    _one_line_error(status, out, err)
+    assert f"from 2 to {MAX_OC_POINTS}" in err
+
+
+def test_oc_refuses_the_binomial_model_above_aql_10(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #6: binomial OC at AQL 1000 reported Pa = 1.0 at 100 % nonconforming."""
+    for model in ("binomial", "hypergeometric"):
+        argv = ["sampling", "oc", "--lot-size", "2000", "--aql", "1000", "--model", model]
+        status, out, err = run(capsys, *argv)
+        _one_line_error(status, out, err)
+        assert "--model must be poisson for AQL 1000" in err
+    argv = ["sampling", "oc", "--lot-size", "2000", "--aql", "15", "--model", "poisson"]
+    status, _, _ = run(capsys, *argv, "--points", "3")
+    assert status == 0
+
+
+@pytest.mark.parametrize(
+    ("target", "expected"),
+    [
+        ("", "--plot must be a file name ending in .eps"),
+        ("/nonexistent/d/x.png", "--plot must be a file in an existing directory"),
+        ("x.txt", "--plot must be a file name ending in"),
+    ],
+)
+def test_bad_plot_targets_are_refused_before_computing(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, target: str, expected: str
+) -> None:
+    """Issue #6: FileNotFoundError and ValueError tracebacks; --plot '' silently ignored."""
+    pytest.importorskip("matplotlib")
+    computed: list[object] = []
+    monkeypatch.setattr(cli_sampling, "_oc_points", lambda *a: computed.append(a) or [])
+    status, out, err = run(capsys, "sampling", "oc", *LOT, "--plot", target)
+    _one_line_error(status, out, err)
+    assert expected in err
+    assert computed == []
+
+
+def test_plot_write_failure_names_the_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("matplotlib")
+    target = tmp_path / "taken.png"
+    target.mkdir()  # a directory where the file should go: writing it fails with an OSError
+    status, out, err = run(capsys, "sampling", "oc", *LOT, "--points", "3", "--plot", str(target))
+    _one_line_error(status, out, err)
+    assert f"--plot must be a file that can be written (Is a directory), got '{target}'" in err
+
+
+def test_plot_without_the_extra_says_what_to_install(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib.backend_bases", None)  # import fails
+    status, out, err = run(capsys, "sampling", "oc", *LOT, "--plot", str(tmp_path / "oc.png"))
+    _one_line_error(status, out, err)
+    assert "pip install 'qsdomain[plot]'" in err
+
+
+def test_plot_writes_svg_and_pdf(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    pytest.importorskip("matplotlib")
+    for name, magic in (("oc.svg", b"<?xml"), ("oc.pdf", b"%PDF")):
+        status, _, _ = run(capsys, "sampling", "oc", *LOT, "--points", "3", "--plot",
+                           str(tmp_path / name))  # fmt: skip
+        assert status == 0
+        assert (tmp_path / name).read_bytes().startswith(magic)
+
+
+# -- help ----------------------------------------------------------------------------------------
+
+
+def _parsers(
+    parser: argparse.ArgumentParser,
+) -> list[argparse.ArgumentParser]:
+    found = [parser]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in action.choices.values():
+                found += _parsers(sub)
+    return found
+
+
+@pytest.mark.parametrize("parser", _parsers(build_parser()), ids=lambda p: p.prog)
+def test_help_is_plain_text_and_every_option_explains_itself(
+    parser: argparse.ArgumentParser,
+) -> None:
+    """Issue #6: --help showed reST markup; the term end options had no help text."""
+    shown = parser.format_help()
+    for markup in ("``", ":mod:", ":func:", ":class:", ":meth:"):
+        assert markup not in shown
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            assert action.help, (parser.prog, action.dest)
+
+
+def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "--help")
+    assert status == 0
+    assert out.startswith("usage: qsdomain")
+    status, out, _ = run(capsys, "--version")
+    assert (status, out.split()[0]) == (0, "qsdomain")
+
+
+def test_only_the_family_asked_for_is_loaded() -> None:
+    """A calendar command does not pay for importing the sampling tables or serialization."""
+    code = (
+        "import sys; from qsdomain.cli import main; main(['calendar', 'add', '2026-09-30', '5']);"
+        "heavy = ('qsdomain.sampling', 'qsdomain.serialization');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def test_an_unreadable_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Any OSError (a file named on the command line) is one line too, text or JSON."""
+
+    def unreadable(args: argparse.Namespace) -> object:
+        raise FileNotFoundError(2, "No such file or directory", "holidays-2027.json")
+
+    monkeypatch.setattr(cli_calendar, "calendar_from", unreadable)
+    status, out, err = run(capsys, "calendar", "info")
+    _one_line_error(status, out, err)
+    assert err == "qsdomain: error: No such file or directory: 'holidays-2027.json'\n"
+    status, out, err = run(capsys, "calendar", "info", "--json")
+    _one_line_error(status, out, err)
+    assert json.loads(err)["error"]["type"] == "FileNotFoundError"

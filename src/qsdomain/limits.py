@@ -17,6 +17,7 @@ __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_OC_POINTS",
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
@@ -53,5 +54,10 @@ MAX_SCHEDULE_BYTES = 100_000
 MAX_TERM_YEARS = 1000
 
 # -- sampling ------------------------------------------------------------------------------------
+
+#: Most quality levels in one OC table or curve (``qsdomain sampling oc --points``): a smooth
+#: curve needs about 100, a screen or page shows far fewer than 10,000 rows, and each level costs
+#: up to four OC evaluations, so 10,000 keeps the command within seconds.
+MAX_OC_POINTS = 10_000
 
 # -- command line --------------------------------------------------------------------------------

@@ -1,0 +1,89 @@
+"""The ``qsdomain`` command line: the library's rules on a terminal, as text or ``--json``.
+
+>>> main(["calendar", "add", "2026-09-30", "5"])
+2026-10-13 (Tuesday): working day 5 after 2026-09-30
+0
+
+Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``)
+whose ``FAMILY`` registers its subcommands; the module name is the command word. Bad input of
+any kind prints one line on standard error (a JSON object with ``--json``) and exits with
+status 2, never a traceback. See docs/cli.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from qsdomain import __version__
+from qsdomain.cli._family import Commands, Family, Handler, Parser
+from qsdomain.cli._output import EXIT_ERROR, EXIT_OK, UsageError, emit, error_reply
+from qsdomain.errors import QSDomainError
+
+__all__ = ["build_parser", "main"]
+
+#: The command families, in the order ``qsdomain --help`` lists them; each is the module
+#: ``qsdomain.cli.<name>`` defining ``FAMILY``. A new family is a new module and a name here.
+FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling")
+
+_DESCRIPTION = (
+    "Rules of Chinese quality and technical supervision on the command line: working days in "
+    "the official calendar, ends of terms and lead times, and sampling plans of GB/T "
+    "2828.1-2012. Every command takes --json."
+)
+_EPILOG = (
+    "Exit status: 0 when the command answered, 2 for any error (bad input, a date outside the "
+    "calendar, a file that cannot be written); the error is one line on standard error."
+)
+
+
+def _family(name: str) -> Family:
+    module = importlib.import_module(f"qsdomain.cli.{name}")
+    family = getattr(module, "FAMILY", None)
+    if not isinstance(family, Family):  # pragma: no cover - a programming error
+        raise TypeError(f"qsdomain.cli.{name} defines no FAMILY")
+    return family
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``qsdomain``; with ``only``, just that family is loaded.
+
+    >>> build_parser().parse_args(["term", "lead", "2026-10-31", "30", "--unit", "months"]).unit
+    'months'
+    """
+    parser = Parser(prog="qsdomain", description=_DESCRIPTION, epilog=_EPILOG)
+    parser.add_argument("--version", action="version", version=f"qsdomain {__version__}")
+    top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
+    for name in FAMILIES:
+        if only is not None and name != only:
+            top.add_parser(name)  # not asked for: its module (and library) need not load
+            continue
+        family = _family(name)
+        family.register(Commands(top.add_parser(name, help=family.help, description=family.help)))
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``qsdomain`` with ``argv`` (default: the process arguments); returns the exit status.
+
+    >>> main(["calendar", "is-working", "2026-02-30"])
+    2
+    """
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in arguments  # before parsing, so that usage errors honour it too
+    chosen = arguments[0] if arguments and arguments[0] in FAMILIES else None
+    try:
+        args = build_parser(chosen).parse_args(arguments)
+        as_json = bool(args.json)
+        handler: Handler = args.handler
+        emit(handler(args), as_json=as_json)
+    except SystemExit as exc:  # --help and --version print, then exit with status 0
+        return exc.code if isinstance(exc.code, int) else EXIT_OK
+    except BrokenPipeError:  # pragma: no cover - e.g. `qsdomain ... | head`
+        return EXIT_OK
+    except (QSDomainError, UsageError, OSError) as exc:
+        emit(error_reply(exc), as_json=as_json, stream=sys.stderr)
+        return EXIT_ERROR
+    return EXIT_OK

@@ -1,0 +1,147 @@
+"""Argument types and option groups shared by the family modules.
+
+Each type turns the text of one argument into a value or raises :class:`Rejected`, which
+carries an :class:`~qsdomain.errors.InvalidInputError` naming the option, the text received
+and what is allowed; the parser reports that error (text or JSON) instead of argparse's own.
+
+The calendar options live here, with :func:`calendar_from`, the one function that builds the
+working calendar a command uses: a new calendar option is added in this module only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from qsdomain.calendars import WorkingCalendar, china
+from qsdomain.errors import InvalidInputError
+from qsdomain.periods import Term
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_WHOLE = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[0-9]+(?:\.[0-9]+)?|\.[0-9]+")
+#: Longest whole number read, in digits: far above any limit, below Python's 4300-digit cap.
+_MAX_DIGITS = 1000
+
+
+class Rejected(argparse.ArgumentTypeError):
+    """An argument's text is not allowed; ``error`` says which option, what text, what is."""
+
+    def __init__(self, error: InvalidInputError) -> None:
+        super().__init__(str(error))
+        self.error = error
+
+
+def iso_date(field: str) -> Callable[[str], date]:
+    """A date written YYYY-MM-DD (ISO 8601, extended form), a real day of the calendar."""
+
+    def parse(text: str) -> date:
+        if _ISO_DATE.fullmatch(text):
+            try:
+                return date.fromisoformat(text)
+            except ValueError:
+                pass
+        raise Rejected(InvalidInputError(field, text, "a date YYYY-MM-DD"))
+
+    return parse
+
+
+def _bounds(low: int | None, high: int | None) -> str:
+    if low is not None and high is not None:
+        return f"a whole number from {low} to {high}"
+    if low is not None:
+        return f"a whole number >= {low}"
+    if high is not None:
+        return f"a whole number <= {high}"
+    return "a whole number"
+
+
+def whole(field: str, low: int | None = None, high: int | None = None) -> Callable[[str], int]:
+    """A whole number in decimal digits (optionally signed), within ``low`` and ``high``."""
+    allowed = _bounds(low, high)
+
+    def parse(text: str) -> int:
+        if not _WHOLE.fullmatch(text) or len(text) > _MAX_DIGITS:
+            raise Rejected(InvalidInputError(field, text, allowed))
+        value = int(text, 10)
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise Rejected(InvalidInputError(field, text, allowed))
+        return value
+
+    return parse
+
+
+def choice(field: str, values: Sequence[str]) -> Callable[[str], str]:
+    """One of ``values``, spelled exactly."""
+    allowed = f"one of {', '.join(values)}"
+
+    def parse(text: str) -> str:
+        if text not in values:
+            raise Rejected(InvalidInputError(field, text, allowed))
+        return text
+
+    return parse
+
+
+def aql(field: str = "--aql") -> Callable[[str], str]:
+    """An AQL written as a plain decimal number (``0.65``, ``1.5``, ``10``).
+
+    Only the spelling is checked here (no exponent, underscore, sign, NaN or infinity); the
+    sampling tables decide whether the number is one of their AQLs.
+    """
+
+    def parse(text: str) -> str:
+        if not _DECIMAL.fullmatch(text):
+            raise Rejected(InvalidInputError(field, text, "a decimal number such as 0.65 or 1.5"))
+        return text
+
+    return parse
+
+
+# -- terms ---------------------------------------------------------------------------------------
+
+
+def add_term_options(parser: argparse.ArgumentParser) -> None:
+    """``--years``, ``--months``, ``--days``: the parts of a term (each 0 if not given)."""
+    for unit in ("years", "months", "days"):
+        parser.add_argument(
+            f"--{unit}",
+            type=whole(f"--{unit}"),
+            default=0,
+            metavar="N",
+            help=f"{unit} in the term (default 0)",
+        )
+
+
+def term_from(args: argparse.Namespace) -> Term:
+    """The :class:`~qsdomain.periods.Term` that ``--years``, ``--months``, ``--days`` give."""
+    years: int = args.years
+    months: int = args.months
+    days: int = args.days
+    return Term(years=years, months=months, days=days)
+
+
+# -- calendars -----------------------------------------------------------------------------------
+
+
+def add_calendar_options(parser: argparse.ArgumentParser) -> None:
+    """The options that choose the working calendar; read back by :func:`calendar_from`."""
+    parser.add_argument(
+        "--provisional-until",
+        type=iso_date("--provisional-until"),
+        metavar="DATE",
+        help="extend the calendar beyond its official coverage up to DATE, counting weekends "
+        "only; answers that use those days are marked provisional",
+    )
+
+
+def calendar_from(args: argparse.Namespace) -> WorkingCalendar:
+    """The working calendar the calendar options ask for: the official China calendar,
+    extended provisionally to ``--provisional-until`` when given."""
+    calendar = china()
+    until: date | None = args.provisional_until
+    if until is not None:
+        calendar = calendar.extended(until=until)
+    return calendar

@@ -1,0 +1,130 @@
+"""``qsdomain calendar``: working days in the official China calendar."""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+from datetime import date
+
+import attrs
+
+from qsdomain.calendars import Coverage, WorkingCalendar
+from qsdomain.cli._arguments import calendar_from, iso_date, whole
+from qsdomain.cli._family import Commands, Family
+from qsdomain.cli._output import Reply, day_text
+
+#: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
+__all__: list[str] = []
+
+
+def provisional_note(provisional: bool) -> str:
+    """The mark an answer gets when it rests on provisionally extended days."""
+    return " [provisional]" if provisional else ""
+
+
+@attrs.frozen
+class DayAnswer:
+    """``calendar is-working``: what kind of day ``date`` is."""
+
+    date: datetime.date
+    working_day: bool
+    calendar: str
+    provisional: bool
+
+
+@attrs.frozen
+class AddAnswer:
+    """``calendar add``: the ``n``-th working day after ``date`` (before it if ``n < 0``)."""
+
+    date: datetime.date
+    n: int
+    result: datetime.date
+    calendar: str
+    provisional: bool
+
+
+@attrs.frozen
+class BetweenAnswer:
+    """``calendar between``: the number of working days x with ``start < x <= end``."""
+
+    start: datetime.date
+    end: datetime.date
+    working_days: int
+    calendar: str
+    provisional: bool
+
+
+@attrs.frozen
+class CalendarInfo:
+    """``calendar info``: the calendar's name, coverage and sources."""
+
+    calendar: str
+    coverage: Coverage
+    sources: tuple[str, ...]
+
+
+def _kind(cal: WorkingCalendar, day: date) -> str:
+    weekend = day.weekday() in cal.weekend
+    if cal.is_working_day(day):
+        return "a make-up working day (调休上班)" if weekend else "a working day"
+    return "a weekend rest day" if weekend else "a day off (holiday break)"
+
+
+def _is_working(args: argparse.Namespace) -> Reply:
+    cal = calendar_from(args)
+    day: date = args.date
+    answer = DayAnswer(day, cal.is_working_day(day), cal.name, cal.is_provisional(day))
+    text = f"{day_text(day)} is {_kind(cal, day)}{provisional_note(answer.provisional)}"
+    return Reply(answer, text)
+
+
+def _add(args: argparse.Namespace) -> Reply:
+    cal = calendar_from(args)
+    day: date = args.date
+    n: int = args.n
+    result = cal.add_working_days(day, n)
+    answer = AddAnswer(day, n, result, cal.name, cal.is_provisional_between(day, result))
+    where = "after" if n >= 0 else "before"
+    text = (
+        f"{day_text(result)}: working day {abs(n)} {where} "
+        f"{day.isoformat()}{provisional_note(answer.provisional)}"
+    )
+    return Reply(answer, text)
+
+
+def _between(args: argparse.Namespace) -> Reply:
+    cal = calendar_from(args)
+    start: date = args.start
+    end: date = args.end
+    count = cal.working_days_between(start, end)
+    answer = BetweenAnswer(start, end, count, cal.name, cal.is_provisional_between(start, end))
+    text = (
+        f"{count} working days after {start.isoformat()} up to and including "
+        f"{end.isoformat()}{provisional_note(answer.provisional)}"
+    )
+    return Reply(answer, text)
+
+
+def _info(args: argparse.Namespace) -> Reply:
+    cal = calendar_from(args)
+    answer = CalendarInfo(cal.name, cal.coverage, tuple(cal.sources))
+    return Reply(answer, "\n".join([f"{cal.name}: {cal.coverage}", *cal.sources]))
+
+
+def _register(commands: Commands) -> None:
+    p = commands.add("is-working", "is DATE a working day?", _is_working, calendar=True)
+    p.add_argument("date", type=iso_date("DATE"), metavar="DATE", help="a date YYYY-MM-DD")
+    p = commands.add(
+        "add", "the N-th working day after DATE (before it if N < 0)", _add, calendar=True
+    )
+    p.add_argument("date", type=iso_date("DATE"), metavar="DATE", help="a date YYYY-MM-DD")
+    p.add_argument(
+        "n", type=whole("N"), metavar="N", help="working days to count (negative: backwards)"
+    )
+    p = commands.add("between", "working days x with START < x <= END", _between, calendar=True)
+    p.add_argument("start", type=iso_date("START"), metavar="START", help="a date YYYY-MM-DD")
+    p.add_argument("end", type=iso_date("END"), metavar="END", help="a date YYYY-MM-DD")
+    commands.add("info", "coverage and the notices the calendar comes from", _info, calendar=True)
+
+
+FAMILY = Family("calendar", "working days in the official China calendar", _register)
