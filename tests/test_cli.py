@@ -497,3 +497,66 @@ def test_an_unreadable_file_is_one_line(
     status, out, err = run(capsys, "calendar", "info", "--json")
     _one_line_error(status, out, err)
     assert json.loads(err)["error"]["type"] == "FileNotFoundError"
+
+
+# -- the calendar past the bundled years (issue #8) --------------------------------------------
+
+EXAMPLE_2026 = str(Path(__file__).resolve().parents[1] / "examples" / "2026.json")
+
+
+def test_check_schedule_reports_each_file_and_the_coverage(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "calendar", "check-schedule", "--replace", EXAMPLE_2026)
+    assert status == 0
+    assert "OK: 2026 国办发明电〔2025〕7号 - 19 weekdays off, 6 make-up working days" in out
+    assert out.rstrip().endswith("calendar now covers 2004-01-01 to 2026-12-31")
+    status, out, _ = run(capsys, "calendar", "check-schedule", "--replace", EXAMPLE_2026, "--json")
+    report = json.loads(out)
+    assert report["files"][0]["schedule"]["year"] == 2026
+    assert report["coverage"] == {"first": "2004-01-01", "last": "2026-12-31"}
+
+
+def test_check_schedule_refuses_a_covered_year_without_replace(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, "calendar", "check-schedule", EXAMPLE_2026)
+    _one_line_error(status, out, err)
+    assert "not already covered" in err
+
+
+def test_a_bad_schedule_file_is_one_line(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    bad = tmp_path / "2027.json"
+    bad.write_text('{"year": 2027, "days_off": ["2027-01-02"]}', encoding="utf-8")
+    for argv in (
+        ["calendar", "check-schedule", str(bad)],
+        ["calendar", "add", "2026-12-30", "5", "--schedule", str(bad)],
+        ["calendar", "add", "2026-12-30", "5", "--schedule", str(tmp_path / "missing.json")],
+    ):
+        status, out, err = run(capsys, *argv)
+        _one_line_error(status, out, err)
+
+
+def test_schedule_files_reach_every_calendar_command(capsys: pytest.CaptureFixture[str]) -> None:
+    extra = ["--schedule", EXAMPLE_2026, "--replace-schedule"]
+    status, out, _ = run(capsys, "calendar", "info", *extra)
+    assert status == 0
+    assert "2026: replaced by the caller's schedule" in out
+    status, out, _ = run(capsys, "calendar", "add", "2026-09-30", "5", *extra)
+    assert out.startswith("2026-10-13")
+
+
+def test_provisional_rule_statutory_takes_off_the_statutory_holidays(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    base = ["calendar", "is-working", "2027-10-01", "--provisional-until", "2027-12-31"]
+    status, out, _ = run(capsys, *base)
+    assert status == 0
+    assert "is a working day [provisional]" in out  # weekends only: National Day is worked
+    status, out, _ = run(capsys, *base, "--provisional-rule", "statutory")
+    assert "day off" in out
+    assert "[provisional]" in out
+    status, out, err = run(capsys, *base, "--provisional-rule", "lunar")
+    _one_line_error(status, out, err)

@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
-from qsdomain.calendars import WorkingCalendar, china
+from qsdomain.calendars import WorkingCalendar, china, load_schedule
 from qsdomain.errors import InvalidInputError
 from qsdomain.periods import Term
 
@@ -126,22 +126,56 @@ def term_from(args: argparse.Namespace) -> Term:
 # -- calendars -----------------------------------------------------------------------------------
 
 
+#: The rules ``--provisional-rule`` accepts (see WorkingCalendar.extended).
+PROVISIONAL_RULES = ("weekends", "statutory")
+
+
+def add_schedule_options(parser: argparse.ArgumentParser) -> None:
+    """``--schedule FILE`` (repeatable) and ``--replace-schedule``: years typed in from notices."""
+    parser.add_argument(
+        "--schedule",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a year's holiday schedule typed in from its State Council notice (JSON, see "
+        "docs/calendar-data.md), added after the bundled years; repeat for several years",
+    )
+    parser.add_argument(
+        "--replace-schedule",
+        action="store_true",
+        help="let --schedule replace a bundled year (a correction; recorded in the sources)",
+    )
+
+
 def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     """The options that choose the working calendar; read back by :func:`calendar_from`."""
+    add_schedule_options(parser)
     parser.add_argument(
         "--provisional-until",
         type=iso_date("--provisional-until"),
         metavar="DATE",
-        help="extend the calendar beyond its official coverage up to DATE, counting weekends "
-        "only; answers that use those days are marked provisional",
+        help="extend the calendar beyond its official coverage up to DATE; answers that use "
+        "those days are marked provisional",
+    )
+    parser.add_argument(
+        "--provisional-rule",
+        type=choice("--provisional-rule", PROVISIONAL_RULES),
+        default="weekends",
+        metavar="RULE",
+        help="how provisional days are counted: 'weekends' (weekends off, nothing else; the "
+        "default) or 'statutory' (also the statutory holidays of the 全国年节及纪念日放假办法 "
+        "in force, a holiday on a weekend made up on the next working day)",
     )
 
 
 def calendar_from(args: argparse.Namespace) -> WorkingCalendar:
-    """The working calendar the calendar options ask for: the official China calendar,
-    extended provisionally to ``--provisional-until`` when given."""
-    calendar = china()
+    """The working calendar the calendar options ask for: the official China calendar with any
+    ``--schedule`` years, extended provisionally to ``--provisional-until`` when given."""
+    files: list[str] = args.schedule
+    replace: bool = args.replace_schedule
+    calendar = china(extra=[load_schedule(path) for path in files], replace=replace)
     until: date | None = args.provisional_until
     if until is not None:
-        calendar = calendar.extended(until=until)
+        statutory = args.provisional_rule == "statutory"
+        calendar = calendar.extended(until=until, rule="statutory" if statutory else "weekends")
     return calendar

@@ -8,7 +8,7 @@ from datetime import date
 
 import attrs
 
-from qsdomain.calendars import Coverage, WorkingCalendar
+from qsdomain.calendars import Coverage, WorkingCalendar, YearSchedule, china, load_schedule
 from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import Reply, day_text
@@ -63,6 +63,23 @@ class CalendarInfo:
     sources: tuple[str, ...]
 
 
+@attrs.frozen
+class CheckedSchedule:
+    """One file ``calendar check-schedule`` read: its year's schedule and the warnings."""
+
+    file: str
+    schedule: YearSchedule
+    warnings: tuple[str, ...]
+
+
+@attrs.frozen
+class ScheduleCheck:
+    """``calendar check-schedule``: every file passed, and the coverage they give together."""
+
+    files: tuple[CheckedSchedule, ...]
+    coverage: Coverage
+
+
 def _kind(cal: WorkingCalendar, day: date) -> str:
     weekend = day.weekday() in cal.weekend
     if cal.is_working_day(day):
@@ -111,6 +128,28 @@ def _info(args: argparse.Namespace) -> Reply:
     return Reply(answer, "\n".join([f"{cal.name}: {cal.coverage}", *cal.sources]))
 
 
+def _check_schedule(args: argparse.Namespace) -> Reply:
+    files: list[str] = args.files
+    replace: bool = args.replace
+    schedules = [load_schedule(path) for path in files]
+    # Joining the bundled years runs the checks that need neighbours (the year after the last
+    # bundled one, make-up days in the previous December).
+    cal = china(extra=schedules, replace=replace)
+    checked = tuple(
+        CheckedSchedule(path, s, tuple(s.warnings)) for path, s in zip(files, schedules)
+    )
+    lines = []
+    for item in checked:
+        s = item.schedule
+        lines.append(
+            f"{item.file}: OK: {s.year} {s.notice.number} - {len(s.days_off)} weekdays off, "
+            f"{len(s.makeup_working_days)} make-up working days"
+        )
+        lines += [f"{item.file}: warning: {w}" for w in item.warnings]
+    lines.append(f"calendar now covers {cal.coverage}")
+    return Reply(ScheduleCheck(checked, cal.coverage), "\n".join(lines))
+
+
 def _register(commands: Commands) -> None:
     p = commands.add("is-working", "is DATE a working day?", _is_working, calendar=True)
     p.add_argument("date", type=iso_date("DATE"), metavar="DATE", help="a date YYYY-MM-DD")
@@ -125,6 +164,23 @@ def _register(commands: Commands) -> None:
     p.add_argument("start", type=iso_date("START"), metavar="START", help="a date YYYY-MM-DD")
     p.add_argument("end", type=iso_date("END"), metavar="END", help="a date YYYY-MM-DD")
     commands.add("info", "coverage and the notices the calendar comes from", _info, calendar=True)
+    p = commands.add(
+        "check-schedule",
+        "check year schedule files typed in from State Council notices",
+        _check_schedule,
+        calendar=False,
+    )
+    p.add_argument(
+        "--replace",
+        action="store_true",
+        help="let a file replace a bundled year (a correction; recorded in the sources)",
+    )
+    p.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="schedule files (JSON, see docs/calendar-data.md), in year order",
+    )
 
 
 FAMILY = Family("calendar", "working days in the official China calendar", _register)
