@@ -136,7 +136,8 @@ def _check_schedule(args: argparse.Namespace) -> Reply:
     # bundled one, make-up days in the previous December).
     cal = china(extra=schedules, replace=replace)
     checked = tuple(
-        CheckedSchedule(path, s, tuple(s.warnings)) for path, s in zip(files, schedules)
+        CheckedSchedule(path, s, tuple(s.warnings))
+        for path, s in zip(files, schedules, strict=True)
     )
     lines = []
     for item in checked:
