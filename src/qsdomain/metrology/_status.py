@@ -242,6 +242,7 @@ def status(
         policy = _DEFAULT_POLICY
     elif not isinstance(policy, Policy):
         raise InvalidInputError("policy", policy, "a Policy or None")
+    used = None if usage is None else _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
     history = _history(records, as_of)
     if not history:
         reason = "未检定 (never verified): no verification on record; verify before use."
@@ -267,8 +268,7 @@ def status(
     days_left = (due - as_of).days
     state = _calendar_state(days_left, due, as_of, policy)
     reason = _reason(instrument, state, valid_through, days_left)
-    if usage is not None:
-        used = _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
+    if used is not None:
         limit = instrument.usage_limit
         if limit is not None and used >= limit and state is not InstrumentState.OVERDUE:
             state = InstrumentState.OVERDUE
