@@ -80,10 +80,12 @@ def test_fail_is_out_of_service_until_verified_again() -> None:
     fail = Verification(on=date(2026, 3, 1), outcome="fail")
     st_ = status(SCALE, [passed(date(2025, 3, 1)), fail], date(2026, 3, 2))
     assert st_.state is S.OUT_OF_SERVICE
-    assert st_.valid_through is None and st_.days_left is None
+    assert st_.valid_through is None
+    assert st_.days_left is None
     assert "计量法 art. 9" in st_.reason
     again = status(SCALE, [fail, passed(date(2026, 3, 5))], date(2026, 3, 6))
-    assert again.state is S.CURRENT and again.valid_through == date(2027, 3, 4)
+    assert again.state is S.CURRENT
+    assert again.valid_through == date(2027, 3, 4)
 
 
 def test_adjusted_counts_as_in_service_and_scrapped_does_not() -> None:
@@ -96,7 +98,9 @@ def test_adjusted_counts_as_in_service_and_scrapped_does_not() -> None:
 def test_first_verification_only_is_never_due() -> None:
     thermometer = Instrument(id="T-1", name="玻璃体温计", scheme="first_only_scrap")
     st_ = status(thermometer, [passed(date(2010, 1, 1))], date(2030, 1, 1))
-    assert st_.state is S.CURRENT and st_.due is None and st_.days_left is None
+    assert st_.state is S.CURRENT
+    assert st_.due is None
+    assert st_.days_left is None
     fail = Verification(on=date(2030, 1, 1), outcome="fail")
     assert status(thermometer, [fail], date(2030, 1, 1)).state is S.OUT_OF_SERVICE
     assert status(thermometer, [], date(2030, 1, 1)).state is S.NEVER_VERIFIED
@@ -107,7 +111,8 @@ def test_fixed_life_runs_from_the_first_verification() -> None:
     history = [passed(date(2020, 5, 1)), passed(date(2023, 5, 1))]  # a later check moves nothing
     st_ = status(meter, history, date(2026, 4, 15))
     assert st_.valid_through == date(2026, 4, 30)
-    assert st_.state is S.DUE_SOON and st_.last == history[0]
+    assert st_.state is S.DUE_SOON
+    assert st_.last == history[0]
     assert "到期轮换" in st_.reason
     assert status(meter, history, date(2026, 5, 1)).state is S.OVERDUE
 
@@ -117,7 +122,8 @@ def test_usage_trigger_whichever_comes_first() -> None:
     history = [passed(date(2026, 1, 1))]
     assert status(gauge, history, date(2026, 3, 1), usage=499.0).state is S.CURRENT
     st_ = status(gauge, history, date(2026, 3, 1), usage=500.0)
-    assert st_.state is S.OVERDUE and "ILAC-G24" in st_.reason
+    assert st_.state is S.OVERDUE
+    assert "ILAC-G24" in st_.reason
     assert st_.valid_through == date(2026, 12, 31)  # the calendar answer is still reported
     assert status(gauge, history, date(2027, 1, 5), usage=1.0).state is S.OVERDUE
 
@@ -135,7 +141,8 @@ def test_alignment() -> None:
     assert (month_end.valid_through, month_end.due) == (date(2026, 10, 3), date(2026, 10, 31))
     working = Policy(align="previous_working_day")
     st_ = status(SCALE, history, date(2026, 9, 1), policy=working, calendar=china())
-    assert st_.due == date(2026, 9, 30) and st_.days_left == 29
+    assert st_.due == date(2026, 9, 30)
+    assert st_.days_left == 29
     with pytest.raises(InvalidInputError) as err:
         status(SCALE, history, date(2026, 9, 1), policy=working)
     assert err.value.field == "calendar"
@@ -256,7 +263,9 @@ def test_valid_through_is_monotone_in_the_verification_day(term: Term, a: date, 
     first, second = sorted((a, b))
     vt1 = status(instrument, [passed(first)], second).valid_through
     vt2 = status(instrument, [passed(second)], second).valid_through
-    assert vt1 is not None and vt2 is not None and vt1 <= vt2
+    assert vt1 is not None
+    assert vt2 is not None
+    assert vt1 <= vt2
 
 
 @given(terms(), _DAYS)

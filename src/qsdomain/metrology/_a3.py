@@ -141,7 +141,7 @@ def interval_test(
     if rejected:
         candidate = current * _factor(observed, r_target, q, change)
         if abs(candidate - current) >= min_change:
-            proposed = clamp(candidate, low, high)
+            proposed = clamp(current, candidate, low, high)
     verdict = "rejected" if rejected else "not rejected"
     reason = (
         f"Interval test (区间测试法): {x} of {n} in tolerance (R0 = {observed:.4g}) against the "

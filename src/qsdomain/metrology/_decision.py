@@ -89,12 +89,18 @@ def counts(in_tolerance: object, total: object) -> tuple[int, int]:
     return x, n
 
 
-def clamp(value: float, low: float | None, high: float | None) -> float:
-    if low is not None and value < low:
-        value = low
-    if high is not None and value > high:
-        value = high
-    return value
+def clamp(current: float, candidate: float, low: float | None, high: float | None) -> float:
+    """``candidate`` kept within [low, high], but never moved past ``current`` the wrong way.
+
+    A lengthening is cut at ``high`` yet never below the current interval, a shortening is
+    raised to ``low`` yet never above it: so an interval already outside the bounds is not
+    changed in the opposite direction of the method's decision.
+    """
+    if candidate > current:
+        return max(current, candidate if high is None else min(candidate, high))
+    if candidate < current:
+        return min(current, candidate if low is None else max(candidate, low))
+    return current
 
 
 def check_bounds(min_days: object, max_days: object) -> tuple[float | None, float | None]:

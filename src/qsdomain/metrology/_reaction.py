@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from qsdomain import _checks
+from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._decision import (
     IntervalDecision,
     Method,
@@ -22,6 +23,10 @@ from qsdomain.metrology._decision import (
 from qsdomain.metrology._decision import target as check_target
 
 __all__ = ["a1_reduction", "simple_response_interval", "staircase_interval"]
+
+#: Smallest fraction of an interval A1 may keep after one result; below it the step is not a
+#: method anyone means (a = 1 at R* = 0.98 would keep 2^-49 of the interval).
+_MIN_KEEP = 1e-3
 
 _G24 = (
     "ILAC-G24:2007 / OIML D 10:2007 method 1, automatic adjustment or 'staircase' (clause "
@@ -77,7 +82,7 @@ def staircase_interval(
         proposed, rule = current, f"between {limit:.0%} of MPE and the MPE: keep"
     else:
         proposed, rule = current * reduce, f"outside the MPE: reduce x{reduce:g}"
-    proposed = clamp(proposed, low, high)
+    proposed = clamp(current, proposed, low, high)
     reason = f"Staircase (阶梯式调整): as found {found:.0%} of MPE, {rule}; {proposed:g} days."
     parameters = {"extend_factor": extend, "reduce_factor": reduce, "band": limit}
     parameters.update({} if low is None else {"min_days": low})
@@ -107,9 +112,22 @@ def a1_reduction(extension: float, target: float) -> float:
     the sources read; this is qsdomain's derivation. The arithmetic alternative
     b = a R*/(1 - R*) reaches 1 once R* >= 1/(1 + a).)
     """
+    return 1.0 - _a1_keep(extension, target)
+
+
+def _a1_keep(extension: object, target: object) -> float:
+    """1 - b: the fraction of the interval kept after an out-of-tolerance result."""
     a = _checks.real("extension", extension, 0.0, 10.0, low_open=True)
     r_target = check_target(target)
-    return 1.0 - math.exp(-r_target / (1.0 - r_target) * math.log1p(a))
+    keep = math.exp(-r_target / (1.0 - r_target) * math.log1p(a))
+    if keep < _MIN_KEEP:
+        raise InvalidInputError(
+            "extension",
+            a,
+            f"small enough for target {r_target:g} that one out-of-tolerance result keeps at "
+            f"least {_MIN_KEEP:g} of the interval (here 1 - b = {keep:.3g})",
+        )
+    return keep
 
 
 def simple_response_interval(
@@ -137,8 +155,9 @@ def simple_response_interval(
     a = _checks.real("extension", extension, 0.0, 10.0, low_open=True)
     low, high = check_bounds(min_days, max_days)
     cap = optional_days("cap_days", cap_days)
-    b = a1_reduction(a, r_target)
-    proposed = clamp(current * (1.0 + a) if passed else current * (1.0 - b), low, high)
+    keep = _a1_keep(a, r_target)
+    b = 1.0 - keep
+    proposed = clamp(current, current * (1.0 + a) if passed else current * keep, low, high)
     step = f"in tolerance: x(1 + {a:g})" if passed else f"out of tolerance: x(1 - {b:.4f})"
     reason = f"Simple response (简单反应法), target {r_target:g}: {step}; {proposed:g} days."
     parameters = {"target": r_target, "extension": a, "reduction": b}
