@@ -57,13 +57,13 @@ def staircase_interval(
 
     ``as_found`` is the as-found error as a fraction of the MPE. Rule table:
 
-    ========================  =========================
-    as found                  next interval
-    ========================  =========================
-    <= ``band`` of MPE        current * ``extend_factor``
-    above band, <= MPE        unchanged
-    above MPE                 current * ``reduce_factor``
-    ========================  =========================
+    =========================  ===============================
+    as found                   next interval
+    =========================  ===============================
+    at most ``band`` of MPE    current times ``extend_factor``
+    above band, at most MPE    unchanged
+    above MPE                  current times ``reduce_factor``
+    =========================  ===============================
 
     ILAC-G24 names the 80 % band as its example and gives no step sizes, so the factors have
     no defaults: the lab states its own. The text does not say what to do between the band
