@@ -79,6 +79,14 @@ class ReliabilityBin:
             )
 
 
+def _fit_model(value: object) -> ReliabilityModel:
+    return _checks.enum_member("fit.model", ReliabilityModel, value)
+
+
+def _floats(value: Iterable[float]) -> tuple[float, ...]:
+    return tuple(_checks.items("fit.parameters", value, max_items=2))  # type: ignore[arg-type]
+
+
 @attrs.frozen
 class ReliabilityFit:
     """A maximum-likelihood fit of one reliability model.
@@ -93,16 +101,29 @@ class ReliabilityFit:
         log_likelihood: ln L at the fit, with the binomial coefficients (RP-1 eq. D-5).
     """
 
-    model: ReliabilityModel
-    parameters: tuple[float, ...]
-    log_likelihood: float
+    model: ReliabilityModel = attrs.field(converter=_fit_model)
+    parameters: tuple[float, ...] = attrs.field(converter=_floats)
+    log_likelihood: float = attrs.field()
+
+    def __attrs_post_init__(self) -> None:
+        size = 1 if self.model is ReliabilityModel.EXPONENTIAL else 2
+        if len(self.parameters) != size:
+            raise InvalidInputError(
+                "fit.parameters", self.parameters, f"{size} positive numbers for {self.model.value}"
+            )
+        for i, value in enumerate(self.parameters):
+            _checks.real(f"fit.parameters[{i}]", value, 0.0, low_open=True)
+        _checks.real("fit.log_likelihood", self.log_likelihood, high=0.0)
 
     def reliability(self, t: float) -> float:
         """R(t) under the fitted model."""
         if self.model is ReliabilityModel.EXPONENTIAL:
             return math.exp(-self.parameters[0] * t)
         rate, shape = self.parameters
-        return math.exp(-((rate * t) ** shape))
+        try:
+            return math.exp(-((rate * t) ** shape))
+        except OverflowError:
+            return 0.0
 
     def interval(self, target: float) -> float:
         """The time at which R(t) falls to ``target``."""
@@ -116,16 +137,18 @@ class ReliabilityFit:
 def _log_likelihood(bins: Sequence[ReliabilityBin], r: Callable[[float], float]) -> float:
     total = 0.0
     for b in bins:
-        p = r(b.time)
-        if not 0.0 < p < 1.0:
+        good, bad = b.in_tolerance, b.calibrated - b.in_tolerance
+        try:
+            p = r(b.time)
+        except OverflowError:
+            p = 0.0
+        if (good and p <= 0.0) or (bad and p >= 1.0):
             return -math.inf
-        total += (
-            math.lgamma(b.calibrated + 1)
-            - math.lgamma(b.in_tolerance + 1)
-            - math.lgamma(b.calibrated - b.in_tolerance + 1)
-            + b.in_tolerance * math.log(p)
-            + (b.calibrated - b.in_tolerance) * math.log1p(-p)
-        )
+        total += math.lgamma(b.calibrated + 1) - math.lgamma(good + 1) - math.lgamma(bad + 1)
+        if good:
+            total += good * math.log(p)
+        if bad:
+            total += bad * math.log1p(-p)
     return total
 
 
@@ -172,6 +195,15 @@ def _spread(simplex: list[list[float]]) -> float:
     return max(abs(a - b) for p in simplex[1:] for a, b in zip(p, simplex[0], strict=True))
 
 
+#: Bound on the logarithm of every parameter during the search (e^±40 is far beyond any
+#: plausible rate or shape), so the simplex never overflows.
+_LOG_BOUND = 40.0
+
+
+def _inside(u: list[float]) -> bool:
+    return all(-_LOG_BOUND <= x <= _LOG_BOUND for x in u)
+
+
 def _bins(value: object) -> tuple[ReliabilityBin, ...]:
     found = _checks.items("bins", value, max_items=limits.MAX_METROLOGY_RECORDS)
     for i, b in enumerate(found):
@@ -212,6 +244,8 @@ def fit_reliability(
     if kind is ReliabilityModel.EXPONENTIAL:
 
         def neg(u: list[float]) -> float:
+            if not _inside(u):
+                return math.inf
             rate = math.exp(u[0])
             return -_log_likelihood(data, lambda t: math.exp(-rate * t))
 
@@ -220,6 +254,8 @@ def fit_reliability(
     else:
 
         def neg(u: list[float]) -> float:
+            if not _inside(u):
+                return math.inf
             rate, shape = math.exp(u[0]), math.exp(u[1])
             return -_log_likelihood(data, lambda t: math.exp(-((rate * t) ** shape)))
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
+from typing import cast
 
 import attrs
 
@@ -60,7 +61,14 @@ class InstrumentStatus:
         days_left: days from ``as_of`` to ``due`` (0 on the due day, negative when overdue).
         last: the record the status rests on (the last record; for a fixed-life instrument
             the verification its life started from).
-        reason: one sentence saying why, with the Chinese term.
+        basis: what the answer rests on: ``"none"`` (no record), ``"failed"``,
+            ``"scrapped"``, ``"first_only"`` (只做首次强制检定), ``"service_life"``,
+            ``"verification"``, ``"calibration"`` or ``"usage"`` (the usage limit was
+            reached first).
+
+    :attr:`reason` is one sentence saying why, with the Chinese term; it is computed from the
+    fields when asked for (a ledger of a million rows need not build a million sentences),
+    so it is not part of the serialized form.
     """
 
     instrument_id: str
@@ -70,7 +78,12 @@ class InstrumentStatus:
     due: date | None
     days_left: int | None
     last: Verification | None
-    reason: str
+    basis: str
+
+    @property
+    def reason(self) -> str:
+        """One sentence saying why, with the Chinese term (检定有效期至, 检定不合格, ...)."""
+        return _reason(self)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -81,16 +94,24 @@ def _period_end(start: date, term: Term) -> date:
 
 def _history(records: object, as_of: date) -> list[Verification]:
     """The records as a list, checked: each a Verification, in date order, none after as_of."""
-    if isinstance(records, (str, bytes, bytearray, Mapping)) or not isinstance(records, Iterable):
+    kind = records.__class__
+    if (
+        kind is not list
+        and kind is not tuple
+        and (
+            isinstance(records, (str, bytes, bytearray, Mapping))
+            or not isinstance(records, Iterable)
+        )
+    ):
         raise InvalidInputError("records", records, "a list of Verification records")
     history: list[Verification] = []
     previous: date | None = None
-    for i, record in enumerate(records):
+    for i, record in enumerate(cast("Iterable[object]", records)):
         if i >= limits.MAX_METROLOGY_RECORDS:
             raise InvalidInputError(
                 "records", f"more than {i} records", "at most MAX_METROLOGY_RECORDS records"
             )
-        if not isinstance(record, Verification):
+        if record.__class__ is not Verification and not isinstance(record, Verification):
             raise InvalidInputError(f"records[{i}]", record, "a Verification")
         on = record.on
         if on > as_of:
@@ -166,35 +187,43 @@ def _calendar_state(days_left: int, due: date, as_of: date, policy: Policy) -> I
     return InstrumentState.OVERDUE
 
 
-def _reason(
-    instrument: Instrument, state: InstrumentState, valid_through: date, days_left: int
-) -> str:
-    if instrument.scheme is Scheme.FIXED_LIFE:
-        head = f"限期使用，到期轮换: service life ends {valid_through}"
-    elif instrument.regime is Regime.CALIBRATION:
-        head = f"校准间隔 (calibration interval) ends {valid_through}"
-    else:
-        head = f"检定有效期至 {valid_through}"
-    if state is InstrumentState.CURRENT:
-        return f"{head}: current, {days_left} days left."
-    if state is InstrumentState.DUE_SOON:
-        return f"{head}: due soon, {days_left} days left inside the warning window."
-    if state is InstrumentState.GRACE:
-        return f"{head}: {-days_left} days past due, inside the grace period (increased risk)."
-    return f"{head}: overdue by {-days_left} days; must not be used until verified (计量法 art. 9)."
+_HEADS = {
+    "service_life": "限期使用，到期轮换: service life ends",
+    "calibration": "校准间隔 (calibration interval) ends",
+    "verification": "检定有效期至",
+    "usage": "检定有效期至",
+}
 
 
-def _out_of_service(instrument: Instrument, last: Verification, as_of: date) -> InstrumentStatus:
-    if last.outcome is Outcome.SCRAPPED:
-        reason = f"报废/停用 on {last.on}: withdrawn from service."
-    else:
-        reason = (
+def _reason(st: InstrumentStatus) -> str:  # noqa: PLR0911 - one sentence per case
+    last = st.last
+    if last is None:
+        return "未检定 (never verified): no verification on record; verify before use."
+    if st.basis == "scrapped":
+        return f"报废/停用 on {last.on}: withdrawn from service."
+    if st.basis == "failed":
+        return (
             f"检定不合格 on {last.on}: must not be used until repaired and verified again "
             "(计量法 art. 9: 检定不合格的，不得使用)."
         )
-    return InstrumentStatus(
-        instrument.id, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, reason
-    )
+    if st.basis == "first_only":
+        return (
+            f"只做首次强制检定，失准报废: verified {last.on}; never due, in service until it fails."
+        )
+    days_left = st.days_left if st.days_left is not None else 0
+    if st.basis == "usage":
+        return (
+            f"使用时间已到 (usage limit reached since {last.on}): due now although 有效期至 "
+            f"{st.valid_through} has not passed (ILAC-G24 method 3)."
+        )
+    head = f"{_HEADS[st.basis]} {st.valid_through}"
+    if st.state is InstrumentState.CURRENT:
+        return f"{head}: current, {days_left} days left."
+    if st.state is InstrumentState.DUE_SOON:
+        return f"{head}: due soon, {days_left} days left inside the warning window."
+    if st.state is InstrumentState.GRACE:
+        return f"{head}: {-days_left} days past due, inside the grace period (increased risk)."
+    return f"{head}: overdue by {-days_left} days; must not be used until verified (计量法 art. 9)."
 
 
 def status(
@@ -235,8 +264,9 @@ def status(
     Records must be in date order (same-day records keep their given order) and none may be
     after ``as_of``.
     """
-    as_of = _checks.day("as_of", as_of)
-    if not isinstance(instrument, Instrument):
+    if as_of.__class__ is not date:
+        as_of = _checks.day("as_of", as_of)
+    if instrument.__class__ is not Instrument and not isinstance(instrument, Instrument):
         raise InvalidInputError("instrument", instrument, "an Instrument")
     if policy is None:
         policy = _DEFAULT_POLICY
@@ -244,41 +274,41 @@ def status(
         raise InvalidInputError("policy", policy, "a Policy or None")
     used = None if usage is None else _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
     history = _history(records, as_of)
+    ident = instrument.id
     if not history:
-        reason = "未检定 (never verified): no verification on record; verify before use."
         return InstrumentStatus(
-            instrument.id, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, reason
+            ident, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, "none"
         )
     last = history[-1]
     if last.outcome in _OUT:
-        return _out_of_service(instrument, last, as_of)
-    if instrument.scheme is Scheme.FIRST_ONLY_SCRAP:
-        reason = (
-            f"只做首次强制检定，失准报废: verified {last.on}; never due, in service until it fails."
-        )
+        basis = "scrapped" if last.outcome is Outcome.SCRAPPED else "failed"
         return InstrumentStatus(
-            instrument.id, InstrumentState.CURRENT, as_of, None, None, None, last, reason
+            ident, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, basis
         )
-    start, basis = _anchor(instrument, history, policy)
+    scheme = instrument.scheme
+    if scheme is Scheme.FIRST_ONLY_SCRAP:
+        return InstrumentStatus(
+            ident, InstrumentState.CURRENT, as_of, None, None, None, last, "first_only"
+        )
+    start, record = _anchor(instrument, history, policy)
     term = instrument.interval
     assert term is not None
     valid_through = _end(instrument, start, term)
     working = None if calendar is None else as_working_calendar(calendar)
-    due = _align(valid_through, policy, working)
+    due = (
+        valid_through if policy.align is Alignment.NONE else _align(valid_through, policy, working)
+    )
     days_left = (due - as_of).days
     state = _calendar_state(days_left, due, as_of, policy)
-    reason = _reason(instrument, state, valid_through, days_left)
+    if scheme is Scheme.FIXED_LIFE:
+        basis = "service_life"
+    else:
+        basis = "calibration" if instrument.regime is Regime.CALIBRATION else "verification"
     if used is not None:
         limit = instrument.usage_limit
         if limit is not None and used >= limit and state is not InstrumentState.OVERDUE:
-            state = InstrumentState.OVERDUE
-            reason = (
-                f"使用时间已到 (usage limit): {used:g} of {limit:g} used since {last.on}; due "
-                f"now although 有效期至 {valid_through} has not passed (ILAC-G24 method 3)."
-            )
-    return InstrumentStatus(
-        instrument.id, state, as_of, valid_through, due, days_left, basis, reason
-    )
+            state, basis = InstrumentState.OVERDUE, "usage"
+    return InstrumentStatus(ident, state, as_of, valid_through, due, days_left, record, basis)
 
 
 def statuses(
