@@ -53,7 +53,9 @@ def _optional_amount(field: str, *, positive: bool) -> _Validator:
 
 def _text(field: str) -> _Validator:
     def check(_: object, __: attrs.Attribute[str], value: str) -> None:
-        _checks.text(field, value)
+        plain = value.__class__ is str and 0 < len(value) <= limits.MAX_TEXT_LENGTH
+        if not plain or (value[0].isspace() and not value.strip()):
+            _checks.text(field, value)  # raises with the usual wording
 
     return check
 
@@ -65,28 +67,39 @@ def _supervision(value: object) -> Supervision | None:
 
 
 def _scheme(value: object) -> Scheme:
+    if value.__class__ is Scheme:
+        return value
     return _checks.enum_member("instrument.scheme", Scheme, value)
 
 
 def _regime(value: object) -> Regime:
+    if value.__class__ is Regime:
+        return value
     return _checks.enum_member("instrument.regime", Regime, value)
 
 
 def _outcome(value: object) -> Outcome:
+    if value.__class__ is Outcome:
+        return value
     return _checks.enum_member("verification.outcome", Outcome, value)
 
 
 def _alignment(value: object) -> Alignment:
+    if value.__class__ is Alignment:
+        return value
     return _checks.enum_member("policy.align", Alignment, value)
 
 
 def _early(value: object) -> EarlyRule:
+    if value.__class__ is EarlyRule:
+        return value
     return _checks.enum_member("policy.early", EarlyRule, value)
 
 
 def _day(field: str) -> _Validator:
     def check(_: object, __: attrs.Attribute[date], value: date) -> None:
-        _checks.day(field, value)
+        if value.__class__ is not date:
+            _checks.day(field, value)
 
     return check
 

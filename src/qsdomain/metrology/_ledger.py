@@ -24,17 +24,6 @@ from qsdomain.metrology._types import InstrumentState
 
 __all__ = ["DueReport", "LedgerSummary", "due_report"]
 
-# Overdue (and never verified: due from the start) come first, then the rest by due date.
-_FIRST = frozenset({InstrumentState.OVERDUE, InstrumentState.NEVER_VERIFIED})
-_NEEDS_ACTION = frozenset(
-    {
-        InstrumentState.OVERDUE,
-        InstrumentState.NEVER_VERIFIED,
-        InstrumentState.GRACE,
-        InstrumentState.DUE_SOON,
-    }
-)
-
 
 @attrs.frozen
 class LedgerSummary:
@@ -81,7 +70,9 @@ class DueReport:
 
 
 def _key(st: InstrumentStatus) -> tuple[int, date, str]:
-    return (0 if st.state in _FIRST else 1, st.due or date.min, st.instrument_id)
+    state = st.state
+    first = state is InstrumentState.OVERDUE or state is InstrumentState.NEVER_VERIFIED
+    return (0 if first else 1, st.due or date.min, st.instrument_id)
 
 
 def due_report(
@@ -104,21 +95,23 @@ def due_report(
     if within is not None:
         within = _checks.whole_number("within", within, 0, limits.MAX_METROLOGY_POLICY_DAYS)
     rejected = _checks.whole_number("rejected", rejected, 0)
-    counts = dict.fromkeys((s.value for s in InstrumentState), 0)
+    counts = dict.fromkeys(InstrumentState, 0)
     due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
+    current = InstrumentState.CURRENT
     for n, st in enumerate(statuses):
-        if not isinstance(st, InstrumentStatus):
+        if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
-        counts[st.state.value] += 1
-        wanted = st.state in _NEEDS_ACTION or (
-            within is not None
-            and st.state is InstrumentState.CURRENT
-            and st.days_left is not None
-            and st.days_left <= within
-        )
-        if wanted:
-            due.append((_key(st), n, st))
+        state = st.state
+        counts[state] += 1
+        if state is current:
+            days_left = st.days_left
+            if within is None or days_left is None or days_left > within:
+                continue
+        elif state is InstrumentState.OUT_OF_SERVICE:
+            continue
+        due.append((_key(st), n, st))
     due.sort()
     ordered = tuple(entry[2] for entry in due)
     read = sum(counts.values()) + rejected
-    return DueReport(ordered, LedgerSummary(read=read, rejected=rejected, **counts))
+    by_value = {state.value: count for state, count in counts.items()}
+    return DueReport(ordered, LedgerSummary(read=read, rejected=rejected, **by_value))

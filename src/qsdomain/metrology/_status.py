@@ -18,7 +18,6 @@ ledger of a million instruments pays for each distinct pair once and gets the ve
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
 from typing import cast
@@ -86,10 +85,37 @@ class InstrumentStatus:
         return _reason(self)
 
 
-@functools.lru_cache(maxsize=1 << 16)
+#: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),
+#: so a long-running process does not grow without limit.
+_ENDS: dict[Term, dict[date, date]] = {}
+_MAX_TERMS = 256
+_MAX_STARTS = 1 << 16
+#: The last term looked up and its memo: ledgers reuse one Term object for many rows, and an
+#: identity check is cheaper than hashing the Term again.
+_last: list[object] = [None, {}]
+
+
 def _period_end(start: date, term: Term) -> date:
-    """The inclusive end of ``term`` from ``start``, memoised: relativedelta costs microseconds."""
-    return term.nominal_end(start, Convention.INCLUSIVE)
+    """The inclusive end of ``term`` from ``start``, memoised: relativedelta costs microseconds.
+
+    Always the answer of :meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>`.
+    """
+    if _last[0] is term:
+        ends = cast("dict[date, date]", _last[1])
+    else:
+        found = _ENDS.get(term)
+        if found is None:
+            if len(_ENDS) >= _MAX_TERMS:
+                _ENDS.clear()
+            found = _ENDS[term] = {}
+        ends = found
+        _last[0], _last[1] = term, ends
+    end = ends.get(start)
+    if end is None:
+        if len(ends) >= _MAX_STARTS:
+            ends.clear()
+        end = ends[start] = term.nominal_end(start, Convention.INCLUSIVE)
+    return end
 
 
 def _history(records: object, as_of: date) -> list[Verification]:
