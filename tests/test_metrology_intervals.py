@@ -302,3 +302,33 @@ def test_bad_input_names_the_field(call: object, field: str) -> None:
     with pytest.raises(InvalidInputError) as err:
         call()  # type: ignore[operator]
     assert err.value.field == field
+
+
+def test_s2_weibull_is_not_monotone_in_in_tolerance_counts() -> None:
+    """Where the law fails: one more pass in the longest bin flattens the fitted curve's tail
+    and steepens its start, so the Weibull interval at R* = 0.9 gets shorter (21.8 -> 20.7)."""
+    before = [ReliabilityBin(30, 33, 31), ReliabilityBin(90, 40, 14), ReliabilityBin(180, 27, 8)]
+    after = [*before[:2], ReliabilityBin(180, 27, 9)]
+    shorter = fit_reliability(after, "weibull").interval(0.9)
+    assert shorter < fit_reliability(before, "weibull").interval(0.9) - 1.0
+
+
+@settings(max_examples=30)
+@given(
+    st.lists(st.tuples(st.floats(1.0, 400.0), st.integers(1, 40)), min_size=1, max_size=3),
+    st.data(),
+)
+def test_s2_exponential_more_in_tolerance_never_shortens(
+    cells: list[tuple[float, int]], data: st.DataObject
+) -> None:
+    goods = [data.draw(st.integers(0, n)) for _, n in cells]
+    i = data.draw(st.integers(0, len(cells) - 1))
+    assume(goods[i] < cells[i][1])
+    raised = [g + (j == i) for j, g in enumerate(goods)]
+    total = sum(n for _, n in cells)
+    assume(sum(goods) > 0 and sum(raised) < total)
+    fewer = [ReliabilityBin(t, n, g) for (t, n), g in zip(cells, goods, strict=True)]
+    more = [ReliabilityBin(t, n, g) for (t, n), g in zip(cells, raised, strict=True)]
+    a = fit_reliability(fewer, "exponential").interval(0.9)
+    b = fit_reliability(more, "exponential").interval(0.9)
+    assert b >= a * (1 - 1e-6)
