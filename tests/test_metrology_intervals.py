@@ -17,6 +17,7 @@ from qsdomain.metrology import (
     exponential_interval,
     fit_reliability,
     interval_test,
+    reliability_bounds,
     s2_interval,
     simple_response_interval,
     staircase_interval,
@@ -55,6 +56,26 @@ def test_a3_tutorial_figures(  # noqa: PLR0917 - one parameter per table column
     assert r.confidence == pytest.approx(rejection, abs=5e-5)
     assert r.decision.method is Method.A3
     assert not r.decision.capped
+
+
+@pytest.mark.parametrize(
+    ("x", "n", "confidence", "low", "high"),
+    [
+        (15, 20, 0.5, 0.6516, 0.8286),
+        (14, 20, 0.5, 0.6000, 0.7843),
+        (16, 20, 0.5, 0.7041, 0.8716),
+        (42, 50, 0.3, 0.8067, 0.8664),
+    ],
+)
+def test_reliability_bounds_tutorial_figures(
+    x: int, n: int, confidence: float, low: float, high: float
+) -> None:
+    assert reliability_bounds(x, n, confidence) == pytest.approx((low, high), abs=5e-5)
+
+
+def test_reliability_bounds_edges() -> None:
+    assert reliability_bounds(0, 10)[0] == 0.0
+    assert reliability_bounds(10, 10)[1] == 1.0
 
 
 def test_a3_lengthens_all_in_tolerance_up_to_max_change() -> None:

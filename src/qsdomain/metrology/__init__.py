@@ -16,7 +16,7 @@ its interval change (:func:`interval_test`, :func:`exponential_interval`,
 
 from __future__ import annotations
 
-from qsdomain.metrology._a3 import IntervalTestResult, interval_test
+from qsdomain.metrology._a3 import IntervalTestResult, interval_test, reliability_bounds
 from qsdomain.metrology._catalogue import (
     CATALOGUE_2020,
     STATUTORY_INTERVALS,
@@ -75,6 +75,7 @@ __all__ = [
     "exponential_interval",
     "fit_reliability",
     "interval_test",
+    "reliability_bounds",
     "s2_interval",
     "simple_response_interval",
     "staircase_interval",

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 
 import attrs
 
@@ -26,7 +27,7 @@ from qsdomain.metrology._decision import (
 )
 from qsdomain.metrology._decision import target as check_target
 
-__all__ = ["IntervalTestResult", "interval_test"]
+__all__ = ["IntervalTestResult", "interval_test", "reliability_bounds"]
 
 _SOURCE = (
     "NCSL International RP-1 (4th ed., 2010), Method A3 (interval test); shortening rule as in "
@@ -168,3 +169,37 @@ def interval_test(
     return IntervalTestResult(
         observed, q, threshold, rejected, direction, decision.new_interval_days, decision
     )
+
+
+def _bisect(rises: Callable[[float], bool]) -> float:
+    """The point in (0, 1) where a monotone condition turns true, to about 1e-16."""
+    low, high = 0.0, 1.0
+    for _ in range(60):
+        mid = (low + high) / 2
+        if rises(mid):
+            high = mid
+        else:
+            low = mid
+    return (low + high) / 2
+
+
+def reliability_bounds(
+    in_tolerance: int, total: int, confidence: float = 0.5
+) -> tuple[float, float]:
+    """Two-sided Clopper-Pearson bounds on reliability from x of n in tolerance.
+
+    >>> [round(b, 4) for b in reliability_bounds(15, 20, 0.5)]   # NCSLI tutorial, asset 1
+    [0.6516, 0.8286]
+
+    The lower bound R_L solves P(X >= x; n, R_L) = (1 - c)/2 and the upper R_U solves
+    P(X <= x; n, R_U) = (1 - c)/2 (R_L = 0 when x = 0, R_U = 1 when x = n). RP-1 Method A3's
+    decision reads the same way: the interval fails the test when the target lies outside
+    [R_L, R_U] (ISG wording). Computed by bisection, so it costs far more than
+    :func:`interval_test`, which does not call it.
+    """
+    x, n = counts(in_tolerance, total)
+    level = _checks.real("confidence", confidence, 0.0, 1.0, high_open=True)
+    alpha = (1.0 - level) / 2.0
+    lower = 0.0 if x == 0 else _bisect(lambda p: binomial_sf(x - 1, n, p) >= alpha)
+    upper = 1.0 if x == n else _bisect(lambda p: binomial_cdf(x, n, p) <= alpha)
+    return lower, upper
