@@ -17,6 +17,11 @@ __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_METROLOGY_CALIBRATIONS",
+    "MAX_METROLOGY_INTERVAL_DAYS",
+    "MAX_METROLOGY_POLICY_DAYS",
+    "MAX_METROLOGY_RECORDS",
+    "MAX_METROLOGY_USAGE",
     "MAX_OC_POINTS",
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
@@ -52,6 +57,27 @@ MAX_SCHEDULE_BYTES = 100_000
 #: certificates run for at most a few decades; 1000 years keeps every result inside
 #: ``datetime.date`` (years 1-9999) for any start a register can hold.
 MAX_TERM_YEARS = 1000
+
+# -- metrology -----------------------------------------------------------------------------------
+
+#: Most verification records in one instrument's history. A record a month for 1,000 years is
+#: 12,000; the limit stops a runaway history before a status is computed from it.
+MAX_METROLOGY_RECORDS = 100_000
+
+#: Longest warning window, grace period or early window of a policy, in days (ten years: no
+#: schedule in the domain warns or tolerates longer).
+MAX_METROLOGY_POLICY_DAYS = 3_660
+
+#: Largest usage count or usage limit (hours or uses): 10^12 uses is far beyond any counter.
+MAX_METROLOGY_USAGE = 1e12
+
+#: Longest interval an adjustment method accepts or returns, in days (100 years).
+MAX_METROLOGY_INTERVAL_DAYS = 36_600
+
+#: Most calibrations pooled in one interval analysis (a method's total or a S2 bin's count):
+#: the binomial sums cost time in proportion, and a class of a million results is beyond any
+#: lab's history.
+MAX_METROLOGY_CALIBRATIONS = 1_000_000
 
 # -- sampling ------------------------------------------------------------------------------------
 

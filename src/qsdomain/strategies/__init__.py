@@ -37,6 +37,18 @@ from qsdomain.strategies._calendars import (
     working_calendars,
     year_schedules,
 )
+from qsdomain.strategies._metrology import (
+    METROLOGY_STRATEGIES,
+    histories,
+    instrument_statuses,
+    instruments,
+    interval_decisions,
+    interval_tests,
+    policies,
+    reliability_bins,
+    reliability_fits,
+    verifications,
+)
 from qsdomain.strategies._periods import PERIOD_STRATEGIES, leads, terms
 from qsdomain.strategies._sampling import (
     SAMPLING_STRATEGIES,
@@ -55,11 +67,19 @@ __all__ = [
     "coverages",
     "dates",
     "for_type",
+    "histories",
+    "instrument_statuses",
+    "instruments",
+    "interval_decisions",
+    "interval_tests",
     "leads",
     "lot_plans",
     "lot_results",
+    "policies",
     "provisional_spans",
     "register",
+    "reliability_bins",
+    "reliability_fits",
     "sampling_plans",
     "stage_decisions",
     "statutory_holidays",
@@ -70,11 +90,17 @@ __all__ = [
     "table_sources",
     "terms",
     "transitions",
+    "verifications",
     "working_calendars",
     "year_schedules",
 ]
 
-_BY_TYPE: dict[Any, Any] = {**PERIOD_STRATEGIES, **CALENDAR_STRATEGIES, **SAMPLING_STRATEGIES}
+_BY_TYPE: dict[Any, Any] = {
+    **PERIOD_STRATEGIES,
+    **CALENDAR_STRATEGIES,
+    **SAMPLING_STRATEGIES,
+    **METROLOGY_STRATEGIES,
+}
 
 
 def for_type(cls: Any) -> st.SearchStrategy[Any]:

@@ -1,0 +1,117 @@
+"""A ledger's due list and summary, from a stream of statuses.
+
+>>> from datetime import date
+>>> from qsdomain.metrology import Instrument, Verification, due_report, statuses
+>>> from qsdomain.periods import Term
+>>> ledger = [(Instrument(id=f"S-{m}", name="秤", interval=Term(years=1)),
+...            [Verification(on=date(2025, m, 15), outcome="pass")]) for m in (1, 6, 12)]
+>>> report = due_report(statuses(ledger, date(2026, 1, 20)))
+>>> [s.instrument_id for s in report.due], report.summary.overdue, report.summary.current
+(['S-1'], 1, 2)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+import attrs
+
+from qsdomain import _checks, limits
+from qsdomain.errors import InvalidInputError
+from qsdomain.metrology._status import InstrumentStatus
+from qsdomain.metrology._types import InstrumentState
+
+__all__ = ["DueReport", "LedgerSummary", "due_report"]
+
+
+@attrs.frozen
+class LedgerSummary:
+    """How many rows were read and rejected, and how many are in each state.
+
+    >>> LedgerSummary(read=3, overdue=1, current=2).read
+    3
+
+    ``rejected`` counts rows an edge reader (CSV, JSON) could not turn into an instrument;
+    the library fills it with what the caller says (see :func:`due_report`).
+
+    Attributes:
+        read: rows read (statuses counted plus rejected rows).
+        rejected: rows rejected before a status could be computed.
+        never_verified: rows in that state; likewise the other states.
+    """
+
+    read: int = 0
+    rejected: int = 0
+    never_verified: int = 0
+    current: int = 0
+    due_soon: int = 0
+    grace: int = 0
+    overdue: int = 0
+    out_of_service: int = 0
+
+
+@attrs.frozen
+class DueReport:
+    """The instruments that need action, in order, and the ledger's summary.
+
+    >>> DueReport(due=(), summary=LedgerSummary()).due
+    ()
+
+    Attributes:
+        due: statuses needing action: overdue and never verified first, then grace and due
+            soon (and current ones within ``within`` days, if asked), each group by due date
+            then instrument id.
+        summary: the counts.
+    """
+
+    due: tuple[InstrumentStatus, ...]
+    summary: LedgerSummary
+
+
+def _key(st: InstrumentStatus) -> tuple[int, date, str]:
+    state = st.state
+    first = state is InstrumentState.OVERDUE or state is InstrumentState.NEVER_VERIFIED
+    return (0 if first else 1, st.due or date.min, st.instrument_id)
+
+
+def due_report(
+    statuses: Iterable[InstrumentStatus], *, within: int | None = None, rejected: int = 0
+) -> DueReport:
+    """Consume a stream of statuses into a due list and a summary.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, Verification, statuses
+    >>> from qsdomain.periods import Term
+    >>> rows = [(Instrument(id="A", name="秤", interval=Term(years=1)),
+    ...          [Verification(on=date(2025, 3, 1), outcome="pass")])]
+    >>> due_report(statuses(rows, date(2026, 1, 20)), within=60).due[0].days_left
+    39
+
+    Only the statuses that make the list are kept (not the whole ledger). ``within`` adds
+    current instruments due in at most that many days; ``rejected`` is the number of rows the
+    caller's reader rejected, carried into the summary.
+    """
+    if within is not None:
+        within = _checks.whole_number("within", within, 0, limits.MAX_METROLOGY_POLICY_DAYS)
+    rejected = _checks.whole_number("rejected", rejected, 0)
+    counts = dict.fromkeys(InstrumentState, 0)
+    due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
+    current = InstrumentState.CURRENT
+    for n, st in enumerate(statuses):
+        if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
+            raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
+        state = st.state
+        counts[state] += 1
+        if state is current:
+            days_left = st.days_left
+            if within is None or days_left is None or days_left > within:
+                continue
+        elif state is InstrumentState.OUT_OF_SERVICE:
+            continue
+        due.append((_key(st), n, st))
+    due.sort()
+    ordered = tuple(entry[2] for entry in due)
+    read = sum(counts.values()) + rejected
+    by_value = {state.value: count for state, count in counts.items()}
+    return DueReport(ordered, LedgerSummary(read=read, rejected=rejected, **by_value))

@@ -1,0 +1,372 @@
+"""Due dates and states of instruments on a day: one instrument, or a ledger streamed.
+
+>>> from datetime import date
+>>> from qsdomain.metrology import Instrument, Outcome, Verification, status
+>>> from qsdomain.periods import Term
+>>> scale = Instrument(id="JL-2025-0001", name="电子计价秤", interval=Term(years=1))
+>>> st = status(scale, [Verification(on=date(2025, 12, 1), outcome=Outcome.PASS)],
+...             as_of=date(2026, 11, 27))
+>>> st.state.value, st.valid_through, st.days_left
+('due_soon', datetime.date(2026, 11, 30), 3)
+
+Validity is counted with the inclusive certificate convention (:attr:`Convention.INCLUSIVE
+<qsdomain.periods.Convention.INCLUSIVE>`): verified on 2025-12-01 with a one-year 检定周期, the
+certificate reads 有效期至 2026-11-30. Month arithmetic is cached per (start day, term), so a
+ledger of a million instruments pays for each distinct pair once and gets the very answers
+:meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>` gives.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from datetime import date, timedelta
+from typing import cast
+
+import attrs
+
+from qsdomain import _checks, limits
+from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
+from qsdomain.errors import InvalidInputError
+from qsdomain.metrology._instrument import Instrument, Policy, Verification
+from qsdomain.metrology._types import Alignment, EarlyRule, InstrumentState, Outcome, Regime, Scheme
+from qsdomain.periods import Convention, Term
+
+__all__ = ["InstrumentStatus", "status", "statuses"]
+
+_DEFAULT_POLICY = Policy()
+_ONE_DAY = timedelta(days=1)
+_OUT = (Outcome.FAIL, Outcome.SCRAPPED)
+
+
+@attrs.frozen
+class InstrumentStatus:
+    """Where one instrument stands on ``as_of``, and why.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, status
+    >>> st = status(Instrument(id="X", name="血压计", interval=Term(years=1)), [], date(2026, 1, 5))
+    >>> st.state.value, st.due, st.reason[:3]
+    ('never_verified', None, '未检定')
+
+    Attributes:
+        instrument_id: the instrument's ledger number.
+        state: never_verified, current, due_soon, grace, overdue or out_of_service.
+        as_of: the day asked about.
+        valid_through: the last day of validity (有效期至), or ``None`` where nothing is valid
+            (never verified, out of service, or a first-verification-only instrument, which
+            has no end).
+        due: the last day a verification keeps the instrument current (``valid_through``
+            after the policy's alignment); for a fixed-life instrument the replacement day.
+        days_left: days from ``as_of`` to ``due`` (0 on the due day, negative when overdue).
+        last: the record the status rests on (the last record; for a fixed-life instrument
+            the verification its life started from).
+        basis: what the answer rests on: ``"none"`` (no record), ``"failed"``,
+            ``"scrapped"``, ``"first_only"`` (只做首次强制检定), ``"service_life"``,
+            ``"verification"``, ``"calibration"`` or ``"usage"`` (the usage limit was
+            reached first).
+
+    :attr:`reason` is one sentence saying why, with the Chinese term; it is computed from the
+    fields when asked for (a ledger of a million rows need not build a million sentences),
+    so it is not part of the serialized form.
+    """
+
+    instrument_id: str
+    state: InstrumentState
+    as_of: date
+    valid_through: date | None
+    due: date | None
+    days_left: int | None
+    last: Verification | None
+    basis: str
+
+    @property
+    def reason(self) -> str:
+        """One sentence saying why, with the Chinese term (检定有效期至, 检定不合格, ...)."""
+        return _reason(self)
+
+
+#: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),
+#: so a long-running process does not grow without limit.
+_ENDS: dict[Term, dict[date, date]] = {}
+_MAX_TERMS = 256
+_MAX_STARTS = 1 << 16
+#: The last term looked up and its memo: ledgers reuse one Term object for many rows, and an
+#: identity check is cheaper than hashing the Term again.
+_last: list[object] = [None, {}]
+
+
+def _period_end(start: date, term: Term) -> date:
+    """The inclusive end of ``term`` from ``start``, memoised: relativedelta costs microseconds.
+
+    Always the answer of :meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>`.
+    """
+    if _last[0] is term:
+        ends = cast("dict[date, date]", _last[1])
+    else:
+        found = _ENDS.get(term)
+        if found is None:
+            if len(_ENDS) >= _MAX_TERMS:
+                _ENDS.clear()
+            found = _ENDS[term] = {}
+        ends = found
+        _last[0], _last[1] = term, ends
+    end = ends.get(start)
+    if end is None:
+        if len(ends) >= _MAX_STARTS:
+            ends.clear()
+        end = ends[start] = term.nominal_end(start, Convention.INCLUSIVE)
+    return end
+
+
+def _history(records: object, as_of: date) -> list[Verification]:
+    """The records as a list, checked: each a Verification, in date order, none after as_of."""
+    kind = records.__class__
+    if (
+        kind is not list
+        and kind is not tuple
+        and (
+            isinstance(records, (str, bytes, bytearray, Mapping))
+            or not isinstance(records, Iterable)
+        )
+    ):
+        raise InvalidInputError("records", records, "a list of Verification records")
+    history: list[Verification] = []
+    previous: date | None = None
+    for i, record in enumerate(cast("Iterable[object]", records)):
+        if i >= limits.MAX_METROLOGY_RECORDS:
+            raise InvalidInputError(
+                "records", f"more than {i} records", "at most MAX_METROLOGY_RECORDS records"
+            )
+        if record.__class__ is not Verification and not isinstance(record, Verification):
+            raise InvalidInputError(f"records[{i}]", record, "a Verification")
+        on = record.on
+        if on > as_of:
+            raise InvalidInputError(f"records[{i}].on", on, f"on or before as_of ({as_of})")
+        if previous is not None and on < previous:
+            raise InvalidInputError(
+                f"records[{i}].on", on, f"on or after the previous record's day ({previous})"
+            )
+        previous = on
+        history.append(record)
+    return history
+
+
+def _end(instrument: Instrument, start: date, term: Term) -> date:
+    end = _period_end(start, term)
+    if instrument.max_interval is not None:
+        end = min(end, _period_end(start, instrument.max_interval))
+    return end
+
+
+def _anchor(
+    instrument: Instrument, history: list[Verification], policy: Policy
+) -> tuple[date, Verification]:
+    """The day the current period starts and the record it rests on (last record in service)."""
+    if instrument.scheme is Scheme.FIXED_LIFE:
+        # The service life runs from the first verification since the last time it was out.
+        first = history[-1]
+        for record in reversed(history):
+            if record.outcome in _OUT:
+                break
+            first = record
+        return first.on, first
+    last = history[-1]
+    if policy.early is EarlyRule.MOVE or policy.early_window_days == 0:
+        return last.on, last
+    term = instrument.interval
+    assert term is not None
+    start: date | None = None
+    end: date | None = None
+    for record in history:
+        if record.outcome in _OUT:
+            start = end = None
+            continue
+        early = end is not None and 0 <= (end - record.on).days < policy.early_window_days
+        start = end + _ONE_DAY if early and end is not None else record.on
+        end = _end(instrument, start, term)
+    assert start is not None
+    return start, last
+
+
+def _align(valid_through: date, policy: Policy, calendar: WorkingCalendar | None) -> date:
+    if policy.align is Alignment.NONE:
+        return valid_through
+    if policy.align is Alignment.MONTH_END:
+        following = (valid_through.replace(day=28) + timedelta(days=4)).replace(day=1)
+        return following - _ONE_DAY
+    if calendar is None:
+        raise InvalidInputError(
+            "calendar", None, "a working calendar for align='previous_working_day'"
+        )
+    return calendar.roll_backward(valid_through)
+
+
+def _calendar_state(days_left: int, due: date, as_of: date, policy: Policy) -> InstrumentState:
+    if days_left >= 0:
+        if policy.warning_in_due_month:
+            soon = (as_of.year, as_of.month) == (due.year, due.month)
+        else:
+            soon = days_left < policy.warning_days
+        return InstrumentState.DUE_SOON if soon else InstrumentState.CURRENT
+    if -days_left <= policy.grace_days:
+        return InstrumentState.GRACE
+    return InstrumentState.OVERDUE
+
+
+_HEADS = {
+    "service_life": "限期使用，到期轮换: service life ends",
+    "calibration": "校准间隔 (calibration interval) ends",
+    "verification": "检定有效期至",
+    "usage": "检定有效期至",
+}
+
+
+def _reason(st: InstrumentStatus) -> str:  # noqa: PLR0911 - one sentence per case
+    last = st.last
+    if last is None:
+        return "未检定 (never verified): no verification on record; verify before use."
+    if st.basis == "scrapped":
+        return f"报废/停用 on {last.on}: withdrawn from service."
+    if st.basis == "failed":
+        return (
+            f"检定不合格 on {last.on}: must not be used until repaired and verified again "
+            "(计量法 art. 9: 检定不合格的，不得使用)."
+        )
+    if st.basis == "first_only":
+        return (
+            f"只做首次强制检定，失准报废: verified {last.on}; never due, in service until it fails."
+        )
+    days_left = st.days_left if st.days_left is not None else 0
+    if st.basis == "usage":
+        return (
+            f"使用时间已到 (usage limit reached since {last.on}): due now although 有效期至 "
+            f"{st.valid_through} has not passed (ILAC-G24 method 3)."
+        )
+    head = f"{_HEADS[st.basis]} {st.valid_through}"
+    if st.state is InstrumentState.CURRENT:
+        return f"{head}: current, {days_left} days left."
+    if st.state is InstrumentState.DUE_SOON:
+        return f"{head}: due soon, {days_left} days left inside the warning window."
+    if st.state is InstrumentState.GRACE:
+        return f"{head}: {-days_left} days past due, inside the grace period (increased risk)."
+    return f"{head}: overdue by {-days_left} days; must not be used until verified (计量法 art. 9)."
+
+
+def status(
+    instrument: Instrument,
+    records: Iterable[Verification],
+    as_of: date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkingDayCalendar | WorkingCalendar | None = None,
+    usage: float | None = None,
+) -> InstrumentStatus:
+    """The state of ``instrument`` on ``as_of`` given its verification ``records``.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, Policy, Verification
+    >>> from qsdomain.periods import Term
+    >>> meter = Instrument(id="E-7", name="电能表", interval=Term(years=2))
+    >>> history = [Verification(on=date(2024, 5, 10), outcome="pass")]
+    >>> status(meter, history, date(2026, 5, 12), policy=Policy(grace_days=15)).state.value
+    'grace'
+    >>> status(meter, history, date(2024, 5, 9))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: records[0].on must be on or before as_of (2024-05-09), ...
+
+    Rules, in order: no record is ``never_verified``; a last record that failed or was
+    scrapped is ``out_of_service`` (计量法 art. 9: "未按照规定申请检定或者检定不合格的，不得
+    使用"); a first-verification-only instrument (只做首次强制检定，失准报废) is ``current``
+    until then and never due; otherwise validity runs for ``instrument.interval`` from the
+    period's start (inclusive convention, capped by ``max_interval``), the due date follows
+    the policy's alignment, and the day falls in ``current``, ``due_soon`` (the warning
+    window), ``grace`` (the policy's grace days after the due date) or ``overdue``. A
+    fixed-life instrument's period is its service life from its first verification. If the
+    instrument has a ``usage_limit`` and ``usage`` (hours or uses since the last record)
+    reaches it, the instrument is ``overdue`` whatever the calendar says: whichever trigger
+    comes first (ILAC-G24:2007 method 3).
+
+    Records must be in date order (same-day records keep their given order) and none may be
+    after ``as_of``.
+    """
+    if as_of.__class__ is not date:
+        as_of = _checks.day("as_of", as_of)
+    if instrument.__class__ is not Instrument and not isinstance(instrument, Instrument):
+        raise InvalidInputError("instrument", instrument, "an Instrument")
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, Policy):
+        raise InvalidInputError("policy", policy, "a Policy or None")
+    used = None if usage is None else _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
+    history = _history(records, as_of)
+    ident = instrument.id
+    if not history:
+        return InstrumentStatus(
+            ident, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, "none"
+        )
+    last = history[-1]
+    if last.outcome in _OUT:
+        basis = "scrapped" if last.outcome is Outcome.SCRAPPED else "failed"
+        return InstrumentStatus(
+            ident, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, basis
+        )
+    scheme = instrument.scheme
+    if scheme is Scheme.FIRST_ONLY_SCRAP:
+        return InstrumentStatus(
+            ident, InstrumentState.CURRENT, as_of, None, None, None, last, "first_only"
+        )
+    start, record = _anchor(instrument, history, policy)
+    term = instrument.interval
+    assert term is not None
+    valid_through = _end(instrument, start, term)
+    working = None if calendar is None else as_working_calendar(calendar)
+    due = (
+        valid_through if policy.align is Alignment.NONE else _align(valid_through, policy, working)
+    )
+    days_left = (due - as_of).days
+    state = _calendar_state(days_left, due, as_of, policy)
+    if scheme is Scheme.FIXED_LIFE:
+        basis = "service_life"
+    else:
+        basis = "calibration" if instrument.regime is Regime.CALIBRATION else "verification"
+    if used is not None:
+        limit = instrument.usage_limit
+        if limit is not None and used >= limit and state is not InstrumentState.OVERDUE:
+            state, basis = InstrumentState.OVERDUE, "usage"
+    return InstrumentStatus(ident, state, as_of, valid_through, due, days_left, record, basis)
+
+
+def statuses(
+    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
+    as_of: date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkingDayCalendar | WorkingCalendar | None = None,
+) -> Iterator[InstrumentStatus]:
+    """The status of each (instrument, records) pair in ``rows``, one at a time.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, Verification
+    >>> from qsdomain.periods import Term
+    >>> ledger = [(Instrument(id=f"S-{i}", name="秤", interval=Term(years=1)),
+    ...            [Verification(on=date(2025, 12, i), outcome="pass")]) for i in (1, 2)]
+    >>> [s.days_left for s in statuses(ledger, date(2026, 11, 27))]
+    [3, 4]
+
+    A generator: nothing is kept after a status is yielded, so a ledger of any size streams
+    in constant memory. A bad row raises :class:`~qsdomain.errors.InvalidInputError` whose
+    field starts with ``rows[i]``; a caller that must go on past bad rows calls
+    :func:`status` per row instead.
+    """
+    as_of = _checks.day("as_of", as_of)
+    working = None if calendar is None else as_working_calendar(calendar)
+    for i, row in enumerate(rows):
+        try:
+            instrument, records = row
+        except (TypeError, ValueError):
+            raise InvalidInputError(f"rows[{i}]", row, "an (instrument, records) pair") from None
+        try:
+            yield status(instrument, records, as_of, policy=policy, calendar=working)
+        except InvalidInputError as exc:
+            raise InvalidInputError(f"rows[{i}].{exc.field}", exc.value, exc.allowed) from exc
