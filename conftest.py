@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from doctest import ELLIPSIS, NORMALIZE_WHITESPACE
 
+from hypothesis import settings
 from sybil import Sybil
 from sybil.parsers.myst import DocTestDirectiveParser, PythonCodeBlockParser
 from sybil.parsers.rest import DocTestParser
 from sybil.sybil import SybilCollection
 
 _FLAGS = ELLIPSIS | NORMALIZE_WHITESPACE
+
+# No example database: a run never depends on what an earlier run found (docstring examples that
+# use hypothesis.find then always show the fully shrunk example, whatever ran before).
+settings.register_profile("qsdomain", database=None)
+settings.load_profile("qsdomain")
 
 _docs = Sybil(
     parsers=[

@@ -320,3 +320,18 @@ def test_to_json_refuses_non_finite_numbers() -> None:
     with pytest.raises(InvalidInputError, match="finite"):
         to_json(Reading(math.inf))
     assert to_json(Reading(0.5)) == '{"value": 0.5}'
+
+
+def test_a_number_too_large_for_a_float_is_refused_not_made_infinite() -> None:
+    @attrs.frozen
+    class Reading:
+        value: float
+
+    for text in (
+        '{"value": 1e999}',
+        '{"value": 1' + "0" * 400 + ".0}",
+        '{"value": 1' + "0" * 400 + "}",
+    ):
+        with pytest.raises(StructuringError, match="finite"):
+            from_json(text, Reading)
+    assert from_json('{"value": 1e300}', Reading) == Reading(1e300)

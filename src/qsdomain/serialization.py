@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import enum
 import json
+import math
 import re
 import sys
 from collections.abc import Mapping, MutableSequence, Sequence
@@ -71,9 +72,15 @@ def _structure_int(value: object, _: type) -> int:
 
 
 def _structure_float(value: object, _: type) -> float:
+    # A JSON number too large for a float (1e999, or 400 digits) would become inf or overflow.
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    raise _Rejected(value, "a number")
+        try:
+            number = float(value)
+        except OverflowError:
+            number = math.inf
+        if math.isfinite(number):
+            return number
+    raise _Rejected(value, "a finite number")
 
 
 def _structure_str(value: object, _: type) -> str:
