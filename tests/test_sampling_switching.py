@@ -17,7 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from qsdomain.errors import InvalidInputError
-from qsdomain.sampling._switching import (
+from qsdomain.sampling import (
     AuthorityRequiresNormal,
     CorrectiveActionAccepted,
     InspectionStatus,
@@ -35,7 +35,7 @@ from qsdomain.sampling._switching import (
     replay,
     resume_after_corrective_action,
 )
-from qsdomain.sampling._types import Scheme, Severity
+from qsdomain.sampling import Scheme, Severity
 
 NORMAL = InspectionStatus.NORMAL
 TIGHTENED = InspectionStatus.TIGHTENED
@@ -535,7 +535,7 @@ def test_a_lot_not_accepted_may_state_it_would_fail_the_tighter_aql_too():
         ({"severity": "tightened", "switching_score": 3}, "switching_score"),
         ({"recent_normal_results": (False, True, False)}, "recent_normal_results"),
         ({"recent_normal_results": (True,) * 5}, "recent_normal_results"),
-        ({"recent_normal_results": [True]}, "recent_normal_results"),
+        ({"recent_normal_results": "TF"}, "recent_normal_results"),  # a str is never a list
         ({"severity": "reduced", "recent_normal_results": ()}, "reduced_approved"),
         (
             {"severity": "reduced", "reduced_approved": True, "production_steady": False},
