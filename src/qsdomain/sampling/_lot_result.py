@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 from qsdomain._checks import flag, items
 from qsdomain.errors import InvalidInputError, NotCoveredError
@@ -76,7 +77,8 @@ def lot_result(
         raise InvalidInputError(
             "plan", chosen, "a SingleSamplingPlan, DoubleSamplingPlan or MultipleSamplingPlan"
         )
-    counted = items("counts", counts, max_items=len(chosen.stages))  # read once, bounded
+    # Read once (a generator would be spent by decide()), never past one more than the stages.
+    counted = cast("tuple[int, ...]", items("counts", counts, max_items=len(chosen.stages)))
     outcome = chosen.decide(counted, nonconformities=flag("nonconformities", nonconformities))
     if outcome.decision is Decision.NEXT_SAMPLE:
         raise InvalidInputError(

@@ -145,12 +145,12 @@ class _PlanMethods:
         (<Decision.NEXT_SAMPLE: 'next_sample'>, <Decision.ACCEPT: 'accept'>)
         """
         # A str is not a list of counts; a longer input is refused after len(stages) + 1 items.
-        counts = items("counts", counts, max_items=len(self.stages))
-        if not counts:
-            raise InvalidInputError("counts", counts, "at least one count")
+        counted = items("counts", counts, max_items=len(self.stages))
+        if not counted:
+            raise InvalidInputError("counts", counted, "at least one count")
         sizes = self.cumulative_sample_sizes
         total = 0
-        for i, (element, stage) in enumerate(zip(counts, self.stages, strict=False), 1):
+        for i, (element, stage) in enumerate(zip(counted, self.stages, strict=False), 1):
             count = whole_number(f"counts[{i - 1}]", element, 0)
             if not nonconformities and count > stage.sample_size:
                 raise InvalidInputError(
@@ -164,12 +164,12 @@ class _PlanMethods:
             if stage.acceptance_number is not None and total <= stage.acceptance_number:
                 return StageDecision(Decision.ACCEPT, i, total, n_total)
             if total >= stage.rejection_number:
-                if i < len(counts):
+                if i < len(counted):
                     raise InvalidInputError(
-                        "counts", counts, f"no counts after the decision at stage {i}"
+                        "counts", counted, f"no counts after the decision at stage {i}"
                     )
                 return StageDecision(Decision.NOT_ACCEPT, i, total, n_total)
-        return StageDecision(Decision.NEXT_SAMPLE, len(counts), total, sizes[len(counts) - 1])
+        return StageDecision(Decision.NEXT_SAMPLE, len(counted), total, sizes[len(counted) - 1])
 
     def _tuples(self) -> list[_oc.Stage]:
         return [s.as_tuple() for s in self.stages]

@@ -92,14 +92,14 @@ _D = InspectionStatus.DISCONTINUED
 
 
 def _to_severity(value: object) -> Severity:
-    return enum_member("severity", Severity, value)
+    return enum_member("switching_state.severity", Severity, value)
 
 
 def _recent_results(value: object) -> tuple[bool, ...]:
     """At most 4 flags: the part of clause 9.3.1's window of "5 or fewer consecutive lots" that
     precedes the next lot; a longer list (or a string) is refused before it is read further.
     Two ``False`` within 5 lots would already have switched to tightened inspection."""
-    field = "recent_normal_results"
+    field = "switching_state.recent_normal_results"
     results = tuple(
         flag(f"{field}[{i}]", v)
         for i, v in enumerate(items(field, value, max_items=TIGHTEN_WINDOW - 1))
@@ -164,36 +164,40 @@ class SwitchingState:
     @tightened_accepted_run.validator
     @tightened_not_accepted.validator
     def _check_count(self, attribute: attrs.Attribute[int], value: int) -> None:
-        whole_number(attribute.name, value, 0)
+        whole_number(f"switching_state.{attribute.name}", value, 0)
 
     @last_transition.validator
     def _check_transition(self, _: attrs.Attribute[Transition | None], value: object) -> None:
         if value is not None and not isinstance(value, Transition):
-            raise InvalidInputError("last_transition", value, "a Transition or None")
+            raise InvalidInputError(
+                "switching_state.last_transition", value, "a Transition or None"
+            )
 
     def __attrs_post_init__(self) -> None:
         on = self.severity
         if self.discontinued and on is not Severity.TIGHTENED:
             raise InvalidInputError(
-                "severity", on.value, "'tightened' while discontinued (clause 9.4)"
+                "switching_state.severity", on.value, "'tightened' while discontinued (clause 9.4)"
             )
         if on is not Severity.NORMAL and self.switching_score:
             raise InvalidInputError(
-                "switching_score",
+                "switching_state.switching_score",
                 self.switching_score,
                 "0 off normal inspection (the score counts lots on normal, clause 9.3.3.2)",
             )
         if on is not Severity.NORMAL and self.recent_normal_results:
             raise InvalidInputError(
-                "recent_normal_results", self.recent_normal_results, "() off normal inspection"
+                "switching_state.recent_normal_results",
+                self.recent_normal_results,
+                "() off normal inspection",
             )
         if on is not Severity.TIGHTENED and (
             self.tightened_accepted_run or self.tightened_not_accepted
         ):
             raise InvalidInputError(
-                "tightened_accepted_run"
+                "switching_state.tightened_accepted_run"
                 if self.tightened_accepted_run
-                else "tightened_not_accepted",
+                else "switching_state.tightened_not_accepted",
                 self.tightened_accepted_run or self.tightened_not_accepted,
                 "0 off tightened inspection",
             )
@@ -201,7 +205,7 @@ class SwitchingState:
             self.discontinued and self.tightened_accepted_run
         ):
             raise InvalidInputError(
-                "tightened_accepted_run",
+                "switching_state.tightened_accepted_run",
                 self.tightened_accepted_run,
                 "0 to 4 (the fifth consecutive acceptance reinstates normal, clause 9.3.2)"
                 if not self.discontinued
@@ -211,13 +215,15 @@ class SwitchingState:
             self.tightened_not_accepted > DISCONTINUE_NOT_ACCEPTED
         ):
             raise InvalidInputError(
-                "tightened_not_accepted",
+                "switching_state.tightened_not_accepted",
                 self.tightened_not_accepted,
                 "0 to 4, or exactly 5 with discontinued=True (clause 9.4)",
             )
         if on is Severity.REDUCED and not (self.reduced_approved and self.production_steady):
             raise InvalidInputError(
-                "reduced_approved" if not self.reduced_approved else "production_steady",
+                "switching_state.reduced_approved"
+                if not self.reduced_approved
+                else "switching_state.production_steady",
                 False,
                 "True on reduced inspection (clause 9.3.3.1 b), c))",
             )
@@ -228,14 +234,14 @@ class SwitchingState:
             and self.production_steady
         ):
             raise InvalidInputError(
-                "severity",
+                "switching_state.severity",
                 on.value,
                 "'reduced' when the switching score is at least 30, production is steady and "
                 "reduced inspection is approved (clause 9.3.3.1)",
             )
         if self.last_transition is not None and self.last_transition.to is not self.status:
             raise InvalidInputError(
-                "last_transition.to",
+                "switching_state.last_transition.to",
                 self.last_transition.to.value,
                 f"the current status {self.status.value!r}",
             )

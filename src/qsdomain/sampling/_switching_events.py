@@ -10,6 +10,7 @@ GB/T 2828.1-2012 ≡ ISO 2859-1:1999 clause 9; the rules themselves are in
 from __future__ import annotations
 
 import enum
+import re
 from typing import TypeAlias
 
 import attrs
@@ -102,21 +103,23 @@ _EDGES: frozenset[tuple[InspectionStatus, InspectionStatus, str]] = frozenset(
 # --- Field checks ------------------------------------------------------------------------------
 
 
-def check_flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    """The one attrs validator for every True/False field of the switching values."""
-    flag(attribute.name, value)
+def check_flag(instance: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    """The one attrs validator for every True/False field of the switching values; the field
+    is named ``<object>.<attribute>`` (``lot_result.accepted``), as the structuring paths expect."""
+    owner = re.sub(r"(?<!^)(?=[A-Z])", "_", type(instance).__name__).lower()
+    flag(f"{owner}.{attribute.name}", value)
 
 
 def _to_scheme(value: object) -> Scheme:
-    return enum_member("scheme", Scheme, value)
+    return enum_member("lot_result.scheme", Scheme, value)
 
 
 def _to_from_status(value: object) -> InspectionStatus:
-    return enum_member("from_", InspectionStatus, value)
+    return enum_member("transition.from", InspectionStatus, value)
 
 
 def _to_to_status(value: object) -> InspectionStatus:
-    return enum_member("to", InspectionStatus, value)
+    return enum_member("transition.to", InspectionStatus, value)
 
 
 # --- Values ------------------------------------------------------------------------------------
@@ -134,7 +137,7 @@ class Transition:
     ...     Transition(from_="reduced", to="tightened", clause="9.3.1", reason="No such rule.")
     ... except InvalidInputError as err:
     ...     print(err.field, "|", err.value)
-    clause | reduced -> tightened under 9.3.1
+    transition.clause | reduced -> tightened under 9.3.1
 
     Only the switches clause 9 provides for can be built: a ``(from_, to, clause)`` that the
     standard does not allow raises :class:`~qsdomain.errors.InvalidInputError`.
@@ -155,13 +158,13 @@ class Transition:
     @reason.validator
     def _check_reason(self, _: attrs.Attribute[str], value: str) -> None:
         if not isinstance(value, str) or not value.strip():
-            raise InvalidInputError("reason", value, "a non-empty sentence")
+            raise InvalidInputError("transition.reason", value, "a non-empty sentence")
 
     def __attrs_post_init__(self) -> None:
         if (self.from_, self.to, self.clause) not in _EDGES:
             allowed = "; ".join(sorted(f"{a.value} -> {b.value} under {c}" for a, b, c in _EDGES))
             raise InvalidInputError(
-                "clause",
+                "transition.clause",
                 f"{self.from_.value} -> {self.to.value} under {self.clause}",
                 f"a switch clause 9 provides for ({allowed})",
             )
@@ -179,7 +182,7 @@ class LotResult:
     >>> LotResult(accepted=False, scheme="double", decided_at_stage=3)
     Traceback (most recent call last):
     ...
-    qsdomain.errors.InvalidInputError: decided_at_stage must be 1 to 2 for a double plan, got 3
+    qsdomain.errors.InvalidInputError: lot_result.decided_at_stage must be 1 to 2 for a ..., got 3
 
     Attributes:
         accepted: whether the lot was accepted (接收) on original inspection.
@@ -210,10 +213,10 @@ class LotResult:
     @acceptance_number.validator
     def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
         if self.scheme is Scheme.SINGLE:
-            whole_number("acceptance_number", value, 0)
+            whole_number("lot_result.acceptance_number", value, 0)
         elif value is not None:
             raise InvalidInputError(
-                "acceptance_number",
+                "lot_result.acceptance_number",
                 value,
                 "None for double and multiple plans (their switching score uses "
                 "decided_at_stage, clause 9.3.3.2 b))",
@@ -228,23 +231,23 @@ class LotResult:
                 if last == 1
                 else f"1 to {last} for a {self.scheme.value} plan"
             )
-            raise InvalidInputError("decided_at_stage", value, allowed)
+            raise InvalidInputError("lot_result.decided_at_stage", value, allowed)
 
     @accepted_at_tighter_aql.validator
     def _check_tighter(self, _: attrs.Attribute[bool | None], value: bool | None) -> None:
         if value is None:
             return
-        flag("accepted_at_tighter_aql", value)
+        flag("lot_result.accepted_at_tighter_aql", value)
         ac = self.acceptance_number
         if not (self.scheme is Scheme.SINGLE and ac is not None and ac >= SINGLE_TIGHTER_AC):
             raise InvalidInputError(
-                "accepted_at_tighter_aql",
+                "lot_result.accepted_at_tighter_aql",
                 value,
                 "None unless the plan is a single plan with Ac >= 2 (clause 9.3.3.2 a) 1))",
             )
         if value and not self.accepted:
             raise InvalidInputError(
-                "accepted_at_tighter_aql",
+                "lot_result.accepted_at_tighter_aql",
                 value,
                 "False or None for a lot that was not accepted (a tighter AQL cannot accept it)",
             )

@@ -50,6 +50,7 @@ Resolved: TypeAlias = tuple[Scheme, str, tuple[tuple[int, int | None, int], ...]
 _AQL_VALUES = tuple((Decimal(a), a) for a in gbt.AQLS)
 # Fast path for the usual spellings: the canonical strings and the floats they denote.
 _AQL_FAST: dict[object, str] = {**{a: a for a in gbt.AQLS}, **{float(a): a for a in gbt.AQLS}}
+_LARGEST_AQL = 1000
 _ALLOWED_AQLS = f"one of {', '.join(gbt.AQLS)}"
 #: An AQL written as a plain decimal number: no sign, exponent, underscore, NaN or infinity.
 _AQL_SPELLING = re.compile(r"[0-9]{1,4}(?:\.[0-9]{1,6})?")
@@ -75,10 +76,13 @@ def _aql_number(aql: object) -> Decimal | None:
         return Decimal(spelled) if _AQL_SPELLING.fullmatch(spelled) else None
     if isinstance(aql, Decimal):
         return aql if aql.is_finite() else None
-    if isinstance(aql, Integral) and not isinstance(aql, bool):
-        return Decimal(int(aql)) if 0 < aql <= 1000 else None
+    if isinstance(aql, bool):
+        return None
+    if isinstance(aql, Integral):
+        number = int(aql)
+        return Decimal(number) if 0 < number <= _LARGEST_AQL else None
     if isinstance(aql, float):
-        return Decimal(repr(aql)) if 0 < aql <= 1000 else None
+        return Decimal(repr(aql)) if 0 < aql <= _LARGEST_AQL else None  # NaN fails too
     return None
 
 
@@ -125,7 +129,7 @@ def check_lot_size(value: object) -> int:
     >>> check_lot_size(2000)
     2000
     """
-    if isinstance(value, Integral) and not isinstance(value, bool) and value >= 2:
+    if not isinstance(value, bool) and isinstance(value, Integral) and int(value) >= 2:
         return int(value)
     raise InvalidInputError("lot_size", value, "a whole number of items >= 2 (Table 1 starts at 2)")
 
