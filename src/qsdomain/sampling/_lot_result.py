@@ -28,7 +28,7 @@ def _accepted_at_tighter_aql(chosen: SingleSamplingPlan, count: int) -> bool:
 
     In Table 2-A every plan with Ac >= 2 has a plan (with Ac >= 1) at the same code letter one
     column to the left, so the tighter plan has the same sample size and the question has an
-    answer; the smallest AQL, 0.010, has no tighter one, but its only plan (row R) has Ac = 0,
+    answer; the smallest AQL, 0.010, has no tighter one, but its only plan (row Q) has Ac = 0,
     so clause 9.3.3.2 a) 2) applies there, not a) 1). Labelled plans equal the table's plan,
     so the refusals below cannot be reached; they guard against a wrong reading, never wrap.
     """
