@@ -36,12 +36,10 @@ replaced. Cells that remain in doubt are listed in ``UNCERTAIN_CELLS`` and
   the kind of plan and the first sample size compare). Used as a second source for the
   structure of 3-A, 3-B, 4-A, 4-B, for the 3-B "23 24" correction (it prints 9 14 / 23 24) and
   for the 3-B row-S plan (its R/0.025 leads to n = 2000, 0 2 / 1 2, as completed here from
-  EGT's Ac numbers and the stage laws, so that cell is no longer in doubt). On its evidence two cells
-  of 4-A were re-judged from EGT's down arrow to ``++`` (C/10 and B/15; docs/sampling-tables.md
-  gives the reasons); both stay in ``UNCERTAIN_CELLS`` until the printed page is read.
+  EGT's Ac numbers and the stage laws, so that cell is no longer in doubt). On its evidence two
+  cells of 4-A were re-judged from EGT's down arrow to ``++`` (C/10 and B/15; docs/sampling-
+  tables.md gives the reasons); both stay in ``UNCERTAIN_CELLS`` until the printed page is read.
 
->>> from qsdomain.sampling._gbt2828_1_2012 import AQLS, SINGLE_NORMAL, SINGLE_TIGHTENED
->>> from qsdomain.sampling._gbt2828_1_2012 import SINGLE_SAMPLE_SIZES
 >>> SINGLE_SAMPLE_SIZES["normal"]["J"], SINGLE_NORMAL["J"][AQLS.index("1.0")]
 (80, (2, 3))
 >>> SINGLE_TIGHTENED["S"][AQLS.index("0.025")], SINGLE_SAMPLE_SIZES["tightened"]["S"]

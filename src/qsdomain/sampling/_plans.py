@@ -64,7 +64,12 @@ class Stage:
 
 
 class Decision(enum.Enum):
-    """What the counts observed so far decide."""
+    """What the counts observed so far decide.
+
+    >>> from qsdomain.sampling import plan
+    >>> plan("J", "1.0").decide([3]).decision
+    <Decision.NOT_ACCEPT: 'not_accept'>
+    """
 
     ACCEPT = "accept"  # 接收
     NOT_ACCEPT = "not_accept"  # 不接收 (the standard avoids "reject" for the lot)
@@ -74,6 +79,11 @@ class Decision(enum.Enum):
 @attrs.frozen
 class StageDecision:
     """The decision after the counts of the samples inspected so far.
+
+    >>> from qsdomain.sampling import plan
+    >>> plan("J", "2.5", scheme="double").decide([3, 2])
+    StageDecision(decision=<Decision.ACCEPT: 'accept'>, stage=2, cumulative_count=5,
+                  cumulative_sample_size=100)
 
     Attributes:
         decision: accept, not accept, or take the next sample.
@@ -309,6 +319,18 @@ class _StagedPlan(_PlanMethods):
 class DoubleSamplingPlan(_StagedPlan):
     """A double sampling plan (二次抽样方案): two samples, cumulative Ac and Re.
 
+    >>> p = DoubleSamplingPlan((Stage(32, 1, 4), Stage(32, 4, 5)))
+    >>> p.maximum_sample_size, p.decide([2]).decision
+    (64, <Decision.NEXT_SAMPLE: 'next_sample'>)
+
+    A plan labelled with a code letter, AQL and severity must be the tables' plan for them:
+
+    >>> DoubleSamplingPlan((Stage(32, 1, 4), Stage(32, 4, 5)), code_letter="K", aql="1.0",
+    ...                    severity=Severity.NORMAL)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: plan must be the plan Table 3-A gives at code letter K, ...
+
     Attributes:
         stages: the two stages; the first has an Ac, the second has Re = Ac + 1.
         code_letter: the sample size code letter, for plans from the tables.
@@ -332,6 +354,12 @@ class DoubleSamplingPlan(_StagedPlan):
 class MultipleSamplingPlan(_StagedPlan):
     """A multiple sampling plan (多次抽样方案; five stages in GB/T 2828.1-2012 Tables 4).
 
+    >>> from qsdomain.sampling import plan
+    >>> p = plan("J", "1.0", scheme="multiple")
+    >>> p.stages[0], p.decide([0, 0, 0]).decision
+    (Stage(sample_size=20, acceptance_number=None, rejection_number=2),
+     <Decision.ACCEPT: 'accept'>)
+
     Attributes:
         stages: the stages, in order; ``acceptance_number`` is ``None`` where acceptance is not
             permitted; the last stage has Re = Ac + 1.
@@ -347,7 +375,12 @@ class MultipleSamplingPlan(_StagedPlan):
 
 
 SamplingPlan = SingleSamplingPlan | DoubleSamplingPlan | MultipleSamplingPlan
-"""Any of the three plan types."""
+"""Any of the three plan types.
+
+>>> from qsdomain.sampling import plan
+>>> isinstance(plan("J", "1.0", scheme="double"), SamplingPlan)
+True
+"""
 
 
 def probability_of_acceptance(

@@ -174,6 +174,11 @@ class SwitchingState:
             )
 
     def __attrs_post_init__(self) -> None:
+        self._check_counters()
+        self._check_severity()
+
+    def _check_counters(self) -> None:
+        """Each counter belongs to one severity (clauses 9.3.1, 9.3.2, 9.3.3.2, 9.4)."""
         on = self.severity
         if self.discontinued and on is not Severity.TIGHTENED:
             raise InvalidInputError(
@@ -219,6 +224,11 @@ class SwitchingState:
                 self.tightened_not_accepted,
                 "0 to 4, or exactly 5 with discontinued=True (clause 9.4)",
             )
+
+    def _check_severity(self) -> None:
+        """The severity is one the rules could have reached (clause 9.3.3.1), and the last
+        switch ended where the state is."""
+        on = self.severity
         if on is Severity.REDUCED and not (self.reduced_approved and self.production_steady):
             raise InvalidInputError(
                 "switching_state.reduced_approved"

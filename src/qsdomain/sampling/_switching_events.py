@@ -72,7 +72,12 @@ STAGES = {Scheme.SINGLE: 1, Scheme.DOUBLE: 2, Scheme.MULTIPLE: 5}
 
 
 class InspectionStatus(enum.Enum):
-    """Where the switching procedure stands: a severity, or discontinued (暂停检验, 9.4)."""
+    """Where the switching procedure stands: a severity, or discontinued (暂停检验, 9.4).
+
+    >>> from qsdomain.sampling import SwitchingState
+    >>> SwitchingState.start().status
+    <InspectionStatus.NORMAL: 'normal'>
+    """
 
     NORMAL = "normal"  # 正常检验
     TIGHTENED = "tightened"  # 加严检验
@@ -257,6 +262,11 @@ class LotResult:
 class ProductionIrregular:
     """Production has become irregular or delayed (9.3.4 b)).
 
+    >>> from qsdomain.sampling import SwitchingState
+    >>> state = SwitchingState.start(severity="reduced", reduced_approved=True)
+    >>> state.apply(ProductionIrregular()).last_transition.clause
+    '9.3.4 b)'
+
     On reduced inspection this reinstates normal inspection; anywhere else it only records
     that production is not steady, which keeps reduced inspection out of reach (9.3.3.1 b))
     until a lot is recorded with ``production_steady=True``.
@@ -265,12 +275,22 @@ class ProductionIrregular:
 
 @attrs.frozen
 class AuthorityRequiresNormal:
-    """Other conditions warrant reinstating normal inspection (9.3.4 c)); only on reduced."""
+    """Other conditions warrant reinstating normal inspection (9.3.4 c)); only on reduced.
+
+    >>> from qsdomain.sampling import SwitchingState
+    >>> state = SwitchingState.start(severity="reduced", reduced_approved=True)
+    >>> state.apply(AuthorityRequiresNormal()).status
+    <InspectionStatus.NORMAL: 'normal'>
+    """
 
 
 @attrs.frozen
 class ReducedApproval:
     """The responsible authority grants or withdraws its approval of reduced inspection.
+
+    >>> from qsdomain.sampling import SwitchingState
+    >>> SwitchingState.start().apply(ReducedApproval(approved=True)).reduced_approved
+    True
 
     Attributes:
         approved: whether reduced inspection is considered desirable (9.3.3.1 c)). Granting it
@@ -286,6 +306,13 @@ class ReducedApproval:
 class CorrectiveActionAccepted:
     """The supplier has acted and the authority agrees it is likely to be effective (9.4).
 
+    >>> from qsdomain.sampling import SwitchingState
+    >>> state = SwitchingState.start(severity="tightened")
+    >>> for _ in range(5):
+    ...     state = state.record(LotResult(accepted=False, acceptance_number=1))
+    >>> state.status.value, state.apply(CorrectiveActionAccepted()).status.value
+    ('discontinued', 'tightened')
+
     Ends a discontinuation: inspection resumes on tightened inspection.
     """
 
@@ -297,4 +324,10 @@ SwitchingEvent: TypeAlias = (
     | ReducedApproval
     | CorrectiveActionAccepted
 )
-"""Anything :func:`apply` folds into a :class:`SwitchingState`."""
+"""Anything :func:`apply` folds into a :class:`SwitchingState`.
+
+>>> from qsdomain.sampling import replay
+>>> events = [ReducedApproval(approved=True), LotResult(accepted=True, acceptance_number=1)]
+>>> replay(events)[-1].switching_score
+2
+"""
