@@ -24,11 +24,19 @@ from qsdomain.sampling import (
     Stage,
     SwitchingState,
     TableSource,
+    Transition,
+    apply,
+    approve_reduced,
+    authority_requires_normal,
     code_letter,
     lot_result,
     normalize_aql,
     plan,
     plan_for,
+    production_irregular,
+    record,
+    replay,
+    resume_after_corrective_action,
     table_source,
 )
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
@@ -446,3 +454,53 @@ def test_every_refusal_is_a_qsdomain_error() -> None:
         plan_for(2000, "sNaN")
     with pytest.raises(ValueError, match="aql"):
         plan_for(2000, Decimal("sNaN"))
+
+
+# -- Misuse of the switching functions and values -------------------------------------------------
+
+NOT_A_STATE: list[object] = [None, True, "normal", [], {}, 1.5, datetime(2026, 1, 1)]  # noqa: DTZ001
+
+
+@pytest.mark.parametrize("state", NOT_A_STATE)
+def test_the_switching_rules_refuse_what_is_not_a_state(state: object) -> None:
+    """Regression: record(None, lot) and friends raised AttributeError."""
+    lot = LotResult(accepted=True, acceptance_number=1)
+    calls: list[Callable[[], object]] = [
+        lambda: record(state, lot),  # type: ignore[arg-type]
+        lambda: apply(state, lot),  # type: ignore[arg-type]
+        lambda: approve_reduced(state, True),  # type: ignore[arg-type]
+        lambda: production_irregular(state),  # type: ignore[arg-type]
+        lambda: authority_requires_normal(state),  # type: ignore[arg-type]
+        lambda: resume_after_corrective_action(state),  # type: ignore[arg-type]
+    ]
+    if state is not None:  # replay's start=None means SwitchingState.start()
+        calls.append(lambda: replay([lot], start=state))  # type: ignore[arg-type]
+    for call in calls:
+        with pytest.raises(InvalidInputError) as info:
+            call()
+        assert info.value.field == "state"
+
+
+@pytest.mark.parametrize("events", [None, 3, "lot", b"x", {"event": "lot"}])
+def test_replay_refuses_what_is_not_a_list_of_events(events: object) -> None:
+    with pytest.raises(InvalidInputError) as info:
+        replay(events)  # type: ignore[arg-type]
+    assert info.value.field == "events"
+
+
+@pytest.mark.parametrize(
+    ("build", "field"),
+    [
+        (lambda: Transition(from_="normal", to="tightened", clause=[], reason="x"),
+         "transition.clause"),
+        (lambda: Transition(from_="normal", to="tightened", clause="9.3.1", reason=None),
+         "transition.reason"),
+        (lambda: TableSource([], single_source=False, doubts=()), "table_source.table"),  # type: ignore[arg-type]
+        (lambda: TableSource({}, single_source=False, doubts=()), "table_source.table"),  # type: ignore[arg-type]
+    ],
+)  # fmt: skip
+def test_unhashable_labels_are_refused(build: Callable[[], object], field: str) -> None:
+    """Regression: a list as a clause or table name raised TypeError (unhashable)."""
+    with pytest.raises(InvalidInputError) as info:
+        build()
+    assert info.value.field == field

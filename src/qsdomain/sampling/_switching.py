@@ -44,6 +44,7 @@ shorthands :func:`record`, :func:`production_irregular`, :func:`authority_requir
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import cast
 
 import attrs
 
@@ -299,6 +300,12 @@ class SwitchingState:
 # --- Steps -------------------------------------------------------------------------------------
 
 
+def _check_state(state: object) -> SwitchingState:
+    if not isinstance(state, SwitchingState):
+        raise InvalidInputError("state", state, "a SwitchingState")
+    return state
+
+
 def _enter(
     state: SwitchingState,
     to: InspectionStatus,
@@ -448,6 +455,7 @@ def record(state: SwitchingState, lot: LotResult) -> SwitchingState:
             inspection by a single plan with Ac >= 2 and ``accepted_at_tighter_aql`` is
             missing (9.3.3.2 a) 1)).
     """
+    _check_state(state)
     if not isinstance(lot, LotResult):
         raise InvalidInputError("lot", lot, "a LotResult")
     if state.discontinued:
@@ -475,6 +483,7 @@ def production_irregular(state: SwitchingState) -> SwitchingState:
     >>> production_irregular(SwitchingState.start()).status  # only recorded off reduced
     <InspectionStatus.NORMAL: 'normal'>
     """
+    _check_state(state)
     if state.severity is Severity.REDUCED:
         return _enter(
             state,
@@ -497,6 +506,7 @@ def authority_requires_normal(state: SwitchingState) -> SwitchingState:
         InvalidInputError: the state is not on reduced inspection; clause 9.3.4 c) only
             reinstates normal inspection from reduced.
     """
+    _check_state(state)
     if state.status is not _R:
         raise InvalidInputError(
             "state.status",
@@ -523,6 +533,7 @@ def approve_reduced(state: SwitchingState, approved: bool) -> SwitchingState:
     and production is steady switches to reduced at once (9.3.3.1). Withdrawing it on reduced
     inspection reinstates normal inspection (9.3.4 c): other conditions warrant it).
     """
+    _check_state(state)
     flag("approved", approved)
     if state.severity is Severity.REDUCED and not approved:
         return _enter(
@@ -567,6 +578,7 @@ def resume_after_corrective_action(state: SwitchingState) -> SwitchingState:
     Raises:
         InvalidInputError: the state is not discontinued.
     """
+    _check_state(state)
     if not state.discontinued:
         raise InvalidInputError(
             "state.status",
@@ -589,6 +601,7 @@ def apply(state: SwitchingState, event: SwitchingEvent) -> SwitchingState:
     >>> state.reduced_approved
     True
     """
+    _check_state(state)
     e: object = event
     if isinstance(e, LotResult):
         return record(state, e)
@@ -621,9 +634,9 @@ def replay(
     ``start`` defaults to :meth:`SwitchingState.start`. Equal to folding :func:`apply` over
     ``events``; the first error stops the replay.
     """
-    state = SwitchingState.start() if start is None else start
+    state = SwitchingState.start() if start is None else _check_state(start)
     states: list[SwitchingState] = []
-    for event in events:
-        state = apply(state, event)
+    for event in items("events", events):
+        state = apply(state, cast("SwitchingEvent", event))  # apply() checks what it is
         states.append(state)
     return tuple(states)

@@ -15,7 +15,7 @@ from typing import TypeAlias
 
 import attrs
 
-from qsdomain._checks import enum_member, flag, whole_number
+from qsdomain._checks import enum_member, flag, text, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling._severity import Scheme
 
@@ -157,13 +157,10 @@ class Transition:
 
     from_: InspectionStatus = attrs.field(converter=_to_from_status)
     to: InspectionStatus = attrs.field(converter=_to_to_status)
-    clause: str = attrs.field()
-    reason: str = attrs.field()
-
-    @reason.validator
-    def _check_reason(self, _: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidInputError("transition.reason", value, "a non-empty sentence")
+    clause: str = attrs.field(
+        validator=lambda _, __, v: text("transition.clause", v, max_length=16)
+    )
+    reason: str = attrs.field(validator=lambda _, __, v: text("transition.reason", v))
 
     def __attrs_post_init__(self) -> None:
         if (self.from_, self.to, self.clause) not in _EDGES:

@@ -221,7 +221,7 @@ def _doubts(value: object) -> tuple[str, ...]:
 
 
 def _check_table(_: object, __: attrs.Attribute[str], value: object) -> None:
-    if value not in TABLE_NAMES:
+    if not isinstance(value, str) or value not in TABLE_NAMES:
         raise InvalidInputError(
             "table_source.table", value, f"one of {', '.join(sorted(TABLE_NAMES))}"
         )
