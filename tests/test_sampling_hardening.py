@@ -504,3 +504,9 @@ def test_unhashable_labels_are_refused(build: Callable[[], object], field: str) 
     with pytest.raises(InvalidInputError) as info:
         build()
     assert info.value.field == field
+
+
+def test_nonconformities_must_be_a_flag() -> None:
+    with pytest.raises(InvalidInputError) as info:
+        plan("K", "1.5").decide([1], nonconformities="yes")  # type: ignore[arg-type]
+    assert info.value.field == "nonconformities"

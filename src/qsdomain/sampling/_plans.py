@@ -8,7 +8,7 @@ from typing import ClassVar
 
 import attrs
 
-from qsdomain._checks import items, whole_number
+from qsdomain._checks import flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
 from qsdomain.sampling._severity import Scheme, Severity
@@ -156,6 +156,7 @@ class _PlanMethods:
         """
         # A str is not a list of counts; a longer input is refused after len(stages) + 1 items.
         counted = items("counts", counts, max_items=len(self.stages))
+        flag("nonconformities", nonconformities)
         if not counted:
             raise InvalidInputError("counts", counted, "at least one count")
         sizes = self.cumulative_sample_sizes
