@@ -15,25 +15,7 @@ of both texts.
 >>> state.last_transition.clause
 '9.3.1'
 
-The rules (the standard's Figure 1):
-
-* 9.1: inspection starts on normal inspection unless the responsible authority (负责部门)
-  designates otherwise (:meth:`SwitchingState.start`).
-* 9.2: the severity continues unchanged on successive lots except where the switching rules
-  require a change. The rules apply to each class of nonconformity or nonconforming item
-  independently: keep one :class:`SwitchingState` per class.
-* 9.3.1 normal -> tightened: 2 lots out of 5 or fewer consecutive lots not accepted on original
-  inspection (初次检验); re-submitted lots (再次提交批) are ignored.
-* 9.3.2 tightened -> normal: 5 consecutive lots accepted on original inspection.
-* 9.3.3 normal -> reduced: the switching score (转移得分, 9.3.3.2) is at least 30, production is
-  at a steady rate and the responsible authority considers reduced inspection desirable.
-* 9.3.4 reduced -> normal: a lot is not accepted; or production becomes irregular or delayed; or
-  other conditions warrant that normal inspection be reinstated.
-* 9.4 discontinuation (暂停检验): when the cumulative number of lots not accepted in a sequence
-  of consecutive lots on original tightened inspection reaches 5, the acceptance procedures are
-  discontinued until the supplier has acted to improve quality and the responsible authority
-  agrees the action is likely to be effective; tightened inspection is then used as if 9.3.1 had
-  been invoked.
+The rules, clause by clause, are listed in :mod:`qsdomain.sampling._switching_events`.
 
 Everything here is a frozen value and every step is a pure function: :func:`apply` (and its
 shorthands :func:`record`, :func:`production_irregular`, :func:`authority_requires_normal`,
@@ -73,6 +55,7 @@ from qsdomain.sampling._switching_events import (
     SwitchingEvent,
     Transition,
     check_flag,
+    recent_results,
 )
 
 __all__ = [
@@ -94,25 +77,6 @@ _D = InspectionStatus.DISCONTINUED
 
 def _to_severity(value: object) -> Severity:
     return enum_member("switching_state.severity", Severity, value)
-
-
-def _recent_results(value: object) -> tuple[bool, ...]:
-    """At most 4 flags: the part of clause 9.3.1's window of "5 or fewer consecutive lots" that
-    precedes the next lot; a longer list (or a string) is refused before it is read further.
-    Two ``False`` within 5 lots would already have switched to tightened inspection."""
-    field = "switching_state.recent_normal_results"
-    results = tuple(
-        flag(f"{field}[{i}]", v)
-        for i, v in enumerate(items(field, value, max_items=TIGHTEN_WINDOW - 1))
-    )
-    if results.count(False) >= TIGHTEN_NOT_ACCEPTED:
-        raise InvalidInputError(
-            field,
-            results,
-            "a list of at most 4 flags with at most one False (two not-accepted lots within 5 "
-            "would already have switched to tightened, clause 9.3.1)",
-        )
-    return results
 
 
 @attrs.frozen(kw_only=True)
@@ -154,7 +118,7 @@ class SwitchingState:
     severity: Severity = attrs.field(default=Severity.NORMAL, converter=_to_severity)
     discontinued: bool = attrs.field(default=False, validator=check_flag)
     switching_score: int = attrs.field(default=0)
-    recent_normal_results: tuple[bool, ...] = attrs.field(default=(), converter=_recent_results)
+    recent_normal_results: tuple[bool, ...] = attrs.field(default=(), converter=recent_results)
     tightened_accepted_run: int = attrs.field(default=0)
     tightened_not_accepted: int = attrs.field(default=0)
     reduced_approved: bool = attrs.field(default=False, validator=check_flag)

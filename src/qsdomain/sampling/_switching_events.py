@@ -3,6 +3,26 @@
 GB/T 2828.1-2012 ≡ ISO 2859-1:1999 clause 9; the rules themselves are in
 :mod:`qsdomain.sampling._switching`.
 
+The rules (the standard's Figure 1):
+
+* 9.1: inspection starts on normal inspection unless the responsible authority (负责部门)
+  designates otherwise (:meth:`SwitchingState.start`).
+* 9.2: the severity continues unchanged on successive lots except where the switching rules
+  require a change. The rules apply to each class of nonconformity or nonconforming item
+  independently: keep one :class:`SwitchingState` per class.
+* 9.3.1 normal -> tightened: 2 lots out of 5 or fewer consecutive lots not accepted on original
+  inspection (初次检验); re-submitted lots (再次提交批) are ignored.
+* 9.3.2 tightened -> normal: 5 consecutive lots accepted on original inspection.
+* 9.3.3 normal -> reduced: the switching score (转移得分, 9.3.3.2) is at least 30, production is
+  at a steady rate and the responsible authority considers reduced inspection desirable.
+* 9.3.4 reduced -> normal: a lot is not accepted; or production becomes irregular or delayed; or
+  other conditions warrant that normal inspection be reinstated.
+* 9.4 discontinuation (暂停检验): when the cumulative number of lots not accepted in a sequence
+  of consecutive lots on original tightened inspection reaches 5, the acceptance procedures are
+  discontinued until the supplier has acted to improve quality and the responsible authority
+  agrees the action is likely to be effective; tightened inspection is then used as if 9.3.1 had
+  been invoked.
+
 >>> LotResult(accepted=True, acceptance_number=1).scheme
 <Scheme.SINGLE: 'single'>
 """
@@ -15,7 +35,7 @@ from typing import TypeAlias
 
 import attrs
 
-from qsdomain._checks import enum_member, flag, text, whole_number
+from qsdomain._checks import enum_member, flag, items, text, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling._severity import Scheme
 
@@ -42,6 +62,7 @@ __all__ = [
     "SwitchingEvent",
     "Transition",
     "check_flag",
+    "recent_results",
 ]
 
 # --- Rule constants: GB/T 2828.1-2012 / ISO 2859-1:1999 clause 9 -------------------------------
@@ -328,3 +349,22 @@ SwitchingEvent: TypeAlias = (
 >>> replay(events)[-1].switching_score
 2
 """
+
+
+def recent_results(value: object) -> tuple[bool, ...]:
+    """At most 4 flags: the part of clause 9.3.1's window of "5 or fewer consecutive lots" that
+    precedes the next lot; a longer list (or a string) is refused before it is read further.
+    Two ``False`` within 5 lots would already have switched to tightened inspection."""
+    field = "switching_state.recent_normal_results"
+    results = tuple(
+        flag(f"{field}[{i}]", v)
+        for i, v in enumerate(items(field, value, max_items=TIGHTEN_WINDOW - 1))
+    )
+    if results.count(False) >= TIGHTEN_NOT_ACCEPTED:
+        raise InvalidInputError(
+            field,
+            results,
+            "a list of at most 4 flags with at most one False (two not-accepted lots within 5 "
+            "would already have switched to tightened, clause 9.3.1)",
+        )
+    return results
