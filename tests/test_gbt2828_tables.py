@@ -330,9 +330,6 @@ CORRESPONDENCE_EXCEPTIONS = {
     # 2-B A/10 is 0 1 (QP, INEN); 3-B and 4-B keep EGT's arrow there (single source).
     ("3-B", "A", "10"),
     ("4-B", "A", "10"),
-    # EGT's 4-A prints an arrow where 2-A has 1 2 in rows without multiple sample sizes.
-    ("4-A", "B", "15"),
-    ("4-A", "C", "10"),
 }
 
 
@@ -513,6 +510,9 @@ EGT_DISAGREEMENTS = {
     ("4-C", "F", "65"), ("4-C", "G", "40"), ("4-C", "H", "25"), ("4-C", "J", "15"),
     ("4-C", "K", "10"), ("4-C", "L", "6.5"), ("4-C", "M", "4.0"), ("4-C", "N", "2.5"),
     ("4-C", "P", "1.5"), ("4-C", "Q", "1.0"), ("4-C", "R", "0.65"),
+    # 4-A: EGT prints a down arrow; re-judged as ++ (MIL-STD-105E IV-A via AQLSchemes, and the
+    # ++ band of every other row starting beside 2-A's first 1 2 and 3-A's first double plan).
+    ("4-A", "B", "15"), ("4-A", "C", "10"),
 } | {
     # Row S: EGT's code appends it with a down arrow in every column but 0.025 (a code
     # default, not a transcription); the printed row is blank there (QP, page 16).
@@ -552,7 +552,8 @@ def test_uncertain_cells_are_real_cells_and_cover_every_unconfirmed_dispute() ->
         assert letter in letters_of(table_id)
         assert aql in t.AQLS
     assert ("2-B", "A", "10") in t.UNCERTAIN_CELLS
-    assert {("3-B", "S", "0.025"), ("4-B", "S", "0.025")} <= set(t.UNCERTAIN_CELLS)
+    assert ("4-B", "S", "0.025") in t.UNCERTAIN_CELLS  # 3-B's is confirmed by AQLSchemes
+    assert {("4-A", "B", "15"), ("4-A", "C", "10")} <= set(t.UNCERTAIN_CELLS)  # re-judged
     assert set(t.UNCERTAIN_CELLS) >= CORRESPONDENCE_EXCEPTIONS
     # every reduced double/multiple plan beside a 2-C "5 6" cell is flagged
     for table_id in ("3-C", "4-C"):
@@ -620,3 +621,55 @@ def test_the_kinds_of_cell_are_distinct_values() -> None:
     kinds: Sequence[object] = (t.DOWN, t.UP, t.USE_SINGLE, t.USE_DOUBLE, t.BLANK)
     assert len(set(kinds)) == 5
     assert t.NOT_PERMITTED is None
+
+
+# ---------------------------------------------------------------------------------------------
+# A second source for the structure of Tables 3 and 4: MIL-STD-105E through AQLSchemes
+# ---------------------------------------------------------------------------------------------
+
+# Facts read from cran/AQLSchemes 1.7-2 (commit c60f3b3), R/AAZ14Multiple.R and R/AAZ14Double.R:
+# MIL-STD-105E Table IV-A resolved per code letter and AQL (-2: "use the corresponding double
+# plan"), and Table III-B's plans at R/0.025 and in the 9 14 / 23 24 diagonal.
+AQLSCHEMES_IV_A_USE_DOUBLE = {("A", "10"), ("A", "15"), ("B", "10"), ("B", "15"), ("C", "10")}
+AQLSCHEMES_III_B = {
+    ("R", "0.025"): (2000, ((0, 2), (1, 2))),  # the row-S plan, reached by R's arrow
+    ("B", "400"): (2, ((9, 14), (23, 24))),
+    ("K", "10"): (80, ((9, 14), (23, 24))),
+    ("R", "0.65"): (1250, ((9, 14), (23, 24))),
+}
+
+
+def test_table_4_a_sends_the_cells_aqlschemes_sends_to_a_double_plan() -> None:
+    """Regression for the re-judged cells: C/10 (and the arrows of A/10 and B/10 onto it) led
+    to the multiple plan of D; MIL-STD-105E IV-A uses a double plan there, as 4-B and 4-C do
+    beside the first single 1 2 of their row. B/15 uses B's own double plan (2-A's 1 2 at B/15)."""
+    for letter, aql in sorted(AQLSCHEMES_IV_A_USE_DOUBLE):
+        assert resolved("normal", "multiple", letter, aql)[0] == "double", (letter, aql)
+    assert t.MULTIPLE_NORMAL["C"][AQL("10")] == t.USE_DOUBLE
+    assert t.MULTIPLE_NORMAL["B"][AQL("15")] == t.USE_DOUBLE
+    assert resolved("normal", "multiple", "B", "15")[1] == "B"
+    assert resolved("normal", "multiple", "C", "10")[1] == "C"
+
+
+def test_table_3_b_agrees_with_aqlschemes_on_row_s_and_the_23_24_diagonal() -> None:
+    for (letter, aql), (n, stages) in AQLSCHEMES_III_B.items():
+        kind, found, size, cell = resolved("tightened", "double", letter, aql)
+        assert (kind, size, cell) == ("double", n, stages), (letter, aql, found)
+
+
+def resolved(severity: str, kind: str, letter: str, aql: str) -> tuple[str, str, int, Any]:
+    """Follow arrows, * and ++ from a cell: (kind, code letter, per-stage n, cell)."""
+    tables = {"single": t.SINGLE, "double": t.DOUBLE, "multiple": t.MULTIPLE}
+    table = tables[kind][severity]
+    order = list(table)
+    index = order.index(letter)
+    cell = table[letter][AQL(aql)]
+    while cell in ARROWS:
+        index += 1 if cell == t.DOWN else -1
+        cell = table[order[index]][AQL(aql)]
+    found = order[index]
+    if cell == t.USE_SINGLE:
+        return resolved(severity, "single", found, aql)
+    if cell == t.USE_DOUBLE:
+        return resolved(severity, "double", found, aql)
+    return (kind, found, SIZES[kind][severity][found], cell)

@@ -259,6 +259,8 @@ def _register_sampling(conv: cattrs.Converter) -> None:
         SamplingPlan,
         SingleSamplingPlan,
         SwitchingEvent,
+        SwitchingState,
+        TableSource,
         Transition,
     )
 
@@ -274,6 +276,15 @@ def _register_sampling(conv: cattrs.Converter) -> None:
         "corrective_action_accepted": CorrectiveActionAccepted,
     }
     _register_tagged(conv, SwitchingEvent, "event", events)
+    # Their list fields have converters that refuse a string and stop at a small bound; hand
+    # them the raw value, so a 1,000,000-character string is refused at once, not per character.
+    for bounded in (SwitchingState, TableSource):
+        conv.register_structure_hook(
+            bounded,
+            make_dict_structure_fn(
+                bounded, conv, _cattrs_forbid_extra_keys=True, _cattrs_prefer_attrib_converters=True
+            ),
+        )
     conv.register_unstructure_hook(
         Transition, make_dict_unstructure_fn(Transition, conv, from_=override(rename="from"))
     )

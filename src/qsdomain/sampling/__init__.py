@@ -13,16 +13,8 @@ when to switch between normal, tightened and reduced inspection (:class:`Switchi
 
 from __future__ import annotations
 
-from qsdomain.sampling._lookup import (
-    LotPlan,
-    TableSource,
-    code_letter,
-    normalize_aql,
-    plan,
-    plan_for,
-    table_source,
-)
-from qsdomain.sampling._lots import lot_result
+from qsdomain.sampling._lot_plan import LotPlan, plan, plan_for
+from qsdomain.sampling._lot_result import lot_result
 from qsdomain.sampling._oc import Model
 from qsdomain.sampling._plans import (
     Decision,
@@ -34,7 +26,18 @@ from qsdomain.sampling._plans import (
     StageDecision,
     probability_of_acceptance,
 )
+from qsdomain.sampling._severity import Scheme, Severity
 from qsdomain.sampling._switching import (
+    SwitchingState,
+    apply,
+    approve_reduced,
+    authority_requires_normal,
+    production_irregular,
+    record,
+    replay,
+    resume_after_corrective_action,
+)
+from qsdomain.sampling._switching_events import (
     AuthorityRequiresNormal,
     CorrectiveActionAccepted,
     InspectionStatus,
@@ -42,10 +45,9 @@ from qsdomain.sampling._switching import (
     ProductionIrregular,
     ReducedApproval,
     SwitchingEvent,
-    SwitchingState,
     Transition,
 )
-from qsdomain.sampling._types import Scheme, Severity
+from qsdomain.sampling._tables import TableSource, code_letter, normalize_aql, table_source
 
 __all__ = [
     "AuthorityRequiresNormal",
@@ -69,11 +71,18 @@ __all__ = [
     "SwitchingState",
     "TableSource",
     "Transition",
+    "apply",
+    "approve_reduced",
+    "authority_requires_normal",
     "code_letter",
     "lot_result",
     "normalize_aql",
     "plan",
     "plan_for",
     "probability_of_acceptance",
+    "production_irregular",
+    "record",
+    "replay",
+    "resume_after_corrective_action",
     "table_source",
 ]

@@ -31,8 +31,15 @@ EGT's code-appended row S is completed, and EGT's Table 4-C sample sizes (copied
 replaced. Cells that remain in doubt are listed in ``UNCERTAIN_CELLS`` and
 ``UNCERTAIN_SAMPLE_SIZES``.
 
->>> from qsdomain.sampling._gbt2828_1_2012 import AQLS, SINGLE_NORMAL, SINGLE_TIGHTENED
->>> from qsdomain.sampling._gbt2828_1_2012 import SINGLE_SAMPLE_SIZES
+* AQLS: cran/AQLSchemes R/AAZ14Double.R, R/AAZ14Multiple.R (version 1.7-2, commit c60f3b3):
+  MIL-STD-105E Tables III-A, III-B, IV-A, IV-B (resolved; multiple plans of 7 stages, so only
+  the kind of plan and the first sample size compare). Used as a second source for the
+  structure of 3-A, 3-B, 4-A, 4-B, for the 3-B "23 24" correction (it prints 9 14 / 23 24) and
+  for the 3-B row-S plan (its R/0.025 leads to n = 2000, 0 2 / 1 2, as completed here from
+  EGT's Ac numbers and the stage laws, so that cell is no longer in doubt). On its evidence two
+  cells of 4-A were re-judged from EGT's down arrow to ``++`` (C/10 and B/15; docs/sampling-
+  tables.md gives the reasons); both stay in ``UNCERTAIN_CELLS`` until the printed page is read.
+
 >>> SINGLE_SAMPLE_SIZES["normal"]["J"], SINGLE_NORMAL["J"][AQLS.index("1.0")]
 (80, (2, 3))
 >>> SINGLE_TIGHTENED["S"][AQLS.index("0.025")], SINGLE_SAMPLE_SIZES["tightened"]["S"]
@@ -803,16 +810,17 @@ MULTIPLE_NORMAL: Final[Mapping[str, tuple[MultiplePlanCell, ...]]] = {
         "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "*", "↓", "↓", "*",
         "*", "*", "*", "*", "*", "*", "*", "*",
     ),
-    # UNCERTAIN AQL 15: EGT prints ↓ where 2-A has 1 2 and 3-A a plan; in the
-    # same position 4-B and 4-C print ++. Single source, kept as printed.
+    # RE-JUDGED AQL 15: EGT prints ↓; stored as ++ (use the double plan of B), where 2-A has
+    # 1 2 and 3-A its first double plan, as everywhere else in 4-A..4-C. UNCERTAIN_CELLS.
     "B": (  # no sample size printed
-        "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "*", "↑", "↓", "↓", "++",
+        "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "*", "↑", "↓", "++", "++",
         "++", "++", "++", "++", "++", "++", "++", "++",
     ),
-    # UNCERTAIN AQL 10: EGT prints ↓ where 2-A has 1 2 and 3-A a plan; in the
-    # same position 4-B and 4-C print ++. Single source, kept as printed.
+    # RE-JUDGED AQL 10: EGT prints ↓ (to the multiple plan of D); stored as ++, as MIL-STD-105E
+    # Table IV-A has it (AQLSchemes: C/10 and the arrows of A/10, B/10 lead to a double plan)
+    # and as the 1 2 of 2-A and the first double plan of 3-A place it. UNCERTAIN_CELLS.
     "C": (  # no sample size printed
-        "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "*", "↑", "↓", "↓", "++", "++",
+        "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "↓", "*", "↑", "↓", "++", "++", "++",
         "++", "++", "++", "++", "++", "++", "++", "↑",
     ),
     "D": (  # n = 2
@@ -1253,9 +1261,6 @@ UNCERTAIN_CELLS: Final[Mapping[tuple[str, str, str], str]] = {
     ("3-B", "A", "10"): (
         "single source (EGT prints a down arrow); probably * if Table 2-B prints 0 1 at A/10."
     ),
-    ("3-B", "S", "0.025"): (
-        "EGT appends row S in code with Ac 0, 1 only; Re 2, 2 is forced by the stage laws."
-    ),
     ("3-C", "D", "40"): (
         "single source (EGT); lies in the 2-C band where EGT's 4 5 was overruled by QP and INEN "
         "(5 6), so the printed plan may differ."
@@ -1309,10 +1314,13 @@ UNCERTAIN_CELLS: Final[Mapping[tuple[str, str, str], str]] = {
         "(5 6), so the printed plan may differ."
     ),
     ("4-A", "B", "15"): (
-        "single source (EGT prints a down arrow where 4-B and 4-C print ++ in the same position)."
+        "re-judged: EGT prints a down arrow (to C's ++, the double plan of C); stored as ++ (the "
+        "double plan of B), where 2-A has 1 2 and 3-A its first double plan, as in every other "
+        "row of 4-A, 4-B and 4-C. MIL-STD-105E (AQLSchemes) also sends B/15 to a double plan."
     ),
     ("4-A", "C", "10"): (
-        "single source (EGT prints a down arrow where 4-B and 4-C print ++ in the same position)."
+        "re-judged: EGT prints a down arrow (to the multiple plan of D); stored as ++, as "
+        "MIL-STD-105E Table IV-A has it (AQLSchemes) and as the 1 2 of 2-A places it."
     ),
     ("4-B", "A", "10"): (
         "single source (EGT prints a down arrow); probably * if Table 2-B prints 0 1 at A/10."

@@ -8,10 +8,11 @@ from typing import ClassVar
 
 import attrs
 
-from qsdomain._checks import whole_number as _whole
+from qsdomain._checks import flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
-from qsdomain.sampling._types import Scheme, Severity
+from qsdomain.sampling._severity import Scheme, Severity
+from qsdomain.sampling._tables import check_labels
 
 __all__ = [
     "Decision",
@@ -45,17 +46,17 @@ class Stage:
 
     @sample_size.validator
     def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
-        _whole("stage.sample_size", value, 1)
+        whole_number("stage.sample_size", value, 1)
 
     @acceptance_number.validator
     def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
         if value is not None:
-            _whole("stage.acceptance_number", value, 0)
+            whole_number("stage.acceptance_number", value, 0)
 
     @rejection_number.validator
     def _check_re(self, _: attrs.Attribute[int], value: int) -> None:
         low = 1 if self.acceptance_number is None else self.acceptance_number + 1
-        _whole("stage.rejection_number", value, low)
+        whole_number("stage.rejection_number", value, low)
 
     def as_tuple(self) -> _oc.Stage:
         """``(n, Ac, Re)``, the plain form the numerical core works on."""
@@ -63,7 +64,12 @@ class Stage:
 
 
 class Decision(enum.Enum):
-    """What the counts observed so far decide."""
+    """What the counts observed so far decide.
+
+    >>> from qsdomain.sampling import plan
+    >>> plan("J", "1.0").decide([3]).decision
+    <Decision.NOT_ACCEPT: 'not_accept'>
+    """
 
     ACCEPT = "accept"  # 接收
     NOT_ACCEPT = "not_accept"  # 不接收 (the standard avoids "reject" for the lot)
@@ -73,6 +79,11 @@ class Decision(enum.Enum):
 @attrs.frozen
 class StageDecision:
     """The decision after the counts of the samples inspected so far.
+
+    >>> from qsdomain.sampling import plan
+    >>> plan("J", "2.5", scheme="double").decide([3, 2])
+    StageDecision(decision=<Decision.ACCEPT: 'accept'>, stage=2, cumulative_count=5,
+                  cumulative_sample_size=100)
 
     Attributes:
         decision: accept, not accept, or take the next sample.
@@ -95,7 +106,7 @@ def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> Non
     if len(stages) < 2:
         raise InvalidInputError(field, len(stages), "at least two stages")
     previous_ac, previous_re = -1, 0
-    for i, stage in enumerate(stages, 1):
+    for i, stage in enumerate(stages):
         ac = -1 if stage.acceptance_number is None else stage.acceptance_number
         if ac < previous_ac or stage.rejection_number < previous_re:
             raise InvalidInputError(
@@ -105,7 +116,7 @@ def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> Non
     last = stages[-1]
     if last.acceptance_number is None or last.rejection_number != last.acceptance_number + 1:
         raise InvalidInputError(
-            f"{field}[{len(stages)}]",
+            f"{field}[{len(stages) - 1}]",
             last,
             "a last stage with Re = Ac + 1, so a decision is reached",
         )
@@ -143,15 +154,15 @@ class _PlanMethods:
         >>> p.decide([3]).decision, p.decide([3, 3]).decision
         (<Decision.NEXT_SAMPLE: 'next_sample'>, <Decision.ACCEPT: 'accept'>)
         """
-        counts = tuple(counts)
-        if not counts:
-            raise InvalidInputError("counts", counts, "at least one count")
-        if len(counts) > len(self.stages):
-            raise InvalidInputError("counts", counts, f"at most {len(self.stages)} counts")
+        # A str is not a list of counts; a longer input is refused after len(stages) + 1 items.
+        counted = items("counts", counts, max_items=len(self.stages))
+        flag("nonconformities", nonconformities)
+        if not counted:
+            raise InvalidInputError("counts", counted, "at least one count")
         sizes = self.cumulative_sample_sizes
         total = 0
-        for i, (count, stage) in enumerate(zip(counts, self.stages, strict=False), 1):
-            _whole(f"counts[{i - 1}]", count, 0)
+        for i, (element, stage) in enumerate(zip(counted, self.stages, strict=False), 1):
+            count = whole_number(f"counts[{i - 1}]", element, 0)
             if not nonconformities and count > stage.sample_size:
                 raise InvalidInputError(
                     f"counts[{i - 1}]",
@@ -164,12 +175,12 @@ class _PlanMethods:
             if stage.acceptance_number is not None and total <= stage.acceptance_number:
                 return StageDecision(Decision.ACCEPT, i, total, n_total)
             if total >= stage.rejection_number:
-                if i < len(counts):
+                if i < len(counted):
                     raise InvalidInputError(
-                        "counts", counts, f"no counts after the decision at stage {i}"
+                        "counts", counted, f"no counts after the decision at stage {i}"
                     )
                 return StageDecision(Decision.NOT_ACCEPT, i, total, n_total)
-        return StageDecision(Decision.NEXT_SAMPLE, len(counts), total, sizes[len(counts) - 1])
+        return StageDecision(Decision.NEXT_SAMPLE, len(counted), total, sizes[len(counted) - 1])
 
     def _tuples(self) -> list[_oc.Stage]:
         return [s.as_tuple() for s in self.stages]
@@ -208,19 +219,8 @@ class _PlanMethods:
         return _oc.average_outgoing_quality_limit(self._tuples(), lot_size, model)
 
 
-def _check_letter(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not (isinstance(value, str) and len(value) == 1 and value.isupper()):
-        raise InvalidInputError("plan.code_letter", value, "None or a code letter A-S")
-
-
-def _check_aql(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
-    if value is not None and not isinstance(value, str):
-        raise InvalidInputError("plan.aql", value, "None or an AQL in its canonical spelling")
-
-
-def _check_severity(_: object, __: attrs.Attribute[Severity | None], value: object) -> None:
-    if value is not None and not isinstance(value, Severity):
-        raise InvalidInputError("plan.severity", value, "None or a Severity")
+def _stage_tuples(stages: Sequence[Stage]) -> tuple[tuple[int, int | None, int], ...]:
+    return tuple((s.sample_size, s.acceptance_number, s.rejection_number) for s in stages)
 
 
 @attrs.frozen
@@ -247,14 +247,16 @@ class SingleSamplingPlan(_PlanMethods):
     sample_size: int = attrs.field()
     acceptance_number: int = attrs.field()
     rejection_number: int = attrs.field()
-    code_letter: str | None = attrs.field(default=None, kw_only=True, validator=_check_letter)
-    aql: str | None = attrs.field(default=None, kw_only=True, validator=_check_aql)
-    severity: Severity | None = attrs.field(default=None, kw_only=True, validator=_check_severity)
+    code_letter: str | None = attrs.field(default=None, kw_only=True)
+    aql: str | None = attrs.field(default=None, kw_only=True)
+    severity: Severity | None = attrs.field(default=None, kw_only=True)
     _stage: Stage = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(
-            self, "_stage", Stage(self.sample_size, self.acceptance_number, self.rejection_number)
+        stage = Stage(self.sample_size, self.acceptance_number, self.rejection_number)
+        object.__setattr__(self, "_stage", stage)
+        check_labels(
+            self.scheme, _stage_tuples((stage,)), self.code_letter, self.aql, self.severity
         )
 
     @rejection_number.default
@@ -263,11 +265,11 @@ class SingleSamplingPlan(_PlanMethods):
 
     @sample_size.validator
     def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
-        _whole("plan.sample_size", value, 1)
+        whole_number("plan.sample_size", value, 1)
 
     @acceptance_number.validator
     def _check_ac(self, _: attrs.Attribute[int], value: int) -> None:
-        _whole("plan.acceptance_number", value, 0)
+        whole_number("plan.acceptance_number", value, 0)
 
     @rejection_number.validator
     def _check_re(self, _: attrs.Attribute[int], value: int) -> None:
@@ -296,18 +298,39 @@ class _StagedPlan(_PlanMethods):
     _STAGES: ClassVar[int | None] = None  # the exact number of stages, if fixed
 
     stages: tuple[Stage, ...] = attrs.field()
-    code_letter: str | None = attrs.field(default=None, kw_only=True, validator=_check_letter)
-    aql: str | None = attrs.field(default=None, kw_only=True, validator=_check_aql)
-    severity: Severity | None = attrs.field(default=None, kw_only=True, validator=_check_severity)
+    code_letter: str | None = attrs.field(default=None, kw_only=True)
+    aql: str | None = attrs.field(default=None, kw_only=True)
+    severity: Severity | None = attrs.field(default=None, kw_only=True)
 
     @stages.validator
     def _check(self, _: attrs.Attribute[tuple[Stage, ...]], value: tuple[Stage, ...]) -> None:
         _check_stages("plan.stages", value, self._STAGES)
 
+    def __attrs_post_init__(self) -> None:
+        self._check_first_stage()
+        scheme: Scheme = getattr(self, "scheme")  # noqa: B009 - defined by the subclasses
+        stages = _stage_tuples(self.stages)
+        check_labels(scheme, stages, self.code_letter, self.aql, self.severity)
+
+    def _check_first_stage(self) -> None:
+        """Nothing beyond the stage laws, unless a subclass says otherwise."""
+
 
 @attrs.frozen
 class DoubleSamplingPlan(_StagedPlan):
     """A double sampling plan (二次抽样方案): two samples, cumulative Ac and Re.
+
+    >>> p = DoubleSamplingPlan((Stage(32, 1, 4), Stage(32, 4, 5)))
+    >>> p.maximum_sample_size, p.decide([2]).decision
+    (64, <Decision.NEXT_SAMPLE: 'next_sample'>)
+
+    A plan labelled with a code letter, AQL and severity must be the tables' plan for them:
+
+    >>> DoubleSamplingPlan((Stage(32, 1, 4), Stage(32, 4, 5)), code_letter="K", aql="1.0",
+    ...                    severity=Severity.NORMAL)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: plan must be the plan Table 3-A gives at code letter K, ...
 
     Attributes:
         stages: the two stages; the first has an Ac, the second has Re = Ac + 1.
@@ -318,9 +341,9 @@ class DoubleSamplingPlan(_StagedPlan):
 
     _STAGES: ClassVar[int | None] = 2
 
-    def __attrs_post_init__(self) -> None:
+    def _check_first_stage(self) -> None:
         if self.stages[0].acceptance_number is None:
-            raise InvalidInputError("plan.stages[1]", self.stages[0], "a first stage with an Ac")
+            raise InvalidInputError("plan.stages[0]", self.stages[0], "a first stage with an Ac")
 
     @property
     def scheme(self) -> Scheme:
@@ -331,6 +354,12 @@ class DoubleSamplingPlan(_StagedPlan):
 @attrs.frozen
 class MultipleSamplingPlan(_StagedPlan):
     """A multiple sampling plan (多次抽样方案; five stages in GB/T 2828.1-2012 Tables 4).
+
+    >>> from qsdomain.sampling import plan
+    >>> p = plan("J", "1.0", scheme="multiple")
+    >>> p.stages[0], p.decide([0, 0, 0]).decision
+    (Stage(sample_size=20, acceptance_number=None, rejection_number=2),
+     <Decision.ACCEPT: 'accept'>)
 
     Attributes:
         stages: the stages, in order; ``acceptance_number`` is ``None`` where acceptance is not
@@ -347,7 +376,12 @@ class MultipleSamplingPlan(_StagedPlan):
 
 
 SamplingPlan = SingleSamplingPlan | DoubleSamplingPlan | MultipleSamplingPlan
-"""Any of the three plan types."""
+"""Any of the three plan types.
+
+>>> from qsdomain.sampling import plan
+>>> isinstance(plan("J", "1.0", scheme="double"), SamplingPlan)
+True
+"""
 
 
 def probability_of_acceptance(

@@ -4,7 +4,7 @@ GB/T 2828.1-2012 《计数抽样检验程序 第1部分》, an identical adoptio
 "Normal, tightened and reduced inspection" (正常、加严和放宽检验). Clause numbers below are those
 of both texts.
 
->>> from qsdomain.sampling._switching import LotResult, SwitchingState
+>>> from qsdomain.sampling import LotResult, SwitchingState
 >>> accepted = LotResult(accepted=True, acceptance_number=1)
 >>> not_accepted = LotResult(accepted=False, acceptance_number=1)
 >>> state = SwitchingState.start()
@@ -15,25 +15,7 @@ of both texts.
 >>> state.last_transition.clause
 '9.3.1'
 
-The rules (the standard's Figure 1):
-
-* 9.1: inspection starts on normal inspection unless the responsible authority (负责部门)
-  designates otherwise (:meth:`SwitchingState.start`).
-* 9.2: the severity continues unchanged on successive lots except where the switching rules
-  require a change. The rules apply to each class of nonconformity or nonconforming item
-  independently: keep one :class:`SwitchingState` per class.
-* 9.3.1 normal -> tightened: 2 lots out of 5 or fewer consecutive lots not accepted on original
-  inspection (初次检验); re-submitted lots (再次提交批) are ignored.
-* 9.3.2 tightened -> normal: 5 consecutive lots accepted on original inspection.
-* 9.3.3 normal -> reduced: the switching score (转移得分, 9.3.3.2) is at least 30, production is
-  at a steady rate and the responsible authority considers reduced inspection desirable.
-* 9.3.4 reduced -> normal: a lot is not accepted; or production becomes irregular or delayed; or
-  other conditions warrant that normal inspection be reinstated.
-* 9.4 discontinuation (暂停检验): when the cumulative number of lots not accepted in a sequence
-  of consecutive lots on original tightened inspection reaches 5, the acceptance procedures are
-  discontinued until the supplier has acted to improve quality and the responsible authority
-  agrees the action is likely to be effective; tightened inspection is then used as if 9.3.1 had
-  been invoked.
+The rules, clause by clause, are listed in :mod:`qsdomain.sampling._switching_events`.
 
 Everything here is a frozen value and every step is a pure function: :func:`apply` (and its
 shorthands :func:`record`, :func:`production_irregular`, :func:`authority_requires_normal`,
@@ -43,26 +25,41 @@ shorthands :func:`record`, :func:`production_irregular`, :func:`authority_requir
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable
-from typing import TypeAlias
+from typing import cast
 
 import attrs
 
-from qsdomain._checks import enum_member
+from qsdomain._checks import enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
-from qsdomain.sampling._types import Scheme, Severity
+from qsdomain.sampling._severity import Scheme, Severity
+from qsdomain.sampling._switching_events import (
+    DISCONTINUE_NOT_ACCEPTED,
+    DOUBLE_LAST_SCORING_STAGE,
+    DOUBLE_POINTS,
+    MULTIPLE_LAST_SCORING_STAGE,
+    MULTIPLE_POINTS,
+    REDUCED_SCORE,
+    RELAX_ACCEPTED_RUN,
+    SINGLE_SMALL_AC_POINTS,
+    SINGLE_TIGHTER_AC,
+    SINGLE_TIGHTER_POINTS,
+    TIGHTEN_NOT_ACCEPTED,
+    TIGHTEN_WINDOW,
+    AuthorityRequiresNormal,
+    CorrectiveActionAccepted,
+    InspectionStatus,
+    LotResult,
+    ProductionIrregular,
+    ReducedApproval,
+    SwitchingEvent,
+    Transition,
+    check_flag,
+    recent_results,
+)
 
 __all__ = [
-    "AuthorityRequiresNormal",
-    "CorrectiveActionAccepted",
-    "InspectionStatus",
-    "LotResult",
-    "ProductionIrregular",
-    "ReducedApproval",
-    "SwitchingEvent",
     "SwitchingState",
-    "Transition",
     "apply",
     "approve_reduced",
     "authority_requires_normal",
@@ -72,290 +69,14 @@ __all__ = [
     "resume_after_corrective_action",
 ]
 
-# --- Rule constants: GB/T 2828.1-2012 / ISO 2859-1:1999 clause 9 -------------------------------
-
-#: 9.3.1: tightened inspection when 2 lots out of 5 or fewer consecutive lots are not accepted.
-_TIGHTEN_NOT_ACCEPTED = 2
-_TIGHTEN_WINDOW = 5
-#: 9.3.2: normal inspection is reinstated after 5 consecutive lots accepted on tightened.
-_RELAX_ACCEPTED_RUN = 5
-#: 9.3.3.1 a): reduced inspection needs a switching score of at least 30.
-_REDUCED_SCORE = 30
-#: 9.3.3.2 a) 1): single plan with Ac >= 2: +3 if accepted at the AQL one step tighter.
-_SINGLE_TIGHTER_AC = 2
-_SINGLE_TIGHTER_POINTS = 3
-#: 9.3.3.2 a) 2): single plan with Ac 0 or 1: +2 if the lot is accepted.
-_SINGLE_SMALL_AC_POINTS = 2
-#: 9.3.3.2 b): double plan +3 if accepted after the first sample; multiple plan +3 if accepted
-#: by the third sample.
-_DOUBLE_POINTS = 3
-_DOUBLE_LAST_SCORING_STAGE = 1
-_MULTIPLE_POINTS = 3
-_MULTIPLE_LAST_SCORING_STAGE = 3
-#: 9.4: acceptance is discontinued when 5 lots are not accepted on original tightened inspection.
-_DISCONTINUE_NOT_ACCEPTED = 5
-#: Clause 10 / Tables 2, 3, 4: single plans have 1 stage, double 2, multiple 5 (the 1999 edition
-#: and GB/T 2828.1-2012 have five-stage multiple plans; MIL-STD-105E had seven).
-_STAGES = {Scheme.SINGLE: 1, Scheme.DOUBLE: 2, Scheme.MULTIPLE: 5}
-
-
-class InspectionStatus(enum.Enum):
-    """Where the switching procedure stands: a severity, or discontinued (暂停检验, 9.4)."""
-
-    NORMAL = "normal"  # 正常检验
-    TIGHTENED = "tightened"  # 加严检验
-    REDUCED = "reduced"  # 放宽检验
-    DISCONTINUED = "discontinued"  # 暂停检验
-
-
 _N = InspectionStatus.NORMAL
 _T = InspectionStatus.TIGHTENED
 _R = InspectionStatus.REDUCED
 _D = InspectionStatus.DISCONTINUED
 
-#: Every switch clause 9 allows, with the clause that allows it.
-_EDGES: frozenset[tuple[InspectionStatus, InspectionStatus, str]] = frozenset(
-    {
-        (_N, _T, "9.3.1"),
-        (_T, _N, "9.3.2"),
-        (_N, _R, "9.3.3.1"),
-        (_R, _N, "9.3.4 a)"),
-        (_R, _N, "9.3.4 b)"),
-        (_R, _N, "9.3.4 c)"),
-        (_T, _D, "9.4"),
-        (_D, _T, "9.4"),
-    }
-)
 
-
-# --- Field checks ------------------------------------------------------------------------------
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _check_bool(field: str, value: object) -> None:
-    if not isinstance(value, bool):
-        raise InvalidInputError(field, value, "True or False")
-
-
-def _to_scheme(value: Scheme | str) -> Scheme:
-    return enum_member("scheme", Scheme, value)
-
-
-def _to_severity(value: Severity | str) -> Severity:
-    return enum_member("severity", Severity, value)
-
-
-def _to_status(field: str, value: InspectionStatus | str) -> InspectionStatus:
-    if isinstance(value, InspectionStatus):
-        return value
-    try:
-        return InspectionStatus(value)
-    except ValueError:
-        raise InvalidInputError(
-            field, value, "one of 'normal', 'tightened', 'reduced', 'discontinued'"
-        ) from None
-
-
-def _to_from_status(value: InspectionStatus | str) -> InspectionStatus:
-    return _to_status("from_", value)
-
-
-def _to_to_status(value: InspectionStatus | str) -> InspectionStatus:
-    return _to_status("to", value)
-
-
-# --- Values ------------------------------------------------------------------------------------
-
-
-@attrs.frozen(kw_only=True)
-class Transition:
-    """One switch of the procedure, with the clause that required it.
-
-    >>> t = Transition(from_="normal", to="tightened", clause="9.3.1", reason="2 of 3 lots ...")
-    >>> t.from_, t.to
-    (<InspectionStatus.NORMAL: 'normal'>, <InspectionStatus.TIGHTENED: 'tightened'>)
-    >>> from qsdomain.errors import InvalidInputError
-    >>> try:
-    ...     Transition(from_="reduced", to="tightened", clause="9.3.1", reason="No such rule.")
-    ... except InvalidInputError as err:
-    ...     print(err.field, "|", err.value)
-    clause | reduced -> tightened under 9.3.1
-
-    Only the switches clause 9 provides for can be built: a ``(from_, to, clause)`` that the
-    standard does not allow raises :class:`~qsdomain.errors.InvalidInputError`.
-
-    Attributes:
-        from_: the status before the switch.
-        to: the status after it.
-        clause: the GB/T 2828.1-2012 / ISO 2859-1:1999 clause: ``"9.3.1"``, ``"9.3.2"``,
-            ``"9.3.3.1"``, ``"9.3.4 a)"``, ``"9.3.4 b)"``, ``"9.3.4 c)"`` or ``"9.4"``.
-        reason: one English sentence saying what happened.
-    """
-
-    from_: InspectionStatus = attrs.field(converter=_to_from_status)
-    to: InspectionStatus = attrs.field(converter=_to_to_status)
-    clause: str = attrs.field()
-    reason: str = attrs.field()
-
-    @reason.validator
-    def _check_reason(self, _: attrs.Attribute[str], value: str) -> None:
-        if not isinstance(value, str) or not value.strip():
-            raise InvalidInputError("reason", value, "a non-empty sentence")
-
-    def __attrs_post_init__(self) -> None:
-        if (self.from_, self.to, self.clause) not in _EDGES:
-            allowed = "; ".join(sorted(f"{a.value} -> {b.value} under {c}" for a, b, c in _EDGES))
-            raise InvalidInputError(
-                "clause",
-                f"{self.from_.value} -> {self.to.value} under {self.clause}",
-                f"a switch clause 9 provides for ({allowed})",
-            )
-
-
-@attrs.frozen(kw_only=True)
-class LotResult:
-    """What original inspection (初次检验) of one lot found, as the switching rules need it.
-
-    >>> lot = LotResult(accepted=True, acceptance_number=3, accepted_at_tighter_aql=True)
-    >>> lot.scheme, lot.decided_at_stage
-    (<Scheme.SINGLE: 'single'>, 1)
-    >>> LotResult(accepted=True, scheme="multiple", decided_at_stage=3).scheme
-    <Scheme.MULTIPLE: 'multiple'>
-    >>> LotResult(accepted=False, scheme="double", decided_at_stage=3)
-    Traceback (most recent call last):
-    ...
-    qsdomain.errors.InvalidInputError: decided_at_stage must be 1 to 2 for a double plan, got 3
-
-    Attributes:
-        accepted: whether the lot was accepted (接收) on original inspection.
-        scheme: the sampling scheme used: single (the default), double or multiple. Where a
-            double or multiple table sends you to the single plan, record ``"single"``.
-        acceptance_number: Ac of the single plan used (needed for the switching score,
-            9.3.3.2 a)); ``None`` for double and multiple plans, whose score depends on
-            ``decided_at_stage`` instead.
-        decided_at_stage: the sample (1, 2, ...) at which acceptance or non-acceptance was
-            decided: always 1 for single plans, 1 or 2 for double, 1 to 5 for multiple.
-        accepted_at_tighter_aql: for a single plan with Ac >= 2 only: would the lot have been
-            accepted had the AQL been one step tighter (the next smaller AQL of Table 2-A)?
-            Required by :func:`record` for such a lot accepted on normal inspection (9.3.3.2
-            a) 1)); may be left ``None`` otherwise; never ``True`` for a lot not accepted.
-        production_steady: whether production is at a steady rate (生产稳定) as of this lot
-            (9.3.3.1 b), 9.3.4 b)).
-        resubmitted: a re-submitted lot (再次提交批); the switching rules ignore it (9.3.1).
-    """
-
-    accepted: bool = attrs.field()
-    scheme: Scheme = attrs.field(default=Scheme.SINGLE, converter=_to_scheme)
-    acceptance_number: int | None = attrs.field(default=None)
-    decided_at_stage: int = attrs.field(default=1)
-    accepted_at_tighter_aql: bool | None = attrs.field(default=None)
-    production_steady: bool = attrs.field(default=True)
-    resubmitted: bool = attrs.field(default=False)
-
-    @accepted.validator
-    @production_steady.validator
-    @resubmitted.validator
-    def _check_flag(self, attribute: attrs.Attribute[bool], value: bool) -> None:
-        _check_bool(attribute.name, value)
-
-    @acceptance_number.validator
-    def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
-        if self.scheme is Scheme.SINGLE:
-            if not (_is_int(value) and value is not None and value >= 0):
-                raise InvalidInputError(
-                    "acceptance_number", value, "a whole number >= 0 (Ac) for a single plan"
-                )
-        elif value is not None:
-            raise InvalidInputError(
-                "acceptance_number",
-                value,
-                "None for double and multiple plans (their switching score uses "
-                "decided_at_stage, clause 9.3.3.2 b))",
-            )
-
-    @decided_at_stage.validator
-    def _check_stage(self, _: attrs.Attribute[int], value: int) -> None:
-        last = _STAGES[self.scheme]
-        if not (_is_int(value) and 1 <= value <= last):
-            allowed = (
-                "1 for a single plan"
-                if last == 1
-                else f"1 to {last} for a {self.scheme.value} plan"
-            )
-            raise InvalidInputError("decided_at_stage", value, allowed)
-
-    @accepted_at_tighter_aql.validator
-    def _check_tighter(self, _: attrs.Attribute[bool | None], value: bool | None) -> None:
-        if value is None:
-            return
-        _check_bool("accepted_at_tighter_aql", value)
-        ac = self.acceptance_number
-        if not (self.scheme is Scheme.SINGLE and ac is not None and ac >= _SINGLE_TIGHTER_AC):
-            raise InvalidInputError(
-                "accepted_at_tighter_aql",
-                value,
-                "None unless the plan is a single plan with Ac >= 2 (clause 9.3.3.2 a) 1))",
-            )
-        if value and not self.accepted:
-            raise InvalidInputError(
-                "accepted_at_tighter_aql",
-                value,
-                "False or None for a lot that was not accepted (a tighter AQL cannot accept it)",
-            )
-
-
-@attrs.frozen
-class ProductionIrregular:
-    """Production has become irregular or delayed (9.3.4 b)).
-
-    On reduced inspection this reinstates normal inspection; anywhere else it only records
-    that production is not steady, which keeps reduced inspection out of reach (9.3.3.1 b))
-    until a lot is recorded with ``production_steady=True``.
-    """
-
-
-@attrs.frozen
-class AuthorityRequiresNormal:
-    """Other conditions warrant reinstating normal inspection (9.3.4 c)); only on reduced."""
-
-
-@attrs.frozen
-class ReducedApproval:
-    """The responsible authority grants or withdraws its approval of reduced inspection.
-
-    Attributes:
-        approved: whether reduced inspection is considered desirable (9.3.3.1 c)). Granting it
-            on normal inspection with a switching score of at least 30 and steady production
-            switches to reduced at once; withdrawing it on reduced inspection reinstates
-            normal inspection (9.3.4 c)).
-    """
-
-    approved: bool = attrs.field()
-
-    @approved.validator
-    def _check_approved(self, _: attrs.Attribute[bool], value: bool) -> None:
-        _check_bool("approved", value)
-
-
-@attrs.frozen
-class CorrectiveActionAccepted:
-    """The supplier has acted and the authority agrees it is likely to be effective (9.4).
-
-    Ends a discontinuation: inspection resumes on tightened inspection.
-    """
-
-
-SwitchingEvent: TypeAlias = (
-    LotResult
-    | ProductionIrregular
-    | AuthorityRequiresNormal
-    | ReducedApproval
-    | CorrectiveActionAccepted
-)
-"""Anything :func:`apply` folds into a :class:`SwitchingState`."""
+def _to_severity(value: object) -> Severity:
+    return enum_member("switching_state.severity", Severity, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -395,113 +116,107 @@ class SwitchingState:
     """
 
     severity: Severity = attrs.field(default=Severity.NORMAL, converter=_to_severity)
-    discontinued: bool = attrs.field(default=False)
+    discontinued: bool = attrs.field(default=False, validator=check_flag)
     switching_score: int = attrs.field(default=0)
-    recent_normal_results: tuple[bool, ...] = attrs.field(default=())
+    recent_normal_results: tuple[bool, ...] = attrs.field(default=(), converter=recent_results)
     tightened_accepted_run: int = attrs.field(default=0)
     tightened_not_accepted: int = attrs.field(default=0)
-    reduced_approved: bool = attrs.field(default=False)
-    production_steady: bool = attrs.field(default=True)
+    reduced_approved: bool = attrs.field(default=False, validator=check_flag)
+    production_steady: bool = attrs.field(default=True, validator=check_flag)
     last_transition: Transition | None = attrs.field(default=None)
-
-    @discontinued.validator
-    @reduced_approved.validator
-    @production_steady.validator
-    def _check_flag(self, attribute: attrs.Attribute[bool], value: bool) -> None:
-        _check_bool(attribute.name, value)
 
     @switching_score.validator
     @tightened_accepted_run.validator
     @tightened_not_accepted.validator
     def _check_count(self, attribute: attrs.Attribute[int], value: int) -> None:
-        if not (_is_int(value) and value >= 0):
-            raise InvalidInputError(attribute.name, value, "a whole number >= 0")
-
-    @recent_normal_results.validator
-    def _check_recent(self, _: attrs.Attribute[tuple[bool, ...]], value: tuple[bool, ...]) -> None:
-        if not (
-            isinstance(value, tuple)
-            and len(value) < _TIGHTEN_WINDOW
-            and all(isinstance(v, bool) for v in value)
-            and value.count(False) < _TIGHTEN_NOT_ACCEPTED
-        ):
-            raise InvalidInputError(
-                "recent_normal_results",
-                value,
-                "a tuple of at most 4 booleans with at most one False (two not-accepted lots "
-                "within 5 would already have switched to tightened, clause 9.3.1)",
-            )
+        whole_number(f"switching_state.{attribute.name}", value, 0)
 
     @last_transition.validator
     def _check_transition(self, _: attrs.Attribute[Transition | None], value: object) -> None:
         if value is not None and not isinstance(value, Transition):
-            raise InvalidInputError("last_transition", value, "a Transition or None")
+            raise InvalidInputError(
+                "switching_state.last_transition", value, "a Transition or None"
+            )
 
     def __attrs_post_init__(self) -> None:
+        self._check_counters()
+        self._check_severity()
+
+    def _check_counters(self) -> None:
+        """Each counter belongs to one severity (clauses 9.3.1, 9.3.2, 9.3.3.2, 9.4)."""
         on = self.severity
         if self.discontinued and on is not Severity.TIGHTENED:
             raise InvalidInputError(
-                "severity", on.value, "'tightened' while discontinued (clause 9.4)"
+                "switching_state.severity", on.value, "'tightened' while discontinued (clause 9.4)"
             )
         if on is not Severity.NORMAL and self.switching_score:
             raise InvalidInputError(
-                "switching_score",
+                "switching_state.switching_score",
                 self.switching_score,
                 "0 off normal inspection (the score counts lots on normal, clause 9.3.3.2)",
             )
         if on is not Severity.NORMAL and self.recent_normal_results:
             raise InvalidInputError(
-                "recent_normal_results", self.recent_normal_results, "() off normal inspection"
+                "switching_state.recent_normal_results",
+                self.recent_normal_results,
+                "() off normal inspection",
             )
         if on is not Severity.TIGHTENED and (
             self.tightened_accepted_run or self.tightened_not_accepted
         ):
             raise InvalidInputError(
-                "tightened_accepted_run"
+                "switching_state.tightened_accepted_run"
                 if self.tightened_accepted_run
-                else "tightened_not_accepted",
+                else "switching_state.tightened_not_accepted",
                 self.tightened_accepted_run or self.tightened_not_accepted,
                 "0 off tightened inspection",
             )
-        if self.tightened_accepted_run >= _RELAX_ACCEPTED_RUN or (
+        if self.tightened_accepted_run >= RELAX_ACCEPTED_RUN or (
             self.discontinued and self.tightened_accepted_run
         ):
             raise InvalidInputError(
-                "tightened_accepted_run",
+                "switching_state.tightened_accepted_run",
                 self.tightened_accepted_run,
                 "0 to 4 (the fifth consecutive acceptance reinstates normal, clause 9.3.2)"
                 if not self.discontinued
                 else "0 while discontinued",
             )
-        if self.discontinued != (self.tightened_not_accepted == _DISCONTINUE_NOT_ACCEPTED) or (
-            self.tightened_not_accepted > _DISCONTINUE_NOT_ACCEPTED
+        if self.discontinued != (self.tightened_not_accepted == DISCONTINUE_NOT_ACCEPTED) or (
+            self.tightened_not_accepted > DISCONTINUE_NOT_ACCEPTED
         ):
             raise InvalidInputError(
-                "tightened_not_accepted",
+                "switching_state.tightened_not_accepted",
                 self.tightened_not_accepted,
                 "0 to 4, or exactly 5 with discontinued=True (clause 9.4)",
             )
+
+    def _check_severity(self) -> None:
+        """The severity is one the rules could have reached (clause 9.3.3.1), and the last
+        switch ended where the state is."""
+        on = self.severity
         if on is Severity.REDUCED and not (self.reduced_approved and self.production_steady):
             raise InvalidInputError(
-                "reduced_approved" if not self.reduced_approved else "production_steady",
+                "switching_state.reduced_approved"
+                if not self.reduced_approved
+                else "switching_state.production_steady",
                 False,
                 "True on reduced inspection (clause 9.3.3.1 b), c))",
             )
         if (
             on is Severity.NORMAL
-            and self.switching_score >= _REDUCED_SCORE
+            and self.switching_score >= REDUCED_SCORE
             and self.reduced_approved
             and self.production_steady
         ):
             raise InvalidInputError(
-                "severity",
+                "switching_state.severity",
                 on.value,
                 "'reduced' when the switching score is at least 30, production is steady and "
                 "reduced inspection is approved (clause 9.3.3.1)",
             )
         if self.last_transition is not None and self.last_transition.to is not self.status:
             raise InvalidInputError(
-                "last_transition.to",
+                "switching_state.last_transition.to",
                 self.last_transition.to.value,
                 f"the current status {self.status.value!r}",
             )
@@ -549,6 +264,12 @@ class SwitchingState:
 # --- Steps -------------------------------------------------------------------------------------
 
 
+def _check_state(state: object) -> SwitchingState:
+    if not isinstance(state, SwitchingState):
+        raise InvalidInputError("state", state, "a SwitchingState")
+    return state
+
+
 def _enter(
     state: SwitchingState,
     to: InspectionStatus,
@@ -562,7 +283,7 @@ def _enter(
     return SwitchingState(
         severity=Severity.TIGHTENED if to is _D else Severity(to.value),
         discontinued=to is _D,
-        tightened_not_accepted=_DISCONTINUE_NOT_ACCEPTED if to is _D else 0,
+        tightened_not_accepted=DISCONTINUE_NOT_ACCEPTED if to is _D else 0,
         reduced_approved=state.reduced_approved if reduced_approved is None else reduced_approved,
         production_steady=state.production_steady
         if production_steady is None
@@ -575,7 +296,7 @@ def _score_after(score: int, lot: LotResult) -> int:
     """The switching score after ``lot`` on original normal inspection (clause 9.3.3.2)."""
     if lot.scheme is Scheme.SINGLE:
         ac = lot.acceptance_number
-        if ac is not None and ac >= _SINGLE_TIGHTER_AC:  # 9.3.3.2 a) 1)
+        if ac is not None and ac >= SINGLE_TIGHTER_AC:  # 9.3.3.2 a) 1)
             if not lot.accepted:
                 return 0
             if lot.accepted_at_tighter_aql is None:
@@ -585,19 +306,19 @@ def _score_after(score: int, lot: LotResult) -> int:
                     "True or False for a lot accepted on normal inspection by a single plan "
                     "with Ac >= 2 (clause 9.3.3.2 a) 1))",
                 )
-            return score + _SINGLE_TIGHTER_POINTS if lot.accepted_at_tighter_aql else 0
-        return score + _SINGLE_SMALL_AC_POINTS if lot.accepted else 0  # 9.3.3.2 a) 2)
+            return score + SINGLE_TIGHTER_POINTS if lot.accepted_at_tighter_aql else 0
+        return score + SINGLE_SMALL_AC_POINTS if lot.accepted else 0  # 9.3.3.2 a) 2)
     if lot.scheme is Scheme.DOUBLE:  # 9.3.3.2 b) 1)
-        early = lot.decided_at_stage <= _DOUBLE_LAST_SCORING_STAGE
-        return score + _DOUBLE_POINTS if lot.accepted and early else 0
-    early = lot.decided_at_stage <= _MULTIPLE_LAST_SCORING_STAGE  # 9.3.3.2 b) 2)
-    return score + _MULTIPLE_POINTS if lot.accepted and early else 0
+        early = lot.decided_at_stage <= DOUBLE_LAST_SCORING_STAGE
+        return score + DOUBLE_POINTS if lot.accepted and early else 0
+    early = lot.decided_at_stage <= MULTIPLE_LAST_SCORING_STAGE  # 9.3.3.2 b) 2)
+    return score + MULTIPLE_POINTS if lot.accepted and early else 0
 
 
 def _record_normal(state: SwitchingState, lot: LotResult) -> SwitchingState:
     score = _score_after(state.switching_score, lot)
     window = (*state.recent_normal_results, lot.accepted)
-    if window.count(False) >= _TIGHTEN_NOT_ACCEPTED:  # 9.3.1
+    if window.count(False) >= TIGHTEN_NOT_ACCEPTED:  # 9.3.1
         span = len(window) - window.index(False)
         return _enter(
             state,
@@ -606,7 +327,7 @@ def _record_normal(state: SwitchingState, lot: LotResult) -> SwitchingState:
             f"2 out of {span} consecutive lots on original normal inspection were not accepted.",
             production_steady=lot.production_steady,
         )
-    if score >= _REDUCED_SCORE and lot.production_steady and state.reduced_approved:  # 9.3.3.1
+    if score >= REDUCED_SCORE and lot.production_steady and state.reduced_approved:  # 9.3.3.1
         return _enter(
             state,
             _R,
@@ -618,7 +339,7 @@ def _record_normal(state: SwitchingState, lot: LotResult) -> SwitchingState:
     return attrs.evolve(
         state,
         switching_score=score,
-        recent_normal_results=window[-(_TIGHTEN_WINDOW - 1) :],
+        recent_normal_results=window[-(TIGHTEN_WINDOW - 1) :],
         production_steady=lot.production_steady,
         last_transition=None,
     )
@@ -627,7 +348,7 @@ def _record_normal(state: SwitchingState, lot: LotResult) -> SwitchingState:
 def _record_tightened(state: SwitchingState, lot: LotResult) -> SwitchingState:
     if lot.accepted:
         run = state.tightened_accepted_run + 1
-        if run == _RELAX_ACCEPTED_RUN:  # 9.3.2
+        if run == RELAX_ACCEPTED_RUN:  # 9.3.2
             return _enter(
                 state,
                 _N,
@@ -642,7 +363,7 @@ def _record_tightened(state: SwitchingState, lot: LotResult) -> SwitchingState:
             last_transition=None,
         )
     not_accepted = state.tightened_not_accepted + 1
-    if not_accepted == _DISCONTINUE_NOT_ACCEPTED:  # 9.4
+    if not_accepted == DISCONTINUE_NOT_ACCEPTED:  # 9.4
         return _enter(
             state,
             _D,
@@ -698,6 +419,7 @@ def record(state: SwitchingState, lot: LotResult) -> SwitchingState:
             inspection by a single plan with Ac >= 2 and ``accepted_at_tighter_aql`` is
             missing (9.3.3.2 a) 1)).
     """
+    _check_state(state)
     if not isinstance(lot, LotResult):
         raise InvalidInputError("lot", lot, "a LotResult")
     if state.discontinued:
@@ -725,6 +447,7 @@ def production_irregular(state: SwitchingState) -> SwitchingState:
     >>> production_irregular(SwitchingState.start()).status  # only recorded off reduced
     <InspectionStatus.NORMAL: 'normal'>
     """
+    _check_state(state)
     if state.severity is Severity.REDUCED:
         return _enter(
             state,
@@ -747,6 +470,7 @@ def authority_requires_normal(state: SwitchingState) -> SwitchingState:
         InvalidInputError: the state is not on reduced inspection; clause 9.3.4 c) only
             reinstates normal inspection from reduced.
     """
+    _check_state(state)
     if state.status is not _R:
         raise InvalidInputError(
             "state.status",
@@ -773,7 +497,8 @@ def approve_reduced(state: SwitchingState, approved: bool) -> SwitchingState:
     and production is steady switches to reduced at once (9.3.3.1). Withdrawing it on reduced
     inspection reinstates normal inspection (9.3.4 c): other conditions warrant it).
     """
-    _check_bool("approved", approved)
+    _check_state(state)
+    flag("approved", approved)
     if state.severity is Severity.REDUCED and not approved:
         return _enter(
             state,
@@ -785,7 +510,7 @@ def approve_reduced(state: SwitchingState, approved: bool) -> SwitchingState:
     if (
         approved
         and state.status is _N
-        and state.switching_score >= _REDUCED_SCORE
+        and state.switching_score >= REDUCED_SCORE
         and state.production_steady
     ):
         return _enter(
@@ -817,6 +542,7 @@ def resume_after_corrective_action(state: SwitchingState) -> SwitchingState:
     Raises:
         InvalidInputError: the state is not discontinued.
     """
+    _check_state(state)
     if not state.discontinued:
         raise InvalidInputError(
             "state.status",
@@ -839,6 +565,7 @@ def apply(state: SwitchingState, event: SwitchingEvent) -> SwitchingState:
     >>> state.reduced_approved
     True
     """
+    _check_state(state)
     e: object = event
     if isinstance(e, LotResult):
         return record(state, e)
@@ -871,9 +598,9 @@ def replay(
     ``start`` defaults to :meth:`SwitchingState.start`. Equal to folding :func:`apply` over
     ``events``; the first error stops the replay.
     """
-    state = SwitchingState.start() if start is None else start
+    state = SwitchingState.start() if start is None else _check_state(start)
     states: list[SwitchingState] = []
-    for event in events:
-        state = apply(state, event)
+    for event in items("events", events):
+        state = apply(state, cast("SwitchingEvent", event))  # apply() checks what it is
         states.append(state)
     return tuple(states)

@@ -240,8 +240,8 @@ def transitions() -> st.SearchStrategy[Transition]:
 
     >>> from hypothesis import find
     >>> from qsdomain.strategies import transitions
-    >>> find(transitions(), lambda t: t.to.value == "tightened").clause
-    '9.3.1'
+    >>> find(transitions(), lambda t: t.clause == "9.3.1").to
+    <InspectionStatus.TIGHTENED: 'tightened'>
     """
     return switching_histories().map(_until_a_switch)
 

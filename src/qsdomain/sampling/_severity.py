@@ -1,4 +1,4 @@
-"""Small enumerations shared by the sampling modules (GB/T 2828.1-2012 / ISO 2859-1:1999)."""
+"""Inspection severity and sampling scheme (GB/T 2828.1-2012 ≡ ISO 2859-1:1999 clauses 9, 10)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,11 @@ __all__ = ["Scheme", "Severity"]
 
 
 class Severity(enum.Enum):
-    """Inspection severity, 检验严格度 (GB/T 2828.1-2012 clause 9)."""
+    """Inspection severity, 检验严格度 (GB/T 2828.1-2012 clause 9).
+
+    >>> Severity("tightened")
+    <Severity.TIGHTENED: 'tightened'>
+    """
 
     NORMAL = "normal"  # 正常检验
     TIGHTENED = "tightened"  # 加严检验
@@ -16,7 +20,11 @@ class Severity(enum.Enum):
 
 
 class Scheme(enum.Enum):
-    """Sampling scheme by number of samples, 抽样方案类型 (GB/T 2828.1-2012 clause 10)."""
+    """Sampling scheme by number of samples, 抽样方案类型 (GB/T 2828.1-2012 clause 10).
+
+    >>> [s.value for s in Scheme]
+    ['single', 'double', 'multiple']
+    """
 
     SINGLE = "single"  # 一次抽样
     DOUBLE = "double"  # 二次抽样
