@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 from good_calls import Call, D
 from qsdomain import calendars, periods, serialization
 
 CAL = calendars.china()
+Y2026 = calendars.bundled_schedules()[-1]
+NOTICE = Y2026.notice
+EXAMPLE_2026 = str(Path(__file__).resolve().parents[1] / "examples" / "2026.json")
 SMALL_CAL = calendars.WorkingCalendar.weekends_only(date(2026, 1, 1), date(2026, 12, 31))
 
 
@@ -22,6 +26,27 @@ def _rest_days(start: date, end: date) -> list[date]:
 
 
 GOOD_CALLS: dict[str, Call] = {
+    # calendars: year schedules (issue #8)
+    "calendars.load_schedule": Call(calendars.load_schedule, (EXAMPLE_2026,)),
+    "calendars.bundled_schedules": Call(calendars.bundled_schedules),
+    "calendars.statutory_days": Call(calendars.statutory_days, (2027,)),
+    "calendars.StatutoryDay": Call(
+        calendars.StatutoryDay, (date(2027, 1, 1), "new_year", "国务院令第795号 art. 2")
+    ),
+    "calendars.Notice": Call(
+        calendars.Notice, (NOTICE.title, NOTICE.number, NOTICE.published), {"url": None}
+    ),
+    "calendars.Amendment": Call(
+        calendars.Amendment,
+        (NOTICE,),
+        {"changed": (date(2026, 10, 9),), "summary": "an example amendment"},
+    ),
+    "calendars.YearSchedule": Call(
+        calendars.YearSchedule,
+        (2026, NOTICE),
+        {"days_off": Y2026.days_off, "makeup_working_days": Y2026.makeup_working_days},
+    ),
+    "calendars.YearSchedule.is_working_day": Call(Y2026.is_working_day, (date(2026, 10, 10),)),
     # periods
     "periods.Term": Call(periods.Term, (), {"years": 5}),
     "periods.Term.anniversary": Call(periods.Term(years=1).anniversary, (D,)),

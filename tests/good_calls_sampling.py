@@ -11,7 +11,22 @@ PLAN_K = s.plan("K", "1.5")
 DOUBLE_K = s.plan("K", "1.5", scheme="double")
 LOT_PLAN = s.plan_for(2000, "1.5")
 
+START = s.SwitchingState.start()
+REDUCED = s.SwitchingState.start(severity="reduced", reduced_approved=True)
+LOT = s.lot_result(PLAN_K, [3])
+
 GOOD_CALLS: dict[str, Call] = {
+    # sampling: switching as functions
+    "sampling.apply": Call(s.apply, (START, s.ReducedApproval(True))),
+    "sampling.record": Call(s.record, (START, LOT)),
+    "sampling.replay": Call(s.replay, ([LOT, s.ProductionIrregular()],), {"start": START}),
+    "sampling.approve_reduced": Call(s.approve_reduced, (START, True)),
+    "sampling.authority_requires_normal": Call(s.authority_requires_normal, (REDUCED,)),
+    "sampling.production_irregular": Call(s.production_irregular, (REDUCED,)),
+    "sampling.resume_after_corrective_action": Call(
+        s.resume_after_corrective_action,
+        (s.SwitchingState(severity="tightened", discontinued=True, tightened_not_accepted=5),),
+    ),
     # sampling: look-up
     "sampling.code_letter": Call(s.code_letter, (2000,), {"level": "II"}),
     "sampling.normalize_aql": Call(s.normalize_aql, ("1.5",)),

@@ -236,6 +236,7 @@ class YearSchedule:
         >>> load_schedule("examples/2026.json").is_working_day(date(2026, 10, 10))
         True
         """
+        _checks.day("day", day)
         if day in self.makeup_working_days:
             return True
         return day.weekday() < 5 and day not in self.days_off
@@ -463,6 +464,8 @@ def load_schedule(path_or_text: str | os.PathLike[str]) -> YearSchedule:
                 raw = handle.read(limits.MAX_SCHEDULE_BYTES + 1)
         except OSError as err:
             raise _format_error("path", str(path), f"a readable file ({err.strerror})") from None
+        except ValueError as err:  # a path the OS cannot name, e.g. with a NUL character
+            raise _format_error("path", str(path), f"a readable file ({err})") from None
         if len(raw) > limits.MAX_SCHEDULE_BYTES:
             raise _format_error(
                 "path",

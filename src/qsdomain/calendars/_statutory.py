@@ -24,7 +24,7 @@ import attrs
 
 from qsdomain import _checks
 from qsdomain.calendars._festivals import FESTIVALS, FIRST_YEAR, LAST_YEAR
-from qsdomain.errors import CalendarNotCoveredError
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 
 __all__ = [
     "ASSUMPTIONS",
@@ -125,9 +125,23 @@ class StatutoryDay:
         article: the decree and article that make it a holiday.
     """
 
-    day: date
-    festival: str
-    article: str
+    day: date = attrs.field()
+    festival: str = attrs.field()
+    article: str = attrs.field()
+
+    @day.validator
+    def _check_day(self, _: attrs.Attribute[date], value: date) -> None:
+        _checks.day("statutory_day.day", value)
+
+    @article.validator
+    def _check_article(self, _: attrs.Attribute[str], value: str) -> None:
+        _checks.text("statutory_day.article", value)
+
+    @festival.validator
+    def _check_festival(self, _: attrs.Attribute[str], value: str) -> None:
+        if value not in FESTIVAL_KEYS:
+            allowed = ", ".join(FESTIVAL_KEYS)
+            raise InvalidInputError("statutory_day.festival", value, f"one of {allowed}")
 
 
 def statutory_days(year: int) -> tuple[StatutoryDay, ...]:

@@ -8,7 +8,8 @@ from typing import ClassVar
 
 import attrs
 
-from qsdomain._checks import flag, items, whole_number
+from qsdomain import limits
+from qsdomain._checks import enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
 from qsdomain.sampling._severity import Scheme, Severity
@@ -76,6 +77,10 @@ class Decision(enum.Enum):
     NEXT_SAMPLE = "next_sample"  # 抽取下一个样本
 
 
+def _to_decision(value: Decision | str) -> Decision:
+    return enum_member("stage_decision.decision", Decision, value)
+
+
 @attrs.frozen
 class StageDecision:
     """The decision after the counts of the samples inspected so far.
@@ -92,10 +97,22 @@ class StageDecision:
         cumulative_sample_size: items inspected up to that stage.
     """
 
-    decision: Decision
-    stage: int
-    cumulative_count: int
-    cumulative_sample_size: int
+    decision: Decision = attrs.field(converter=_to_decision)
+    stage: int = attrs.field()
+    cumulative_count: int = attrs.field()
+    cumulative_sample_size: int = attrs.field()
+
+    @stage.validator
+    def _check_stage(self, _: attrs.Attribute[int], value: int) -> None:
+        whole_number("stage_decision.stage", value, 1, limits.MAX_ITEMS)
+
+    @cumulative_sample_size.validator
+    def _check_size(self, _: attrs.Attribute[int], value: int) -> None:
+        whole_number("stage_decision.cumulative_sample_size", value, 1)
+
+    @cumulative_count.validator
+    def _check_count(self, _: attrs.Attribute[int], value: int) -> None:
+        whole_number("stage_decision.cumulative_count", value, 0)
 
 
 def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> None:
