@@ -15,9 +15,12 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
+    "MAX_CASE_EVENTS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_LIMIT_DAYS",
     "MAX_TEXT_LENGTH",
+    "MAX_ZONE_KEY_LENGTH",
 ]
 
 # -- general -------------------------------------------------------------------------------------
@@ -42,5 +45,19 @@ MAX_CALENDAR_DAYS = 146_097
 # -- periods -------------------------------------------------------------------------------------
 
 # -- sampling ------------------------------------------------------------------------------------
+
+# -- commitments ---------------------------------------------------------------------------------
+
+#: Most events in one case's timeline (and items in one deficiency notice). A real case has a
+#: dozen events; 1,000 keeps the fold (which is linear in the timeline) bounded.
+MAX_CASE_EVENTS = 1_000
+
+#: Longest time limit, extension or delivery limit of a service item, in working days: about
+#: eight years of working days, far above any statutory limit (the longest in the project's
+#: catalogue is 60 days), and small enough that every due date stays inside a calendar.
+MAX_LIMIT_DAYS = 2_000
+
+#: Longest IANA time-zone name accepted for an item's zone (the longest real one has 32).
+MAX_ZONE_KEY_LENGTH = 64
 
 # -- command line --------------------------------------------------------------------------------
