@@ -25,7 +25,6 @@ from __future__ import annotations
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, Phase, apply, replay
 from qsdomain.commitments._catalogue import example_catalogue
 from qsdomain.commitments._clock import (
-    AsOf,
     CaseClock,
     ClockState,
     Deadline,
@@ -54,7 +53,6 @@ from qsdomain.commitments._workload import Count, Tally, clocks, tally, worklist
 
 __all__ = [
     "Accepted",
-    "AsOf",
     "Case",
     "CaseClock",
     "CaseState",

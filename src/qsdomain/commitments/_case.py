@@ -319,6 +319,9 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
             time (``at``), is not excludable for the item (``kind``) or extends too far
             (``days``).
     """
+    if not isinstance(state, CaseState):
+        raise InvalidInputError("state", state, "a CaseState")
+    _item(item)
     _check(state, event, item)
     at: datetime = event.at
     day = at.astimezone(zone(item.zone)).date()
@@ -373,6 +376,7 @@ def replay(events: Iterable[Event], item: ServiceItem) -> tuple[CaseState, ...]:
     Equal to folding :func:`apply` from :meth:`CaseState.start`; the first error stops the
     replay and names the event by its index (``events[2]``, ``events[2].days``).
     """
+    _item(item)
     state = CaseState.start()
     states: list[CaseState] = []
     for i, event in enumerate(_checks.items("events", events, max_items=limits.MAX_CASE_EVENTS)):

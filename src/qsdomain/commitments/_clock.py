@@ -190,6 +190,24 @@ def _caseclock_provisional(v: object) -> bool:
     return _checks.flag("provisional", v)
 
 
+def _statutory(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("statutory", value, "a Deadline")
+
+
+def _committed(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("committed", value, "a Deadline")
+
+
+def _next_obligation(value: object) -> Obligation | None:
+    if value is None or isinstance(value, Obligation):
+        return value
+    raise InvalidInputError("next_obligation", value, "an Obligation or None")
+
+
 @attrs.frozen(kw_only=True)
 class CaseClock:
     """Both clocks of a case on a date, and what must happen next (the result of :func:`clock`).
@@ -221,9 +239,9 @@ class CaseClock:
     received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
     accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
     deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
-    statutory: Deadline = attrs.field(validator=attrs.validators.instance_of(Deadline))
-    committed: Deadline = attrs.field(validator=attrs.validators.instance_of(Deadline))
-    next_obligation: Obligation | None = attrs.field(default=None)
+    statutory: Deadline = attrs.field(converter=_statutory)
+    committed: Deadline = attrs.field(converter=_committed)
+    next_obligation: Obligation | None = attrs.field(default=None, converter=_next_obligation)
     delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
     excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
     provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)

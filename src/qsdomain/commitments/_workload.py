@@ -102,8 +102,11 @@ def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
 
     Closed clocks (met, missed, withdrawn) are left out.
     """
+    given: object = case_clocks
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
     found = []
-    for i, c in enumerate(_checks.items("case_clocks", case_clocks, max_items=10**8)):
+    for i, c in enumerate(case_clocks):
         if not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
         if c.state in _URGENCY:

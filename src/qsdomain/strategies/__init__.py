@@ -35,6 +35,14 @@ from qsdomain.strategies._calendars import (
     synthetic_calendars,
     working_calendars,
 )
+from qsdomain.strategies._commitments import (
+    COMMITMENT_STRATEGIES,
+    case_clocks,
+    case_events,
+    case_states,
+    cases,
+    service_items,
+)
 from qsdomain.strategies._periods import PERIOD_STRATEGIES, leads, terms
 from qsdomain.strategies._sampling import (
     SAMPLING_STRATEGIES,
@@ -50,6 +58,10 @@ from qsdomain.strategies._sampling import (
 )
 
 __all__ = [
+    "case_clocks",
+    "case_events",
+    "case_states",
+    "cases",
     "coverages",
     "dates",
     "for_type",
@@ -59,6 +71,7 @@ __all__ = [
     "provisional_spans",
     "register",
     "sampling_plans",
+    "service_items",
     "stage_decisions",
     "switching_events",
     "switching_histories",
@@ -70,7 +83,12 @@ __all__ = [
     "working_calendars",
 ]
 
-_BY_TYPE: dict[Any, Any] = {**PERIOD_STRATEGIES, **CALENDAR_STRATEGIES, **SAMPLING_STRATEGIES}
+_BY_TYPE: dict[Any, Any] = {
+    **PERIOD_STRATEGIES,
+    **CALENDAR_STRATEGIES,
+    **SAMPLING_STRATEGIES,
+    **COMMITMENT_STRATEGIES,
+}
 
 
 def for_type(cls: Any) -> st.SearchStrategy[Any]:
