@@ -267,6 +267,9 @@ def _refuse(event: object, state: CaseState, why: str) -> InvalidInputError:
 def _check(state: CaseState, event: object, item: ServiceItem) -> None:
     """Raise if ``event`` may not follow ``state`` (the transition table plus the once-only and
     pairing rules)."""
+    if not isinstance(state, CaseState):
+        raise InvalidInputError("state", state, "a CaseState")
+    _item(item)
     rule = _TRANSITIONS.get(type(event))
     if rule is None:
         names = ", ".join(t.__name__ for t in _EVENT_TYPES)
@@ -279,6 +282,11 @@ def _check(state: CaseState, event: object, item: ServiceItem) -> None:
         raise InvalidInputError(
             "at", at, f"a time on or after the previous event ({state.last_at})"
         )
+    _check_pairing(state, event, item)
+
+
+def _check_pairing(state: CaseState, event: object, item: ServiceItem) -> None:
+    """The once-only and pairing rules (arts. 32(4), 42, 45)."""
     if isinstance(event, DeficiencyNotified) and state.notified_on is not None:
         raise _refuse(event, state, "行政许可法 art. 32(4): everything missing is told at once")
     if isinstance(event, MaterialsCompleted) and state.phase is _A and not state.outstanding:
@@ -319,9 +327,6 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
             time (``at``), is not excludable for the item (``kind``) or extends too far
             (``days``).
     """
-    if not isinstance(state, CaseState):
-        raise InvalidInputError("state", state, "a CaseState")
-    _item(item)
     _check(state, event, item)
     at: datetime = event.at
     day = at.astimezone(zone(item.zone)).date()
