@@ -16,6 +16,7 @@ from qsdomain.commitments import (
     Decided,
     DeficiencyNotified,
     Delivered,
+    Event,
     ExclusionEnded,
     ExclusionKind,
     ExclusionStarted,
@@ -43,7 +44,7 @@ def item(**kw: object) -> ServiceItem:
         "code": "X", "name": "x", "mode": "guided", "statutory_limit": 20, "committed_limit": 10
     }  # fmt: skip
     fields.update(kw)
-    return ServiceItem(**fields)  # type: ignore[arg-type]
+    return ServiceItem(**fields)
 
 
 def later(hours: int) -> datetime:
@@ -190,7 +191,7 @@ def test_an_exclusion_the_item_does_not_allow_is_refused() -> None:
 
 
 def test_replay_is_the_fold_of_apply() -> None:
-    events = [Received(at=T), Accepted(at=later(1)), Decided(at=later(2))]
+    events: list[Event] = [Received(at=T), Accepted(at=later(1)), Decided(at=later(2))]
     state = CaseState.start()
     folded = []
     for event in events:
