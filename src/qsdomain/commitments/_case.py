@@ -28,6 +28,7 @@ from datetime import date, datetime
 import attrs
 
 from qsdomain import _checks, limits
+from qsdomain.commitments import _trusted
 from qsdomain.commitments._events import (
     Accepted,
     Decided,
@@ -331,41 +332,41 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
     at: datetime = event.at
     day = at.astimezone(zone(item.zone)).date()
     target = _TRANSITIONS[type(event)][1]
-    new = attrs.evolve(state, last_at=at, phase=target or state.phase)
+    new = _trusted.evolve(state, last_at=at, phase=target or state.phase)
     if isinstance(event, Received):
-        return attrs.evolve(new, received_at=at)
+        return _trusted.evolve(new, received_at=at)
     if isinstance(event, DeficiencyNotified):
-        return attrs.evolve(new, notified_on=day, missing=event.missing)
+        return _trusted.evolve(new, notified_on=day, missing=event.missing)
     if isinstance(event, MaterialsCompleted):
         if state.phase is _A:
-            return attrs.evolve(new, outstanding=())
-        return attrs.evolve(new, missing=(), completed_on=day, phase=_R)
+            return _trusted.evolve(new, outstanding=())
+        return _trusted.evolve(new, missing=(), completed_on=day, phase=_R)
     if isinstance(event, Accepted):
-        return attrs.evolve(new, accepted_at=at, missing=(), outstanding=event.outstanding)
+        return _trusted.evolve(new, accepted_at=at, missing=(), outstanding=event.outstanding)
     if isinstance(event, ExclusionStarted):
-        span = ExclusionSpan(kind=event.kind, start=day, notified=event.notified)
-        return attrs.evolve(new, exclusions=(*state.exclusions, span))
+        span = _trusted.build(ExclusionSpan, kind=event.kind, start=day, notified=event.notified)
+        return _trusted.evolve(new, exclusions=(*state.exclusions, span))
     if isinstance(event, ExclusionEnded):
         return _end_exclusion(new, day)
     if isinstance(event, ExtensionGranted):
-        return attrs.evolve(new, extension_days=event.days)
+        return _trusted.evolve(new, extension_days=event.days)
     if isinstance(event, ProgressReported):
-        return attrs.evolve(new, last_progress_on=day)
+        return _trusted.evolve(new, last_progress_on=day)
     if isinstance(event, MeetingHeld):
-        return attrs.evolve(new, meeting_on=day)
+        return _trusted.evolve(new, meeting_on=day)
     if isinstance(event, Decided):
-        return attrs.evolve(_end_exclusion(new, day), decided_at=at)
+        return _trusted.evolve(_end_exclusion(new, day), decided_at=at)
     if isinstance(event, Delivered):
-        return attrs.evolve(new, delivered_on=day)
-    return attrs.evolve(new, withdrawn_on=day)
+        return _trusted.evolve(new, delivered_on=day)
+    return _trusted.evolve(new, withdrawn_on=day)
 
 
 def _end_exclusion(state: CaseState, day: date) -> CaseState:
     running = state.open_exclusion
     if running is None:
         return state
-    ended = attrs.evolve(running, end=max(day, running.start))
-    return attrs.evolve(state, exclusions=(*state.exclusions[:-1], ended))
+    ended = _trusted.evolve(running, end=max(day, running.start))
+    return _trusted.evolve(state, exclusions=(*state.exclusions[:-1], ended))
 
 
 def replay(events: Iterable[Event], item: ServiceItem) -> tuple[CaseState, ...]:

@@ -30,6 +30,7 @@ import attrs
 
 from qsdomain import _checks
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
+from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan
 from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
 from qsdomain.commitments._modes import Mode
@@ -368,9 +369,13 @@ def _deadline(
     warn_at: float,
 ) -> Deadline:
     if state.withdrawn_on is not None:
-        return Deadline(limit=n, due=None, used=0, left=n, state=ClockState.WITHDRAWN)
+        return _trusted.build(
+            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.WITHDRAWN
+        )
     if accepted_on is None:
-        return Deadline(limit=n, due=None, used=0, left=n, state=ClockState.NOT_STARTED)
+        return _trusted.build(
+            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.NOT_STARTED
+        )
     spans = state.exclusions
     due = _due(counter, accepted_on, n, spans)
     used = _used(counter, accepted_on, decided_on or day, spans)
@@ -383,7 +388,9 @@ def _deadline(
         result = ClockState.WARNING
     else:
         result = ClockState.ON_TRACK
-    return Deadline(limit=n, due=due, used=used, left=n - used, state=result, paused=paused)
+    return _trusted.build(
+        Deadline, limit=n, due=due, used=used, left=n - used, state=result, paused=paused
+    )
 
 
 def _immediate(
@@ -409,7 +416,7 @@ def _immediate(
         result = ClockState.BREACHED
     else:
         result = ClockState.ON_TRACK
-    return Deadline(limit=0, due=due, used=0, left=0, state=result)
+    return _trusted.build(Deadline, limit=0, due=due, used=0, left=0, state=result)
 
 
 def _obligations(
@@ -427,27 +434,29 @@ def _obligations(
     if state.decided_at is not None:
         decided_on = state.decided_at.astimezone(zone(item.zone)).date()
         by = cal.add_working_days(decided_on, item.delivery_limit)  # art. 44
-        return [Obligation(kind=ObligationKind.DELIVER, by=by)]
+        return [_trusted.build(Obligation, kind=ObligationKind.DELIVER, by=by)]
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
-            return [Obligation(kind=ObligationKind.NOTIFY_OR_ACCEPT, by=notice_by)]
+            return [_trusted.build(Obligation, kind=ObligationKind.NOTIFY_OR_ACCEPT, by=notice_by)]
         return []  # waiting for the applicant's materials
     todo: list[Obligation] = []
     running = state.open_exclusion
     if running is not None and running.notified is None:  # art. 45: tell in writing
-        todo.append(Obligation(kind=ObligationKind.NOTIFY_EXCLUSION, by=running.start))
+        todo.append(
+            _trusted.build(Obligation, kind=ObligationKind.NOTIFY_EXCLUSION, by=running.start)
+        )
     if state.outstanding:
         by = cal.add_working_days(accepted_on, item.outstanding_limit)
-        todo.append(Obligation(kind=ObligationKind.SUPPLY_OUTSTANDING, by=by))
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.SUPPLY_OUTSTANDING, by=by))
     if item.mode is Mode.TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
         by = cal.add_working_days(since, item.progress_every)
-        todo.append(Obligation(kind=ObligationKind.REPORT_PROGRESS, by=by))
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.REPORT_PROGRESS, by=by))
     if item.mode is Mode.COORDINATED and state.meeting_on is None:
         by = cal.add_working_days(accepted_on, item.meeting_within)
-        todo.append(Obligation(kind=ObligationKind.HOLD_MEETING, by=by))
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.HOLD_MEETING, by=by))
     if committed.due is not None:
-        todo.append(Obligation(kind=ObligationKind.DECIDE, by=committed.due))
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.DECIDE, by=committed.due))
     return todo
 
 
@@ -498,9 +507,13 @@ def clock(
     moment, day = _as_of(as_of, item)
     state = case.state_at(moment)
     if state.received_at is None:
-        off = Deadline(limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED)
-        return CaseClock(case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
-                         statutory=off, committed=off)  # fmt: skip
+        off = _trusted.build(
+            Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED
+        )
+        return _trusted.build(
+            CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
+            statutory=off, committed=off,
+        )  # fmt: skip
     tz = zone(item.zone)
 
     def local(at: datetime) -> date:
@@ -539,7 +552,8 @@ def clock(
             working, accepted_on, upto, state.exclusions
         ) if upto > accepted_on else 0  # fmt: skip
     last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
-    return CaseClock(
+    return _trusted.build(
+        CaseClock,
         case_id=case.id,
         item_code=item.code,
         mode=item.mode,
