@@ -479,7 +479,9 @@ class Case:
         >>> case.state_at(t).phase.value
         'received'
         """
-        moment = _checks.aware_datetime("moment", moment)
+        return self._state_at(_checks.aware_datetime("moment", moment))
+
+    def _state_at(self, moment: datetime) -> CaseState:
         if moment >= self._state.last_at:  # type: ignore[operator]
             return self._state
         state = CaseState.start()

@@ -505,7 +505,7 @@ def clock(
     cal = _calendar(calendar)
     item = case.item
     moment, day = _as_of(as_of, item)
-    state = case.state_at(moment)
+    state = case._state_at(moment)  # moment checked by _as_of
     if state.received_at is None:
         off = _trusted.build(
             Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED
@@ -546,12 +546,15 @@ def clock(
     )
     delivery_due = next((o.by for o in todo if o.kind is ObligationKind.DELIVER), None)
     excluded = 0
-    if accepted_on is not None and state.exclusions:
-        upto = decided_on or day
-        excluded = working.between(accepted_on, upto) - _used(
-            working, accepted_on, upto, state.exclusions
-        ) if upto > accepted_on else 0  # fmt: skip
-    last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
+    if state.exclusions and statutory.state not in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
+        assert accepted_on is not None  # for mypy: the clock started
+        excluded = (
+            working.between(accepted_on, max(accepted_on, decided_on or day)) - statutory.used
+        )
+    provisional = False
+    if cal.provisional:
+        last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
+        provisional = cal.is_provisional_between(received_on, last)
     return _trusted.build(
         CaseClock,
         case_id=case.id,
@@ -566,5 +569,5 @@ def clock(
         next_obligation=min(todo, key=lambda o: o.by) if todo else None,
         delivery_due=delivery_due,
         excluded_days=excluded,
-        provisional=bool(cal.provisional) and cal.is_provisional_between(received_on, last),
+        provisional=provisional,
     )

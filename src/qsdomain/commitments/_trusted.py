@@ -37,8 +37,13 @@ def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
 def build(cls: type[T], **values: Any) -> T:
     """An instance of the attrs class ``cls`` with ``values`` (defaults for the others)."""
     obj = object.__new__(cls)
-    for name, default in _defaults(cls):  # type: ignore[arg-type]
-        _set(obj, name, values.get(name, default))
+    for name, value in values.items():
+        _set(obj, name, value)
+    defaults = _defaults(cls)  # type: ignore[arg-type]
+    if len(values) < len(defaults):
+        for name, default in defaults:
+            if name not in values:
+                _set(obj, name, default)
     return obj
 
 
