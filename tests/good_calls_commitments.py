@@ -77,6 +77,15 @@ GOOD_CALLS: dict[str, Call] = {
     "commitments.replay": Call(c.replay, (EVENTS, ITEM)),
     "commitments.clock": Call(c.clock, (CASE, date(2026, 10, 9)), {"calendar": china()}),
     "commitments.clocks": Call(c.clocks, ([CASE], date(2026, 10, 9)), {"calendar": china()}),
+    "commitments.due_date": Call(
+        c.due_date,
+        (date(2026, 9, 21), 20),
+        {
+            "exclusions": [(date(2026, 9, 29), date(2026, 10, 9))],
+            "extension": 5,
+            "calendar": china(),
+        },
+    ),
     "commitments.worklist": Call(c.worklist, ([CLOCK],)),
     "commitments.tally": Call(c.tally, ([CLOCK],)),
     "commitments.Obligation": Call(c.Obligation, (), {"kind": "decide", "by": date(2026, 10, 16)}),

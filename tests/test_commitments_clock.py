@@ -437,3 +437,19 @@ def test_as_of_must_be_a_date_or_an_aware_datetime() -> None:
     assert err.value.field == "as_of"
     with pytest.raises(InvalidInputError):
         clock(case, "2026-10-09")  # type: ignore[arg-type]
+
+
+# -- the one-off answer ------------------------------------------------------------------------
+
+
+def test_due_date_agrees_with_the_clock_of_the_same_case() -> None:
+    from qsdomain.commitments import due_date  # noqa: PLC0415 - kept beside its only test
+
+    spans = [(date(2026, 9, 29), date(2026, 10, 9))]
+    assert due_date(date(2026, 9, 21), 20, exclusions=spans) == date(2026, 10, 30)
+    assert due_date(date(2026, 9, 21), 10, extension=10) == due_date(date(2026, 9, 21), 20)
+    with pytest.raises(InvalidInputError) as err:
+        due_date(date(2026, 9, 21), 20, exclusions=[(date(2026, 10, 9), date(2026, 9, 29))])
+    assert err.value.field == "exclusions[0][1]"
+    with pytest.raises(CalendarNotCoveredError):
+        due_date(date(2026, 12, 21), 20)

@@ -31,6 +31,7 @@ from qsdomain.commitments._clock import (
     Obligation,
     ObligationKind,
     clock,
+    due_date,
 )
 from qsdomain.commitments._events import (
     Accepted,
@@ -82,6 +83,7 @@ __all__ = [
     "apply",
     "clock",
     "clocks",
+    "due_date",
     "example_catalogue",
     "replay",
     "tally",

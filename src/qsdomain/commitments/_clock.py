@@ -22,18 +22,18 @@ Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below w
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 
 import attrs
 
-from qsdomain import _checks
+from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan
 from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
-from qsdomain.commitments._modes import Mode
+from qsdomain.commitments._modes import ExclusionKind, Mode
 from qsdomain.errors import InvalidInputError
 
 __all__ = ["AsOf", "CaseClock", "ClockState", "Deadline", "Obligation", "ObligationKind", "clock"]
@@ -571,3 +571,50 @@ def clock(
         excluded_days=excluded,
         provisional=provisional,
     )
+
+
+def _pairs(value: object) -> list[ExclusionSpan]:
+    spans = []
+    for i, pair in enumerate(_checks.items("exclusions", value, max_items=limits.MAX_CASE_EVENTS)):
+        both = _checks.items(f"exclusions[{i}]", pair, max_items=2)
+        if len(both) != 2:
+            raise InvalidInputError(f"exclusions[{i}]", pair, "a (start, end) pair of dates")
+        start = _checks.day(f"exclusions[{i}][0]", both[0])
+        end = _checks.day(f"exclusions[{i}][1]", both[1])
+        if end < start:
+            raise InvalidInputError(f"exclusions[{i}][1]", end, f"a day on or after {start}")
+        spans.append(
+            _trusted.build(ExclusionSpan, kind=ExclusionKind.TESTING, start=start, end=end)
+        )
+    return sorted(spans, key=lambda span: span.start)
+
+
+def due_date(
+    accepted_on: date,
+    limit: int,
+    *,
+    exclusions: Iterable[tuple[date, date]] = (),
+    extension: int = 0,
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+) -> date:
+    """The last day of a limit counted from an acceptance date: a one-off answer.
+
+    >>> from datetime import date
+    >>> due_date(date(2026, 9, 21), 20)
+    datetime.date(2026, 10, 26)
+    >>> due_date(date(2026, 9, 21), 20, exclusions=[(date(2026, 9, 29), date(2026, 10, 9))])
+    datetime.date(2026, 10, 30)
+
+    The same counting as :func:`clock`: the ``limit + extension``-th working day after
+    ``accepted_on``, days from each excluded span's start through its end (both included) not
+    counted (行政许可法 arts. 42, 45, 82). Raises
+    :class:`~qsdomain.errors.CalendarNotCoveredError` past the calendar's coverage.
+    """
+    day = _checks.day("accepted_on", accepted_on)
+    n = _checks.whole_number("limit", limit, 0, limits.MAX_LIMIT_DAYS)
+    n += _checks.whole_number("extension", extension, 0, limits.MAX_LIMIT_DAYS)
+    spans = _pairs(exclusions)
+    cal = _calendar(calendar)
+    due = _due(_Counter(cal.add_working_days, cal.working_days_between), day, n, spans)
+    assert due is not None  # for mypy: every span has an end
+    return due
