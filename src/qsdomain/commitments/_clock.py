@@ -319,11 +319,11 @@ def _acceptance(
     received_on: date,
     notice_by: date,
     day: date,
-    local: Callable[[datetime], date],
+    dates: tuple[date | None, date | None],
 ) -> tuple[date | None, bool]:
-    """(accepted_on, deemed) under 行政许可法 art. 32."""
-    recorded = None if state.accepted_at is None else local(state.accepted_at)
-    decided = None if state.decided_at is None else local(state.decided_at)
+    """(accepted_on, deemed) under 行政许可法 art. 32; ``dates`` are the local days of the
+    recorded acceptance and of the decision."""
+    recorded, decided = dates
     if state.notified_on is not None and state.notified_on <= notice_by:
         # Timely one-time notice: the clock starts at acceptance, or when the materials are
         # complete (指导办), or at the latest with the decision.
@@ -427,12 +427,12 @@ def _obligations(
     accepted_on: date | None,
     notice_by: date,
     committed: Deadline,
+    decided_on: date | None,
 ) -> list[Obligation]:
     """Everything still to do, each with its last day."""
     if state.withdrawn_on is not None or state.delivered_on is not None:
         return []
-    if state.decided_at is not None:
-        decided_on = state.decided_at.astimezone(zone(item.zone)).date()
+    if decided_on is not None:
         by = cal.add_working_days(decided_on, item.delivery_limit)  # art. 44
         return [_trusted.build(Obligation, kind=ObligationKind.DELIVER, by=by)]
     if accepted_on is None:
@@ -520,9 +520,10 @@ def clock(
         return at.astimezone(tz).date()
 
     received_on = local(state.received_at)
-    notice_by = cal.add_working_days(received_on, NOTICE_DAYS)
-    accepted_on, deemed = _acceptance(state, received_on, notice_by, day, local)
+    recorded = None if state.accepted_at is None else local(state.accepted_at)
     decided_on = None if state.decided_at is None else local(state.decided_at)
+    notice_by = cal.add_working_days(received_on, NOTICE_DAYS)
+    accepted_on, deemed = _acceptance(state, received_on, notice_by, day, (recorded, decided_on))
     working = _Counter(cal.add_working_days, cal.working_days_between)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
@@ -542,8 +543,9 @@ def clock(
         n = item.committed_limit + extra
         committed = deadline(counter, n)
     todo = _obligations(
-        cal, item, state, accepted_on=accepted_on, notice_by=notice_by, committed=committed
-    )
+        cal, item, state, accepted_on=accepted_on, notice_by=notice_by, committed=committed,
+        decided_on=decided_on,
+    )  # fmt: skip
     delivery_due = next((o.by for o in todo if o.kind is ObligationKind.DELIVER), None)
     excluded = 0
     if state.exclusions and statutory.state not in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
