@@ -15,8 +15,10 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
+    "MAX_CASE_EVENTS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_LIMIT_DAYS",
     "MAX_METROLOGY_CALIBRATIONS",
     "MAX_METROLOGY_INTERVAL_DAYS",
     "MAX_METROLOGY_POLICY_DAYS",
@@ -26,6 +28,7 @@ __all__ = [
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
+    "MAX_ZONE_KEY_LENGTH",
 ]
 
 # -- general -------------------------------------------------------------------------------------
@@ -85,5 +88,18 @@ MAX_METROLOGY_CALIBRATIONS = 1_000_000
 #: curve needs about 100, a screen or page shows far fewer than 10,000 rows, and each level costs
 #: up to four OC evaluations, so 10,000 keeps the command within seconds.
 MAX_OC_POINTS = 10_000
+# -- commitments ---------------------------------------------------------------------------------
+
+#: Most events in one case's timeline (and items in one deficiency notice). A real case has a
+#: dozen events; 1,000 keeps the fold (which is linear in the timeline) bounded.
+MAX_CASE_EVENTS = 1_000
+
+#: Longest time limit, extension or delivery limit of a service item, in working days: about
+#: eight years of working days, far above any statutory limit (the longest in the project's
+#: catalogue is 60 days), and small enough that every due date stays inside a calendar.
+MAX_LIMIT_DAYS = 2_000
+
+#: Longest IANA time-zone name accepted for an item's zone (the longest real one has 32).
+MAX_ZONE_KEY_LENGTH = 64
 
 # -- command line --------------------------------------------------------------------------------

@@ -200,6 +200,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(datetime, _unstructure_datetime)
     conv.register_structure_hook_factory(_is_sequence_type, lambda cls: _sequence_hook(conv, cls))
     _register_sampling(conv)
+    _register_commitments(conv)
     # Sets become sorted lists so the JSON form is deterministic.
     conv.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) in (frozenset, set),
@@ -294,6 +295,27 @@ def _register_sampling(conv: cattrs.Converter) -> None:
             Transition, conv, _cattrs_forbid_extra_keys=True, from_=override(rename="from")
         ),
     )
+
+
+def _register_commitments(conv: cattrs.Converter) -> None:
+    """Tags for the union of case events: each event carries ``"event": "<kind>"``."""
+    from qsdomain import commitments as c  # noqa: PLC0415 - the edge layer may know every family
+
+    events = {
+        "received": c.Received,
+        "deficiency_notified": c.DeficiencyNotified,
+        "materials_completed": c.MaterialsCompleted,
+        "accepted": c.Accepted,
+        "exclusion_started": c.ExclusionStarted,
+        "exclusion_ended": c.ExclusionEnded,
+        "extension_granted": c.ExtensionGranted,
+        "progress_reported": c.ProgressReported,
+        "meeting_held": c.MeetingHeld,
+        "decided": c.Decided,
+        "delivered": c.Delivered,
+        "withdrawn": c.Withdrawn,
+    }
+    _register_tagged(conv, c.Event, "event", events)
 
 
 #: The one converter every public type goes through.

@@ -37,6 +37,14 @@ from qsdomain.strategies._calendars import (
     working_calendars,
     year_schedules,
 )
+from qsdomain.strategies._commitments import (
+    COMMITMENT_STRATEGIES,
+    case_clocks,
+    case_events,
+    case_states,
+    cases,
+    service_items,
+)
 from qsdomain.strategies._metrology import (
     METROLOGY_STRATEGIES,
     histories,
@@ -64,6 +72,10 @@ from qsdomain.strategies._sampling import (
 )
 
 __all__ = [
+    "case_clocks",
+    "case_events",
+    "case_states",
+    "cases",
     "coverages",
     "dates",
     "for_type",
@@ -81,6 +93,7 @@ __all__ = [
     "reliability_bins",
     "reliability_fits",
     "sampling_plans",
+    "service_items",
     "stage_decisions",
     "statutory_holidays",
     "switching_events",
@@ -100,6 +113,7 @@ _BY_TYPE: dict[Any, Any] = {
     **CALENDAR_STRATEGIES,
     **SAMPLING_STRATEGIES,
     **METROLOGY_STRATEGIES,
+    **COMMITMENT_STRATEGIES,
 }
 
 

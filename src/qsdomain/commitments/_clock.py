@@ -1,0 +1,622 @@
+"""The clocks of a case: by when must it be decided, under the law and under the promise?
+
+Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below where marked:
+
+* art. 82: limits are counted in working days on the China calendar (statutory holidays
+  excluded, make-up working days counted).
+* counting (issue #11): ``due`` is the n-th counted working day after ``accepted_on`` (the
+  acceptance day is not counted); n is the limit plus the granted extension (art. 42); a working
+  day from an excluded procedure's start date through its end date, both included, is not
+  counted (art. 45).
+* art. 32(4), deemed acceptance: incomplete materials not notified on or before the 5th working
+  day after the receipt date (or no notice and no acceptance by then) make the application
+  accepted on the receipt date.
+* art. 34: an immediate item is decided on the day of receipt before close of business; an
+  application received after close (or on a rest day) is due by close of the next working day.
+* art. 44: the certificate is delivered within the item's ``delivery_limit`` working days of the
+  decision.
+* overtime items (加班办): the committed clock counts every calendar day; the statutory clock
+  is unchanged.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from datetime import date, datetime, time, timedelta
+from typing import TypeAlias
+
+import attrs
+
+from qsdomain import _checks, limits
+from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
+from qsdomain.commitments import _trusted
+from qsdomain.commitments._case import Case, CaseState, ExclusionSpan
+from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
+from qsdomain.commitments._modes import ExclusionKind, Mode
+from qsdomain.errors import InvalidInputError
+
+__all__ = ["AsOf", "CaseClock", "ClockState", "Deadline", "Obligation", "ObligationKind", "clock"]
+
+AsOf: TypeAlias = date | datetime
+"""A date (read at its close in the item's zone) or an aware datetime."""
+
+#: 行政许可法 art. 32(4): incomplete materials are notified within 5 (working, art. 82) days.
+NOTICE_DAYS = 5
+_ONE = timedelta(days=1)
+
+
+class ClockState(enum.Enum):
+    """Where one clock stands.
+
+    >>> [s.value for s in ClockState]
+    ['not_started', 'on_track', 'warning', 'breached', 'met', 'missed', 'withdrawn']
+
+    ``breached``: past due and still open; ``met``/``missed``: decided on or before, or after,
+    the due date; ``warning``: open, with at least the item's first ``warn_at`` fraction of the
+    limit used.
+    """
+
+    NOT_STARTED = "not_started"
+    ON_TRACK = "on_track"
+    WARNING = "warning"
+    BREACHED = "breached"
+    MET = "met"
+    MISSED = "missed"
+    WITHDRAWN = "withdrawn"
+
+
+class ObligationKind(enum.Enum):
+    """What the authority (or, for ``supply_outstanding``, the applicant) must do next."""
+
+    NOTIFY_OR_ACCEPT = "notify_or_accept"  # 一次性告知 or 受理 (art. 32(4))
+    NOTIFY_EXCLUSION = "notify_exclusion"  # written notice of an excluded procedure (art. 45)
+    SUPPLY_OUTSTANDING = "supply_outstanding"  # 容缺 items due from the applicant
+    REPORT_PROGRESS = "report_progress"  # 跟踪办
+    HOLD_MEETING = "hold_meeting"  # 协调办
+    DECIDE = "decide"  # the committed due date
+    DELIVER = "deliver"  # 颁发、送达 (art. 44)
+
+
+def _obligation_kind(v: object) -> ObligationKind:
+    return _checks.enum_member("kind", ObligationKind, v)
+
+
+def _obligation_by(v: object) -> date:
+    return _checks.day("by", v)
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """What must happen next, and by which day (inclusive).
+
+    >>> from datetime import date
+    >>> Obligation(kind="deliver", by=date(2026, 10, 23)).kind
+    <ObligationKind.DELIVER: 'deliver'>
+    """
+
+    kind: ObligationKind = attrs.field(converter=_obligation_kind)
+    by: date = attrs.field(converter=_obligation_by)
+
+
+def _deadline_limit(v: object) -> int:
+    return _checks.whole_number("limit", v)
+
+
+def _deadline_due(v: object) -> date | None:
+    return None if v is None else _checks.day("due", v)
+
+
+def _deadline_used(v: object) -> int:
+    return _checks.whole_number("used", v)
+
+
+def _deadline_left(v: object) -> int:
+    return _checks.whole_number("left", v)
+
+
+def _deadline_state(v: object) -> ClockState:
+    return _checks.enum_member("state", ClockState, v)
+
+
+def _deadline_paused(v: object) -> bool:
+    return _checks.flag("paused", v)
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """One clock of a case: the statutory one (法定时限) or the committed one (承诺时限).
+
+    >>> from datetime import date
+    >>> d = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
+    >>> d.state.value, d.paused
+    ('on_track', False)
+
+    Attributes:
+        limit: the counted days allowed: the item's limit plus the granted extension.
+        due: the last day allowed, or ``None`` before acceptance or while an excluded
+            procedure runs (the clock is paused and its end is not yet known).
+        used: counted days from the day after acceptance up to the as-of date (or the
+            decision), excluded days not counted.
+        left: ``limit - used`` (negative when late).
+        state: the clock's :class:`ClockState`.
+        paused: whether an excluded procedure (art. 45) is running.
+    """
+
+    limit: int = attrs.field(converter=_deadline_limit)
+    due: date | None = attrs.field(default=None, converter=_deadline_due)
+    used: int = attrs.field(converter=_deadline_used)
+    left: int = attrs.field(converter=_deadline_left)
+    state: ClockState = attrs.field(converter=_deadline_state)
+    paused: bool = attrs.field(default=False, converter=_deadline_paused)
+
+
+def _caseclock_case_id(v: object) -> str:
+    return _checks.text("case_id", v, max_length=200)
+
+
+def _caseclock_item_code(v: object) -> str:
+    return _checks.text("item_code", v, max_length=64)
+
+
+def _caseclock_mode(v: object) -> Mode:
+    return _checks.enum_member("mode", Mode, v)
+
+
+def _caseclock_as_of(v: object) -> date:
+    return _checks.day("as_of", v)
+
+
+def _caseclock_received_on(v: object) -> date | None:
+    return None if v is None else _checks.day("received_on", v)
+
+
+def _caseclock_accepted_on(v: object) -> date | None:
+    return None if v is None else _checks.day("accepted_on", v)
+
+
+def _caseclock_deemed_accepted(v: object) -> bool:
+    return _checks.flag("deemed_accepted", v)
+
+
+def _caseclock_delivery_due(v: object) -> date | None:
+    return None if v is None else _checks.day("delivery_due", v)
+
+
+def _caseclock_excluded_days(v: object) -> int:
+    return _checks.whole_number("excluded_days", v, 0)
+
+
+def _caseclock_provisional(v: object) -> bool:
+    return _checks.flag("provisional", v)
+
+
+def _statutory(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("statutory", value, "a Deadline")
+
+
+def _committed(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("committed", value, "a Deadline")
+
+
+def _next_obligation(value: object) -> Obligation | None:
+    if value is None or isinstance(value, Obligation):
+        return value
+    raise InvalidInputError("next_obligation", value, "an Obligation or None")
+
+
+@attrs.frozen(kw_only=True)
+class CaseClock:
+    """Both clocks of a case on a date, and what must happen next (the result of :func:`clock`).
+
+    >>> from datetime import date
+    >>> off = Deadline(limit=0, due=None, used=0, left=0, state="not_started")
+    >>> c = CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
+    ...               statutory=off, committed=off)
+    >>> c.state.value
+    'not_started'
+
+    Attributes:
+        case_id: the case's ``id``; item_code: its item's ``code``; mode: the item's mode.
+        as_of: the (local) date the clocks are read on.
+        received_on: the local date of receipt, if received.
+        accepted_on: the acceptance date, including deemed acceptance (art. 32(4)).
+        deemed_accepted: whether ``accepted_on`` is the legal fiction of art. 32(4).
+        statutory: the legal clock; committed: the published promise's clock.
+        next_obligation: the earliest thing still to do and its day, or ``None``.
+        delivery_due: decided cases: the last day to deliver the certificate (art. 44).
+        excluded_days: working days taken out of the statutory clock by art. 45 procedures.
+        provisional: whether any day counted lies in a provisional span of the calendar.
+    """
+
+    case_id: str = attrs.field(converter=_caseclock_case_id)
+    item_code: str = attrs.field(converter=_caseclock_item_code)
+    mode: Mode = attrs.field(converter=_caseclock_mode)
+    as_of: date = attrs.field(converter=_caseclock_as_of)
+    received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
+    accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
+    deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
+    statutory: Deadline = attrs.field(converter=_statutory)
+    committed: Deadline = attrs.field(converter=_committed)
+    next_obligation: Obligation | None = attrs.field(default=None, converter=_next_obligation)
+    delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
+    excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
+    provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)
+
+    @property
+    def state(self) -> ClockState:
+        """The committed clock's state (the one the window is judged by).
+
+        >>> from datetime import date
+        >>> off = Deadline(limit=0, due=None, used=0, left=0, state="withdrawn")
+        >>> CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
+        ...           statutory=off, committed=off).state.value
+        'withdrawn'
+        """
+        return self.committed.state
+
+
+# -- counting --------------------------------------------------------------------------------
+
+
+class _Counter:
+    """Counted-day arithmetic: working days of a calendar, or every calendar day (overtime)."""
+
+    __slots__ = ("add", "between")
+
+    def __init__(
+        self, add: Callable[[date, int], date], between: Callable[[date, date], int]
+    ) -> None:
+        self.add = add
+        self.between = between
+
+
+def _calendar_days() -> _Counter:
+    return _Counter(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
+
+
+def _due(counter: _Counter, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+    """The n-th counted day after ``start``, skipping span days; ``None`` if a running span
+    (``end is None``) is reached first."""
+    remaining, cursor = n, start
+    for span in spans:
+        end = span.end
+        if end is not None and end <= cursor:
+            continue
+        first = max(span.start, cursor + _ONE)
+        available = counter.between(cursor, first - _ONE)
+        if remaining <= available:
+            return counter.add(cursor, remaining)
+        remaining -= available
+        if end is None:
+            return None
+        cursor = end
+    return counter.add(cursor, remaining)
+
+
+def _used(counter: _Counter, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+    """Counted days ``x`` with ``start < x <= upto``, span days not counted."""
+    if upto <= start:
+        return 0
+    total = counter.between(start, upto)
+    for span in spans:
+        lo = max(span.start, start + _ONE)
+        hi = upto if span.end is None else min(span.end, upto)
+        if lo <= hi:
+            total -= counter.between(lo - _ONE, hi)
+    return total
+
+
+# -- acceptance ------------------------------------------------------------------------------
+
+
+def _acceptance(
+    state: CaseState,
+    received_on: date,
+    notice_by: date,
+    day: date,
+    dates: tuple[date | None, date | None],
+) -> tuple[date | None, bool]:
+    """(accepted_on, deemed) under 行政许可法 art. 32; ``dates`` are the local days of the
+    recorded acceptance and of the decision."""
+    recorded, decided = dates
+    if state.notified_on is not None and state.notified_on <= notice_by:
+        # Timely one-time notice: the clock starts at acceptance, or when the materials are
+        # complete (指导办), or at the latest with the decision.
+        return recorded or state.completed_on or decided, False
+    if recorded is not None and recorded <= notice_by:
+        return recorded, False
+    if decided is not None and decided <= notice_by and state.notified_on is None:
+        return decided, False
+    if day > notice_by:
+        return received_on, True  # art. 32(4): deemed accepted on the day of receipt
+    return None, False
+
+
+# -- the clocks ------------------------------------------------------------------------------
+
+
+def _as_of_checked(value: object) -> AsOf:
+    if isinstance(value, datetime):
+        return _checks.aware_datetime("as_of", value)
+    if isinstance(value, date):
+        return value
+    raise InvalidInputError("as_of", value, "a datetime.date or a timezone-aware datetime")
+
+
+def _as_of(value: object, item: ServiceItem) -> tuple[datetime, date]:
+    tz = zone(item.zone)
+    if isinstance(value, datetime):
+        moment = _checks.aware_datetime("as_of", value)
+        return moment, moment.astimezone(tz).date()
+    if isinstance(value, date):
+        return datetime.combine(value, time.max, tzinfo=tz), value
+    raise InvalidInputError("as_of", value, "a datetime.date or a timezone-aware datetime")
+
+
+def _deadline(
+    counter: _Counter,
+    n: int,
+    *,
+    accepted_on: date | None,
+    state: CaseState,
+    day: date,
+    decided_on: date | None,
+    warn_at: float,
+) -> Deadline:
+    if state.withdrawn_on is not None:
+        return _trusted.build(
+            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.WITHDRAWN
+        )
+    if accepted_on is None:
+        return _trusted.build(
+            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.NOT_STARTED
+        )
+    spans = state.exclusions
+    due = _due(counter, accepted_on, n, spans)
+    used = _used(counter, accepted_on, decided_on or day, spans)
+    paused = state.open_exclusion is not None and decided_on is None
+    if decided_on is not None:
+        result = ClockState.MET if due is not None and decided_on <= due else ClockState.MISSED
+    elif due is not None and day > due:
+        result = ClockState.BREACHED
+    elif n and used >= warn_at * n:
+        result = ClockState.WARNING
+    else:
+        result = ClockState.ON_TRACK
+    return _trusted.build(
+        Deadline, limit=n, due=due, used=used, left=n - used, state=result, paused=paused
+    )
+
+
+def _immediate(
+    cal: WorkingCalendar, item: ServiceItem, state: CaseState, moment: datetime, received: datetime
+) -> Deadline:
+    """Art. 34: decided on the day of receipt before close of business (the next working day
+    when received after close or on a rest day)."""
+    tz = zone(item.zone)
+    arrived = received.astimezone(tz)
+    received_on = arrived.date()
+    close = close_of_business(item)
+    minutes = arrived.hour * 60 + arrived.minute
+    open_now = parse_hours(item.business_hours)[0][0] <= minutes and arrived.time() < close
+    due = received_on if cal.is_working_day(received_on) and open_now else None
+    if due is None:
+        due = cal.add_working_days(received_on, 1)
+    deadline = datetime.combine(due, close, tzinfo=tz)
+    if state.withdrawn_on is not None:
+        result = ClockState.WITHDRAWN
+    elif state.decided_at is not None:
+        result = ClockState.MET if state.decided_at <= deadline else ClockState.MISSED
+    elif moment > deadline:
+        result = ClockState.BREACHED
+    else:
+        result = ClockState.ON_TRACK
+    return _trusted.build(Deadline, limit=0, due=due, used=0, left=0, state=result)
+
+
+def _obligations(
+    cal: WorkingCalendar,
+    item: ServiceItem,
+    state: CaseState,
+    *,
+    accepted_on: date | None,
+    notice_by: date,
+    committed: Deadline,
+    decided_on: date | None,
+) -> list[Obligation]:
+    """Everything still to do, each with its last day."""
+    if state.withdrawn_on is not None or state.delivered_on is not None:
+        return []
+    if decided_on is not None:
+        by = cal.add_working_days(decided_on, item.delivery_limit)  # art. 44
+        return [_trusted.build(Obligation, kind=ObligationKind.DELIVER, by=by)]
+    if accepted_on is None:
+        if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
+            return [_trusted.build(Obligation, kind=ObligationKind.NOTIFY_OR_ACCEPT, by=notice_by)]
+        return []  # waiting for the applicant's materials
+    todo: list[Obligation] = []
+    running = state.open_exclusion
+    if running is not None and running.notified is None:  # art. 45: tell in writing
+        todo.append(
+            _trusted.build(Obligation, kind=ObligationKind.NOTIFY_EXCLUSION, by=running.start)
+        )
+    if state.outstanding:
+        by = cal.add_working_days(accepted_on, item.outstanding_limit)
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.SUPPLY_OUTSTANDING, by=by))
+    if item.mode is Mode.TRACKED:
+        since = max(accepted_on, state.last_progress_on or accepted_on)
+        by = cal.add_working_days(since, item.progress_every)
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.REPORT_PROGRESS, by=by))
+    if item.mode is Mode.COORDINATED and state.meeting_on is None:
+        by = cal.add_working_days(accepted_on, item.meeting_within)
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.HOLD_MEETING, by=by))
+    if committed.due is not None:
+        todo.append(_trusted.build(Obligation, kind=ObligationKind.DECIDE, by=committed.due))
+    return todo
+
+
+def _calendar(calendar: object) -> WorkingCalendar:
+    if calendar is None:
+        return china()
+    if isinstance(calendar, WorkingCalendar):
+        return calendar
+    if isinstance(calendar, WorkingDayCalendar):
+        return as_working_calendar(calendar)
+    raise InvalidInputError("calendar", calendar, "a WorkingCalendar, or None for china()")
+
+
+def clock(
+    case: Case,
+    as_of: AsOf,
+    *,
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+) -> CaseClock:
+    """Both clocks of ``case`` as of a date (its close, in the item's zone) or an aware datetime.
+
+    >>> from datetime import date, datetime
+    >>> from zoneinfo import ZoneInfo
+    >>> from qsdomain.calendars import china
+    >>> from qsdomain.commitments import Accepted, Case, Received, ServiceItem
+    >>> SH = ZoneInfo("Asia/Shanghai")
+    >>> item = ServiceItem(code="XK-001", name="工业产品生产许可证 发证", mode="tracked",
+    ...                    statutory_limit=20, committed_limit=10)
+    >>> case = Case(id="2026-0928-001", item=item, events=[
+    ...     Received(at=datetime(2026, 9, 28, 10, 0, tzinfo=SH)),
+    ...     Accepted(at=datetime(2026, 9, 28, 15, 0, tzinfo=SH))])
+    >>> c = clock(case, as_of=date(2026, 10, 9), calendar=china())
+    >>> c.accepted_on, c.statutory.due, c.committed.due
+    (datetime.date(2026, 9, 28), datetime.date(2026, 10, 30), datetime.date(2026, 10, 16))
+    >>> c.state.value, c.committed.used, c.next_obligation.kind.value
+    ('on_track', 4, 'report_progress')
+
+    Only the events up to ``as_of`` count, so the answer for a past date is what was known
+    then. ``calendar`` defaults to :func:`qsdomain.calendars.china`; a date the calculation
+    reaches outside its coverage raises :class:`~qsdomain.errors.CalendarNotCoveredError`:
+    pass ``china().extended(until=...)`` for an explicitly provisional answer (then
+    ``provisional`` is ``True``).
+    """
+    if not isinstance(case, Case):
+        raise InvalidInputError("case", case, "a Case")
+    cal = _calendar(calendar)
+    item = case.item
+    moment, day = _as_of(as_of, item)
+    state = case._state_at(moment)  # moment checked by _as_of
+    if state.received_at is None:
+        off = _trusted.build(
+            Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED
+        )
+        return _trusted.build(
+            CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
+            statutory=off, committed=off,
+        )  # fmt: skip
+    tz = zone(item.zone)
+
+    def local(at: datetime) -> date:
+        return at.astimezone(tz).date()
+
+    received_on = local(state.received_at)
+    recorded = None if state.accepted_at is None else local(state.accepted_at)
+    decided_on = None if state.decided_at is None else local(state.decided_at)
+    notice_by = cal.add_working_days(received_on, NOTICE_DAYS)
+    accepted_on, deemed = _acceptance(state, received_on, notice_by, day, (recorded, decided_on))
+    working = _Counter(cal.add_working_days, cal.working_days_between)
+    warn = item.warn_at[0] if item.warn_at else 1.0
+    extra = state.extension_days
+
+    def deadline(counter: _Counter, n: int) -> Deadline:
+        return _deadline(
+            counter, n, accepted_on=accepted_on, state=state, day=day, decided_on=decided_on,
+            warn_at=warn,
+        )  # fmt: skip
+
+    statutory = deadline(working, item.statutory_limit + extra)
+    if item.mode is Mode.IMMEDIATE:
+        assert state.received_at is not None  # for mypy: checked above
+        committed = _immediate(cal, item, state, moment, state.received_at)
+    else:
+        counter = _calendar_days() if item.mode is Mode.OVERTIME else working
+        n = item.committed_limit + extra
+        committed = deadline(counter, n)
+    todo = _obligations(
+        cal, item, state, accepted_on=accepted_on, notice_by=notice_by, committed=committed,
+        decided_on=decided_on,
+    )  # fmt: skip
+    delivery_due = next((o.by for o in todo if o.kind is ObligationKind.DELIVER), None)
+    excluded = 0
+    if state.exclusions and statutory.state not in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
+        assert accepted_on is not None  # for mypy: the clock started
+        excluded = (
+            working.between(accepted_on, max(accepted_on, decided_on or day)) - statutory.used
+        )
+    provisional = False
+    if cal.provisional:
+        last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
+        provisional = cal.is_provisional_between(received_on, last)
+    return _trusted.build(
+        CaseClock,
+        case_id=case.id,
+        item_code=item.code,
+        mode=item.mode,
+        as_of=day,
+        received_on=received_on,
+        accepted_on=accepted_on,
+        deemed_accepted=deemed,
+        statutory=statutory,
+        committed=committed,
+        next_obligation=min(todo, key=lambda o: o.by) if todo else None,
+        delivery_due=delivery_due,
+        excluded_days=excluded,
+        provisional=provisional,
+    )
+
+
+def _pairs(value: object) -> list[ExclusionSpan]:
+    spans = []
+    for i, pair in enumerate(_checks.items("exclusions", value, max_items=limits.MAX_CASE_EVENTS)):
+        both = _checks.items(f"exclusions[{i}]", pair, max_items=2)
+        if len(both) != 2:
+            raise InvalidInputError(f"exclusions[{i}]", pair, "a (start, end) pair of dates")
+        start = _checks.day(f"exclusions[{i}][0]", both[0])
+        end = _checks.day(f"exclusions[{i}][1]", both[1])
+        if end < start:
+            raise InvalidInputError(f"exclusions[{i}][1]", end, f"a day on or after {start}")
+        spans.append(
+            _trusted.build(ExclusionSpan, kind=ExclusionKind.TESTING, start=start, end=end)
+        )
+    return sorted(spans, key=lambda span: span.start)
+
+
+def due_date(
+    accepted_on: date,
+    limit: int,
+    *,
+    exclusions: Iterable[tuple[date, date]] = (),
+    extension: int = 0,
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+) -> date:
+    """The last day of a limit counted from an acceptance date: a one-off answer.
+
+    >>> from datetime import date
+    >>> due_date(date(2026, 9, 21), 20)
+    datetime.date(2026, 10, 26)
+    >>> due_date(date(2026, 9, 21), 20, exclusions=[(date(2026, 9, 29), date(2026, 10, 9))])
+    datetime.date(2026, 10, 30)
+
+    The same counting as :func:`clock`: the ``limit + extension``-th working day after
+    ``accepted_on``, days from each excluded span's start through its end (both included) not
+    counted (行政许可法 arts. 42, 45, 82). Raises
+    :class:`~qsdomain.errors.CalendarNotCoveredError` past the calendar's coverage.
+    """
+    day = _checks.day("accepted_on", accepted_on)
+    n = _checks.whole_number("limit", limit, 0, limits.MAX_LIMIT_DAYS)
+    n += _checks.whole_number("extension", extension, 0, limits.MAX_LIMIT_DAYS)
+    spans = _pairs(exclusions)
+    cal = _calendar(calendar)
+    due = _due(_Counter(cal.add_working_days, cal.working_days_between), day, n, spans)
+    assert due is not None  # for mypy: every span has an end
+    return due

@@ -1,0 +1,55 @@
+"""Building frozen result objects from values a computation already knows to be valid.
+
+Public classes validate every field at construction, which is right for input but costs a
+converter call per field. The fold and the clocks build their own results from checked inputs,
+so they use :func:`build` and :func:`evolve`, which set the fields directly (the house rule:
+"computations trust constructed objects"). Never use these on user input.
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any, TypeVar
+
+import attrs
+
+T = TypeVar("T")
+
+_set = object.__setattr__
+
+
+@functools.cache
+def _names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in attrs.fields(cls) if f.init)
+
+
+@functools.cache
+def _defaults(cls: type) -> tuple[tuple[str, Any], ...]:
+    """(name, default) of each field; classes built here have no factory defaults."""
+    found = []
+    for field in attrs.fields(cls):
+        if isinstance(field.default, attrs.Factory):  # type: ignore[arg-type]
+            raise TypeError(f"{cls.__name__}.{field.name} has a factory default")
+        found.append((field.name, field.default))
+    return tuple(found)
+
+
+def build(cls: type[T], **values: Any) -> T:
+    """An instance of the attrs class ``cls`` with ``values`` (defaults for the others)."""
+    obj = object.__new__(cls)
+    for name, value in values.items():
+        _set(obj, name, value)
+    defaults = _defaults(cls)  # type: ignore[arg-type]
+    if len(values) < len(defaults):
+        for name, default in defaults:
+            if name not in values:
+                _set(obj, name, default)
+    return obj
+
+
+def evolve(obj: T, **changes: Any) -> T:
+    """A copy of ``obj`` with ``changes``, fields set directly."""
+    new = object.__new__(type(obj))
+    for name in _names(type(obj)):  # type: ignore[arg-type]
+        _set(new, name, changes[name] if name in changes else getattr(obj, name))
+    return new
