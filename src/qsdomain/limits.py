@@ -15,9 +15,13 @@ from __future__ import annotations
 
 __all__ = [
     "MAX_CALENDAR_DAYS",
+    "MAX_HYPERGEOMETRIC_SAMPLE_SIZE",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
     "MAX_JSON_DEPTH",
+    "MAX_OC_POINTS",
+    "MAX_OC_STAGES",
+    "MAX_OC_STAGE_GAP",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -46,5 +50,24 @@ MAX_CALENDAR_DAYS = 146_097
 # -- periods -------------------------------------------------------------------------------------
 
 # -- sampling ------------------------------------------------------------------------------------
+
+#: Most quality levels in one OC curve (``oc_curve`` and the command line's ``--points``): a
+#: curve is read by eye or plotted, and 10,000 points (each a few microseconds to 1 ms) are far
+#: more than any plot resolves.
+MAX_OC_POINTS = 10_000
+
+#: Most stages of a plan whose OC measures are computed: GB/T 2828.1-2012 multiple plans have 5,
+#: MIL-STD-105E's have 7. Each stage costs two tails and ``MAX_OC_STAGE_GAP**2`` additions.
+MAX_OC_STAGES = 7
+
+#: Largest ``Re - Ac`` of a stage (``Re`` if acceptance is not permitted) for the OC measures:
+#: the walk over the counts that go on to the next stage grows with its square. The tables' widest
+#: gap is 10 (multiple plans at AQL 1000).
+MAX_OC_STAGE_GAP = 64
+
+#: Largest total sample size for the hypergeometric OC model: its tails are summed term by term,
+#: about ``5 sqrt(n)`` terms, so ``n`` bounds the time. Five times the tables' largest sample
+#: (2000); above it the lot is so large that the binomial model is as exact.
+MAX_HYPERGEOMETRIC_SAMPLE_SIZE = 10_000
 
 # -- command line --------------------------------------------------------------------------------
