@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from fractions import Fraction
 
 import mpmath as mp
@@ -21,7 +22,17 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from qsdomain import limits
 from qsdomain.errors import InvalidInputError
+from qsdomain.sampling import (
+    DoubleSamplingPlan,
+    MultipleSamplingPlan,
+    SingleSamplingPlan,
+    Stage,
+)
+from qsdomain.sampling import _oc_kernel as kernel
+from qsdomain.sampling import plan as table_plan
+from qsdomain.sampling import probability_of_acceptance as sampling_pa
 from qsdomain.sampling._oc import (
     Limits,
     Model,
@@ -628,3 +639,179 @@ def test_oc_curve_equals_pointwise_pa() -> None:
     assert oc_curve(plan, (p for p in ps), Model.POISSON) == [
         probability_of_acceptance(plan, p, "poisson") for p in ps
     ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Large samples and counts: bounded time (issue #6), checked against mpmath
+# ---------------------------------------------------------------------------------------------
+
+
+def ref_binom_tails(c: int, n: int, p: float) -> tuple[mp.mpf, mp.mpf]:
+    """(P(X <= c), P(X > c)), X ~ Binomial(n, p): the smaller tail summed at 40 digits."""
+    big_p = mp.mpf(p)
+    big_q = 1 - big_p
+    lower_first = c + 1 < n * big_p
+    k = c if lower_first else c + 1
+    t = mp.binomial(n, k) * big_p**k * big_q ** (n - k)
+    s = t
+    while 0 < k < n:
+        if lower_first:
+            t = t * k / (n - k + 1) * big_q / big_p
+            k -= 1
+        else:
+            t = t * (n - k) / (k + 1) * big_p / big_q
+            k += 1
+        s += t
+        if t < s * mp.mpf("1e-42"):
+            break
+    return (s, 1 - s) if lower_first else (1 - s, s)
+
+
+def ref_pois_tails(c: int, lam: float) -> tuple[mp.mpf, mp.mpf]:
+    """(P(X <= c), P(X > c)), X ~ Poisson(lam), from mpmath's upper incomplete gamma."""
+    lower = mp.gammainc(c + 1, mp.mpf(lam), mp.inf, regularized=True)
+    return lower, 1 - lower
+
+
+def conditioned(value: float, ref: mp.mpf, kappa: float) -> bool:
+    """Within 1e-12 relative, or 4e-16 times the condition number ``kappa`` if larger."""
+    return close(value, ref, max(REL, 4e-16 * kappa))
+
+
+@pytest.mark.parametrize("z", [-8.0, -2.0, -0.3, 0.0, 0.3, 2.0, 8.0])
+@pytest.mark.parametrize(("n", "p"), [(10**9, 0.001), (10**7, 0.3), (10**6, 0.9), (40_000, 0.5)])
+def test_large_binomial_tails_match_mpmath(n: int, p: float, z: float) -> None:
+    c = int(n * p + z * math.sqrt(n * p * (1 - p)))
+    lower, upper = kernel.binom_tails(c, n, p, 1.0 - p)
+    ref_lower, ref_upper = ref_binom_tails(c, n, p)
+    kappa = abs(c - n * p) / (1 - p)
+    assert conditioned(lower, ref_lower, kappa)
+    assert conditioned(upper, ref_upper, kappa)
+    assert probability_of_acceptance([(n, c, c + 1)], p) == lower
+
+
+@pytest.mark.parametrize("z", [-8.0, -2.0, -0.3, 0.0, 0.3, 2.0, 8.0])
+@pytest.mark.parametrize("lam", [1e5, 1e7, 1e9])
+def test_large_poisson_tails_match_mpmath(lam: float, z: float) -> None:
+    c = int(lam + z * math.sqrt(lam))
+    lower, upper = kernel.pois_tails(c, lam)
+    ref_lower, ref_upper = ref_pois_tails(c, lam)
+    assert conditioned(lower, ref_lower, abs(c - lam))
+    assert conditioned(upper, ref_upper, abs(c - lam))
+
+
+def best_of_three(call: Callable[..., object], *args: object) -> float:
+    """The shortest of three runs of ``call(*args)``, in seconds (robust to a busy machine)."""
+    times = []
+    for _ in range(3):
+        start = time.perf_counter()
+        call(*args)
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def test_huge_single_plan_returns_at_once() -> None:
+    # Issue #6: this call did not return within 300 s (the cost grew with Ac).
+    plan = SingleSamplingPlan(10**15, 10**12)
+    p = 0.001
+    assert best_of_three(plan.probability_of_acceptance, p) < 0.05
+    # P(X <= mean) for a lattice distribution: 1/2 + (1/2 + (q - p)/6) / (sqrt(2 pi) sd), with
+    # an error O(1/var) = 1e-12 (Edgeworth expansion).
+    sd = math.sqrt(10**15 * p * (1 - p))
+    edgeworth = 0.5 + (0.5 + (1 - 2 * p) / 6) / (math.sqrt(2 * math.pi) * sd)
+    assert plan.probability_of_acceptance(p) == pytest.approx(edgeworth, abs=1e-11)
+    assert plan.probability_of_acceptance(p, "poisson") == pytest.approx(edgeworth, abs=1e-9)
+
+
+@pytest.mark.parametrize("model", ["binomial", "poisson"])
+def test_every_size_is_bounded_in_time(model: str) -> None:
+    for n in (50, 2000, 10**6, 10**9, 10**12, 10**15):
+        for c in (0, 1, n // 1000, n // 100, n // 2, n - 1):
+            for p in (1e-9, c / n, 0.01, 0.5):
+                assert best_of_three(probability_of_acceptance, [(n, c, c + 1)], p, model) < 0.02, (
+                    n,
+                    c,
+                    p,
+                )
+
+
+def test_huge_double_and_multiple_plans_and_aoql_are_bounded() -> None:
+    double = DoubleSamplingPlan(
+        (Stage(10**12, 10**9, 10**9 + 60), Stage(10**12, 2 * 10**9, 2 * 10**9 + 1))
+    )
+    for p in (1e-3, 1.00002e-3, 1e-2):
+        assert best_of_three(double.probability_of_acceptance, p) < 0.05
+        outcomes = stage_outcome_probabilities([s.as_tuple() for s in double.stages], p)
+        assert math.fsum(a + r for a, r in outcomes) == pytest.approx(1.0, abs=1e-12)
+    seven = [Stage(10**9, 10**6 * (i + 1), 10**6 * (i + 1) + 40) for i in range(6)]
+    seven.append(Stage(10**9, 10**7, 10**7 + 1))
+    multiple = MultipleSamplingPlan(tuple(seven))
+    assert best_of_three(multiple.probability_of_acceptance, 1e-3) < 0.1
+    single = SingleSamplingPlan(10**9, 10**6)
+    start = time.perf_counter()
+    aoql, at = single.average_outgoing_quality_limit(10**10)
+    assert time.perf_counter() - start < 2.0
+    assert 0.0 < aoql < at < 2e-3
+
+
+def test_oc_size_limits_are_refused_by_name() -> None:
+    plan = SingleSamplingPlan(50, 1)
+    assert len(plan.oc_curve([0.01] * limits.MAX_OC_POINTS)) == limits.MAX_OC_POINTS
+    with pytest.raises(InvalidInputError, match="MAX_OC_POINTS") as err:
+        plan.oc_curve(itertools.repeat(0.01))  # never read to the end
+    assert err.value.field == "ps"
+    big = SingleSamplingPlan(limits.MAX_HYPERGEOMETRIC_SAMPLE_SIZE + 1, 3)
+    with pytest.raises(InvalidInputError, match="MAX_HYPERGEOMETRIC_SAMPLE_SIZE") as err:
+        big.probability_of_acceptance(0.0, "hypergeometric", 10**6)
+    assert err.value.field == "model"
+    gap = limits.MAX_OC_STAGE_GAP
+    wide = DoubleSamplingPlan((Stage(10, 0, gap + 1), Stage(10, gap, gap + 1)))
+    with pytest.raises(InvalidInputError, match="MAX_OC_STAGE_GAP") as err:
+        wide.probability_of_acceptance(0.1)
+    assert err.value.field == "stages[0]"
+    narrow = DoubleSamplingPlan((Stage(100, 0, gap), Stage(100, gap - 1, gap)))
+    assert 0.0 < narrow.probability_of_acceptance(0.5) < 1.0
+    eight = MultipleSamplingPlan((*(Stage(5, i, i + 2) for i in range(7)), Stage(5, 8, 9)))
+    with pytest.raises(InvalidInputError, match="MAX_OC_STAGES") as err:
+        eight.average_sample_number(0.1)
+    assert err.value.field == "stages"
+
+
+# ---------------------------------------------------------------------------------------------
+# AQLs above 10: nonconformities per 100 items, Poisson only (issue #6)
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("aql", ["15", "1000"])
+def test_aql_above_ten_refuses_the_binomial_and_hypergeometric_models(aql: str) -> None:
+    lp = table_plan("J", aql)
+    for model in ("binomial", Model.HYPERGEOMETRIC):
+        with pytest.raises(InvalidInputError, match="poisson") as err:
+            lp.probability_of_acceptance(0.5, model, lot_size=1000)
+        assert err.value.field == "model"
+    with pytest.raises(InvalidInputError):
+        sampling_pa(lp, 1.0)  # the default binomial model
+    with pytest.raises(InvalidInputError):
+        lp.average_outgoing_quality_limit(1000)
+    # 2000 nonconformities per 100 items: the binomial model could not even express it.
+    assert sampling_pa(lp, 20.0, "poisson") < 0.05
+    assert lp.oc_curve([0.0, 0.1], Model.POISSON)[0] == 1.0
+
+
+def test_aql_ten_and_below_keep_every_model() -> None:
+    lp = table_plan("J", "10")
+    assert lp.probability_of_acceptance(0.1, "binomial") > 0.0
+    assert lp.probability_of_acceptance(0.1, Model.HYPERGEOMETRIC, 1000) > 0.0
+    assert SingleSamplingPlan(80, 21).probability_of_acceptance(0.1) > 0.0  # no AQL label
+
+
+def test_p_and_model_use_the_shared_checks() -> None:
+    # The shared wording of _checks.real and _checks.enum_member, not a second one.
+    with pytest.raises(InvalidInputError, match=r"a finite real number in \[0, 1\]"):
+        probability_of_acceptance([(50, 1, 2)], 1.5)
+    with pytest.raises(InvalidInputError, match="'binomial', 'poisson', 'hypergeometric'"):
+        SingleSamplingPlan(50, 1).probability_of_acceptance(0.1, "normal")
+    plan_ = SingleSamplingPlan(50, 1)
+    assert plan_.probability_of_acceptance(0.1, Model.POISSON) == plan_.probability_of_acceptance(
+        0.1, "poisson"
+    )
