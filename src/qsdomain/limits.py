@@ -20,6 +20,7 @@ __all__ = [
     "MAX_JSON_CHARS",
     "MAX_JSON_DEPTH",
     "MAX_OC_POINTS",
+    "MAX_OC_SIZE",
     "MAX_OC_STAGES",
     "MAX_OC_STAGE_GAP",
     "MAX_TEXT_LENGTH",
@@ -55,6 +56,11 @@ MAX_CALENDAR_DAYS = 146_097
 #: curve is read by eye or plotted, and 10,000 points (each a few microseconds to 1 ms) are far
 #: more than any plot resolves.
 MAX_OC_POINTS = 10_000
+
+#: Largest total sample size and lot size for the OC measures: 10**15, below 2**53, so that every
+#: count and size is exact as a float. Near it the answers are only as exact as double precision
+#: allows: about 1e-16 times ``(|Ac - np| + sd) / (1 - p)``, 1e-10 at the centre of the curve.
+MAX_OC_SIZE = 10**15
 
 #: Most stages of a plan whose OC measures are computed: GB/T 2828.1-2012 multiple plans have 5,
 #: MIL-STD-105E's have 7. Each stage costs two tails and ``MAX_OC_STAGE_GAP**2`` additions.

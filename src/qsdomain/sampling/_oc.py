@@ -36,10 +36,11 @@ Numerics (the tails are in :mod:`qsdomain.sampling._oc_kernel`): every probabili
 positive terms or an integral of a positive integrand, each point probability computed to full
 relative precision, so results keep their relative precision down to probabilities of 1e-300,
 without overflow or underflow; below 1e-300 results are tiny or 0.0, never NaN. The relative
-error is at most 1e-12 (checked against mpmath in the tests) where the tail is well conditioned,
-i.e. where ``|c - n p| / (1 - p)`` (the relative change of the tail per relative change of
-``p``; ``|c - lam|`` for the Poisson) is below 10^4, which covers every plan of the tables;
-beyond, it is within about 1e-16 times that number, the error that rounding ``p`` alone causes.
+error is at most 1e-12 (checked against mpmath in the tests, up to n = 10**15) where the tail is
+well conditioned, i.e. where ``kappa = (|c - n p| + sd) / (1 - p)`` (about the relative change
+of the tail per relative change of ``p``; ``|c - lam| + sqrt(lam)`` for the Poisson) is below
+2500, which covers every plan of the tables; beyond, it is within about 4e-16 times ``kappa``,
+the error that rounding the mean ``n p`` to a float alone causes.
 
 Multiple plans enumerate the distribution of the cumulative count over the states that go on to
 the next stage, stage by stage (the cumulative approach of R AcceptanceSampling's ``OC2c``); the
@@ -49,7 +50,8 @@ probabilities (positive terms only).
 Bounded time. A tail costs at most about 400 terms or 24 quadrature panels of 16 point
 probabilities (about 0.3 ms) whatever ``n`` and ``c``; a stage of a multiple plan costs two
 tails and ``O(W**2)`` additions with ``W = Re - Ac <= limits.MAX_OC_STAGE_GAP``; a plan has at
-most ``limits.MAX_OC_STAGES`` stages; the hypergeometric model sums at most about
+most ``limits.MAX_OC_STAGES`` stages; samples and lots hold at most ``limits.MAX_OC_SIZE``
+items; the hypergeometric model sums at most about
 ``5 sqrt(n)`` terms per tail with ``n <= limits.MAX_HYPERGEOMETRIC_SAMPLE_SIZE``; an OC curve has
 at most ``limits.MAX_OC_POINTS`` points. Larger inputs are refused with an
 :class:`~qsdomain.errors.InvalidInputError` naming the limit.
@@ -163,6 +165,10 @@ def _prepare(
                 f"Re - Ac at most limits.MAX_OC_STAGE_GAP = {limits.MAX_OC_STAGE_GAP}",
             )
     total = sum(st[0] for st in plan)
+    if total > limits.MAX_OC_SIZE:
+        raise InvalidInputError(
+            "stages", total, "a total sample size of at most limits.MAX_OC_SIZE = 10**15"
+        )
     if m is Model.HYPERGEOMETRIC and total > limits.MAX_HYPERGEOMETRIC_SAMPLE_SIZE:
         raise InvalidInputError(
             "model",
@@ -176,7 +182,10 @@ def _prepare(
         raise InvalidInputError(
             "lot_size", lot_size, f"a whole number >= the total sample size {total}"
         )
-    return plan, m, whole_number("lot_size", lot_size, total)
+    lot = whole_number("lot_size", lot_size, total)
+    if lot > limits.MAX_OC_SIZE:
+        raise InvalidInputError("lot_size", lot, "at most limits.MAX_OC_SIZE = 10**15")
+    return plan, m, lot
 
 
 # ---------------------------------------------------------------------------------------------
@@ -229,7 +238,7 @@ def oc_curve(
     for i, p in enumerate(ps):
         if i >= limits.MAX_OC_POINTS:
             raise InvalidInputError(
-                "ps", f"more than {i} points", f"at most limits.MAX_OC_POINTS = {i} points"
+                "ps", i + 1, f"at most limits.MAX_OC_POINTS = {limits.MAX_OC_POINTS} points"
             )
         x, d = _quality(p, m, lot, f"ps[{i}]")
         out.append(pa(plan, m, x, lot, d))
@@ -249,7 +258,7 @@ def stage_outcome_probabilities(
 
     >>> [(round(a, 4), round(r, 4)) for a, r in stage_outcome_probabilities(
     ...     [(13, 0, 2), (13, 1, 2)], 0.05)]
-    [(0.5133, 0.1358), (0.1887, 0.1622)]
+    [(0.5133, 0.1354), (0.1803, 0.1709)]
     """
     plan, m, lot = _prepare(stages, model, lot_size)
     x, d = _quality(p, m, lot)
@@ -269,7 +278,7 @@ def average_sample_number(
     full. For a single plan it is ``n``; for a double plan ``n1 + n2 * P(Ac1 < d1 < Re1)``.
 
     >>> round(average_sample_number([(13, 0, 2), (13, 1, 2)], 0.05), 2)
-    17.59
+    17.57
     """
     plan, m, lot = _prepare(stages, model, lot_size)
     x, d = _quality(p, m, lot)
@@ -350,7 +359,7 @@ def average_total_inspection(
     ``n Pa + N (1 - Pa)``.
 
     >>> round(average_total_inspection([(80, 2, 3)], 0.01, 1000), 1)
-    122.9
+    122.8
     """
     plan, m, lot = _prepare(stages, model, lot_size, lot_required=True)
     x, d = _quality(p, m, lot)
@@ -442,6 +451,34 @@ def _maximise_discrete(f: Callable[[int], float], hi: int) -> tuple[float, int]:
     return memo[k_best], k_best
 
 
+def _aoql_hypergeometric(plan: Plan, lot: int) -> tuple[float, float]:
+    """The AOQL over ``p = D / N``, ``D`` a whole number up to where acceptance is negligible."""
+    n1 = plan[0][0]
+    c = plan[-1][1]
+
+    def aoq_d(k: int) -> float:
+        return _aoq(plan, Model.HYPERGEOMETRIC, k / lot, lot, k)
+
+    k_hi = min(lot, max(1, (c + 1) * lot // n1))
+    while k_hi < lot and kernel.hyper_tails(c, lot, k_hi, n1)[0] > _NEGLIGIBLE:
+        k_hi = min(lot, 2 * k_hi)
+    value, k = _maximise_discrete(aoq_d, k_hi)
+    return value, k / lot
+
+
+def _p_high(plan: Plan, m: Model) -> float:
+    """A ``p`` beyond which the AOQ is negligible (doubling from ``(Ac+1)/n_1``)."""
+    p_hi = (plan[-1][1] + 1) / plan[0][0]
+    if m is Model.BINOMIAL:
+        p_hi = min(p_hi, 1.0)
+        while p_hi < 1.0 and _tail_bound(plan, m, p_hi) > _NEGLIGIBLE:
+            p_hi = min(1.0, 2.0 * p_hi)
+    else:
+        while _tail_bound(plan, m, p_hi) > _NEGLIGIBLE:  # at most ~1100 doublings (to inf)
+            p_hi *= 2.0
+    return p_hi
+
+
 def average_outgoing_quality_limit(
     stages: Sequence[Limits],
     lot_size: int,
@@ -475,35 +512,16 @@ def average_outgoing_quality_limit(
 
     >>> aoql, at = average_outgoing_quality_limit([(80, 2, 3)], 1000)
     >>> round(aoql, 5), round(at, 4)
-    (0.01232, 0.0278)
+    (0.01574, 0.0281)
     """
     plan, m, lot = _prepare(stages, model, lot_size, lot_required=True)
-    n1 = plan[0][0]
-    c = plan[-1][1]
     if m is Model.HYPERGEOMETRIC:
-
-        def aoq_d(k: int) -> float:
-            return _aoq(plan, m, k / lot, lot, k)
-
-        k_hi = min(lot, max(1, (c + 1) * lot // n1))
-        while k_hi < lot and kernel.hyper_tails(c, lot, k_hi, n1)[0] > _NEGLIGIBLE:
-            k_hi = min(lot, 2 * k_hi)
-        value, k = _maximise_discrete(aoq_d, k_hi)
-        return value, k / lot
-
-    p_hi = (c + 1) / n1
-    if m is Model.BINOMIAL:
-        p_hi = min(p_hi, 1.0)
-        while p_hi < 1.0 and _tail_bound(plan, m, p_hi) > _NEGLIGIBLE:
-            p_hi = min(1.0, 2.0 * p_hi)
-    else:
-        while _tail_bound(plan, m, p_hi) > _NEGLIGIBLE:
-            p_hi *= 2.0
+        return _aoql_hypergeometric(plan, lot)
 
     def aoq_p(x: float) -> float:
         return _aoq(plan, m, x, lot, 0)
 
-    value, x = _maximise_continuous(aoq_p, p_hi)
+    value, x = _maximise_continuous(aoq_p, _p_high(plan, m))
     if value <= 0.0:
         return 0.0, 0.0
     return value, x

@@ -212,7 +212,7 @@ class _PlanMethods:
 
         >>> double = DoubleSamplingPlan((Stage(13, 0, 2), Stage(13, 1, 2)))
         >>> round(double.average_sample_number(0.05), 2)
-        17.59
+        17.57
         """
         m = _oc.plan_model(model, self.aql)
         return _oc.average_sample_number(self._tuples(), p, m, lot_size)
@@ -234,7 +234,7 @@ class _PlanMethods:
         """Average items inspected per lot under rectifying inspection (ATI).
 
         >>> round(SingleSamplingPlan(80, 2).average_total_inspection(0.01, 1000), 1)
-        122.9
+        122.8
         """
         m = _oc.plan_model(model, self.aql)
         return _oc.average_total_inspection(self._tuples(), p, lot_size, m)
@@ -246,7 +246,7 @@ class _PlanMethods:
 
         >>> aoql, at = SingleSamplingPlan(80, 2).average_outgoing_quality_limit(1000)
         >>> round(aoql, 5), round(at, 4)
-        (0.01232, 0.0278)
+        (0.01574, 0.0281)
         """
         m = _oc.plan_model(model, self.aql)
         return _oc.average_outgoing_quality_limit(self._tuples(), lot_size, m)
