@@ -28,9 +28,14 @@ both keep full relative precision):
   ``P(Bin(n, p) > c) = I_p(c+1, n-c) = n * integral_0^p dbinom(c; n-1, s) ds`` and
   ``P(Pois(lam) > c) = P(c+1, lam) = integral_0^lam dpois(c; mu) dmu``, with the integrand (a
   point probability, so again full relative precision) integrated by 16-point Gauss-Legendre
-  panels from the end point outward, each panel at most 8 e-folds of the integrand wide, until
-  the integrand has fallen by e**-40 (below 1e-17 of its value at the end point): at most
-  :data:`_MAX_PANELS` panels, 16 point probabilities each.
+  panels from the end point outward, each about 8 and at most 16 e-folds of the integrand wide
+  (where 16-point Gauss-Legendre is exact to about 1e-16), until the integrand has fallen by
+  e**-40 (below 1e-17 of its value at the end point): typically 5 or 6 panels, at most
+  :data:`_MAX_PANELS`, 16 point probabilities each (about 0.1-0.4 ms in all).
+
+One walker serves every tail and :func:`pmf_range` every range of point probabilities; writing
+the loops out per distribution was not faster (n = 50/315/2000 table plans: 8.2/15.0/11.4 µs
+per call before, 9.1/12.1/15.4 µs after, within the noise of a shared machine).
 
 The hypergeometric model is summed only; its variance is at most a quarter of the sample size,
 which the callers bound (``limits.MAX_HYPERGEOMETRIC_SAMPLE_SIZE``), so the sum is bounded too.
