@@ -845,3 +845,27 @@ def test_p_and_model_use_the_shared_checks() -> None:
     assert plan_.probability_of_acceptance(0.1, Model.POISSON) == plan_.probability_of_acceptance(
         0.1, "poisson"
     )
+
+
+@pytest.mark.parametrize("z", [-8.0, 0.0, 8.0])
+@pytest.mark.parametrize("k_def", [2_000, 500_000])
+def test_hypergeometric_at_the_sample_size_limit_matches_mpmath(k_def: int, z: float) -> None:
+    big_n, n = 10**6, limits.MAX_HYPERGEOMETRIC_SAMPLE_SIZE
+    mean = n * k_def / big_n
+    c = int(mean + z * math.sqrt(mean * (1 - k_def / big_n)))
+    assert best_of_three(kernel.hyper_tails, c, big_n, k_def, n) < 0.005
+    lower, upper = kernel.hyper_tails(c, big_n, k_def, n)
+
+    def term(x: int) -> mp.mpf:
+        return mp.binomial(k_def, x) * mp.binomial(big_n - k_def, n - x) / mp.binomial(big_n, n)
+
+    below = c + 1 < mean
+    t = term(c if below else c + 1)
+    s, x = t, (c if below else c + 1)
+    while t > s * mp.mpf("1e-30") and 0 < x < n:
+        x += -1 if below else 1
+        t = term(x)
+        s += t
+    ref_lower, ref_upper = (s, 1 - s) if below else (1 - s, s)
+    assert close(lower, ref_lower)
+    assert close(upper, ref_upper)

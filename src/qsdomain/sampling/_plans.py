@@ -11,7 +11,7 @@ import attrs
 from qsdomain._checks import whole_number as _whole
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
-from qsdomain.sampling._oc_walk import Model
+from qsdomain.sampling._oc import Model
 from qsdomain.sampling._types import Scheme, Severity
 
 __all__ = [
