@@ -16,6 +16,7 @@ from __future__ import annotations
 __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_CASE_EVENTS",
+    "MAX_HYPERGEOMETRIC_SAMPLE_SIZE",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
     "MAX_LIMIT_DAYS",
@@ -25,6 +26,9 @@ __all__ = [
     "MAX_METROLOGY_RECORDS",
     "MAX_METROLOGY_USAGE",
     "MAX_OC_POINTS",
+    "MAX_OC_SIZE",
+    "MAX_OC_STAGES",
+    "MAX_OC_STAGE_GAP",
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
@@ -84,10 +88,30 @@ MAX_METROLOGY_CALIBRATIONS = 1_000_000
 
 # -- sampling ------------------------------------------------------------------------------------
 
-#: Most quality levels in one OC table or curve (``qsdomain sampling oc --points``): a smooth
-#: curve needs about 100, a screen or page shows far fewer than 10,000 rows, and each level costs
-#: up to four OC evaluations, so 10,000 keeps the command within seconds.
+#: Most quality levels in one OC curve (``oc_curve`` and the command line's ``--points``): a
+#: curve is read by eye or plotted, and 10,000 points (each a few microseconds to 1 ms) are far
+#: more than any plot resolves.
 MAX_OC_POINTS = 10_000
+
+#: Largest total sample size and lot size for the OC measures: 10**15, below 2**53, so that every
+#: count and size is exact as a float. Near it the answers are only as exact as double precision
+#: allows: about 1e-16 times ``(|Ac - np| + sd) / (1 - p)``, 1e-10 at the centre of the curve.
+MAX_OC_SIZE = 10**15
+
+#: Most stages of a plan whose OC measures are computed: GB/T 2828.1-2012 multiple plans have 5,
+#: MIL-STD-105E's have 7. Each stage costs two tails and ``MAX_OC_STAGE_GAP**2`` additions.
+MAX_OC_STAGES = 7
+
+#: Largest ``Re - Ac`` of a stage (``Re`` if acceptance is not permitted) for the OC measures:
+#: the walk over the counts that go on to the next stage grows with its square. The tables' widest
+#: gap is 10 (multiple plans at AQL 1000).
+MAX_OC_STAGE_GAP = 64
+
+#: Largest total sample size for the hypergeometric OC model: its tails are summed term by term,
+#: about ``5 sqrt(n)`` terms, so ``n`` bounds the time. Five times the tables' largest sample
+#: (2000); above it the lot is so large that the binomial model is as exact.
+MAX_HYPERGEOMETRIC_SAMPLE_SIZE = 10_000
+
 # -- commitments ---------------------------------------------------------------------------------
 
 #: Most events in one case's timeline (and items in one deficiency notice). A real case has a

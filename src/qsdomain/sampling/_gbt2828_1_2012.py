@@ -1231,7 +1231,7 @@ MULTIPLE_REDUCED: Final[Mapping[str, tuple[MultiplePlanCell, ...]]] = {
 }
 # fmt: on
 
-# The tables by severity, keyed like qsdomain.sampling._types.Severity values.
+# The tables by severity, keyed like qsdomain.sampling._severity.Severity values.
 SINGLE: Final[Mapping[str, Mapping[str, tuple[SinglePlanCell, ...]]]] = {
     "normal": SINGLE_NORMAL,
     "tightened": SINGLE_TIGHTENED,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable, Sequence
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 import attrs
 
@@ -12,6 +12,7 @@ from qsdomain import limits
 from qsdomain._checks import enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
+from qsdomain.sampling._oc import Model
 from qsdomain.sampling._severity import Scheme, Severity
 from qsdomain.sampling._tables import check_labels
 
@@ -59,7 +60,7 @@ class Stage:
         low = 1 if self.acceptance_number is None else self.acceptance_number + 1
         whole_number("stage.rejection_number", value, low)
 
-    def as_tuple(self) -> _oc.Stage:
+    def as_tuple(self) -> _oc.Limits:
         """``(n, Ac, Re)``, the plain form the numerical core works on."""
         return (self.sample_size, self.acceptance_number, self.rejection_number)
 
@@ -142,7 +143,13 @@ def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> Non
 class _PlanMethods:
     """Behaviour every plan shares; subclasses provide ``stages``."""
 
-    stages: tuple[Stage, ...]
+    aql: str | None
+
+    if TYPE_CHECKING:  # a field of the staged plans, a property of the single plan
+
+        @property
+        def stages(self) -> tuple[Stage, ...]:
+            """The stages, in order."""
 
     @property
     def cumulative_sample_sizes(self) -> tuple[int, ...]:
@@ -199,41 +206,78 @@ class _PlanMethods:
                 return StageDecision(Decision.NOT_ACCEPT, i, total, n_total)
         return StageDecision(Decision.NEXT_SAMPLE, len(counted), total, sizes[len(counted) - 1])
 
-    def _tuples(self) -> list[_oc.Stage]:
+    def _tuples(self) -> list[_oc.Limits]:
         return [s.as_tuple() for s in self.stages]
 
     def probability_of_acceptance(
-        self, p: float, model: str = "binomial", lot_size: int | None = None
+        self, p: float, model: Model | str = Model.BINOMIAL, lot_size: int | None = None
     ) -> float:
         """Probability of accepting a lot of quality ``p`` (接收概率); see
-        :func:`qsdomain.sampling.probability_of_acceptance`."""
-        return _oc.probability_of_acceptance(self._tuples(), p, model, lot_size)
+        :func:`qsdomain.sampling.probability_of_acceptance`.
+
+        >>> round(SingleSamplingPlan(80, 2).probability_of_acceptance(0.01), 4)
+        0.9534
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.probability_of_acceptance(self._tuples(), p, m, lot_size)
 
     def oc_curve(
-        self, ps: Iterable[float], model: str = "binomial", lot_size: int | None = None
+        self, ps: Iterable[float], model: Model | str = Model.BINOMIAL, lot_size: int | None = None
     ) -> list[float]:
-        """Probability of acceptance at each quality level in ``ps`` (OC 曲线)."""
-        return _oc.oc_curve(self._tuples(), ps, model, lot_size)
+        """Probability of acceptance at each quality level in ``ps`` (OC 曲线), at most
+        ``limits.MAX_OC_POINTS`` of them.
+
+        >>> [round(pa, 4) for pa in SingleSamplingPlan(80, 2).oc_curve([0.01, 0.05])]
+        [0.9534, 0.2306]
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.oc_curve(self._tuples(), ps, m, lot_size)
 
     def average_sample_number(
-        self, p: float, model: str = "binomial", lot_size: int | None = None
+        self, p: float, model: Model | str = Model.BINOMIAL, lot_size: int | None = None
     ) -> float:
-        """Average number of items inspected per lot, without curtailment (ASN)."""
-        return _oc.average_sample_number(self._tuples(), p, model, lot_size)
+        """Average number of items inspected per lot, without curtailment (ASN).
 
-    def average_outgoing_quality(self, p: float, lot_size: int, model: str = "binomial") -> float:
-        """Average outgoing quality under rectifying inspection (AOQ, 平均检出质量)."""
-        return _oc.average_outgoing_quality(self._tuples(), p, lot_size, model)
+        >>> double = DoubleSamplingPlan((Stage(13, 0, 2), Stage(13, 1, 2)))
+        >>> round(double.average_sample_number(0.05), 2)
+        17.57
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.average_sample_number(self._tuples(), p, m, lot_size)
 
-    def average_total_inspection(self, p: float, lot_size: int, model: str = "binomial") -> float:
-        """Average items inspected per lot under rectifying inspection (ATI)."""
-        return _oc.average_total_inspection(self._tuples(), p, lot_size, model)
+    def average_outgoing_quality(
+        self, p: float, lot_size: int, model: Model | str = Model.BINOMIAL
+    ) -> float:
+        """Average outgoing quality under rectifying inspection (AOQ, 平均检出质量).
+
+        >>> round(SingleSamplingPlan(80, 2).average_outgoing_quality(0.01, 1000), 5)
+        0.00877
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.average_outgoing_quality(self._tuples(), p, lot_size, m)
+
+    def average_total_inspection(
+        self, p: float, lot_size: int, model: Model | str = Model.BINOMIAL
+    ) -> float:
+        """Average items inspected per lot under rectifying inspection (ATI).
+
+        >>> round(SingleSamplingPlan(80, 2).average_total_inspection(0.01, 1000), 1)
+        122.8
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.average_total_inspection(self._tuples(), p, lot_size, m)
 
     def average_outgoing_quality_limit(
-        self, lot_size: int, model: str = "binomial"
+        self, lot_size: int, model: Model | str = Model.BINOMIAL
     ) -> tuple[float, float]:
-        """The AOQL (平均检出质量上限) and the quality ``p`` where it occurs."""
-        return _oc.average_outgoing_quality_limit(self._tuples(), lot_size, model)
+        """The AOQL (平均检出质量上限) and the quality ``p`` where it occurs.
+
+        >>> aoql, at = SingleSamplingPlan(80, 2).average_outgoing_quality_limit(1000)
+        >>> round(aoql, 5), round(at, 4)
+        (0.01574, 0.0281)
+        """
+        m = _oc.plan_model(model, self.aql)
+        return _oc.average_outgoing_quality_limit(self._tuples(), lot_size, m)
 
 
 def _stage_tuples(stages: Sequence[Stage]) -> tuple[tuple[int, int | None, int], ...]:
@@ -303,7 +347,7 @@ class SingleSamplingPlan(_PlanMethods):
         return Scheme.SINGLE
 
     @property
-    def stages(self) -> tuple[Stage, ...]:  # type: ignore[override]
+    def stages(self) -> tuple[Stage, ...]:
         """The single stage."""
         return (self._stage,)
 
@@ -402,15 +446,20 @@ True
 
 
 def probability_of_acceptance(
-    plan: SamplingPlan, p: float, model: str = "binomial", lot_size: int | None = None
+    plan: SamplingPlan,
+    p: float,
+    model: Model | str = Model.BINOMIAL,
+    lot_size: int | None = None,
 ) -> float:
     """Probability that ``plan`` accepts a lot of quality ``p`` (接收概率 Pa).
 
     ``model`` says what ``p`` means:
 
     * ``"binomial"``: the fraction nonconforming (不合格品率), ``0 <= p <= 1``;
-    * ``"poisson"``: the mean number of nonconformities per item (per-100-items / 100); the
-      count in a sample of n is Poisson with mean n*p;
+    * ``"poisson"``: the mean number of nonconformities per item (per-100-items / 100, may
+      exceed 1); the count in a sample of n is Poisson with mean n*p. The only model for a plan
+      labelled with an AQL above 10 (nonconformities per 100 items only, GB/T 2828.1-2012 5.2);
+      the others are refused there with an InvalidInputError;
     * ``"hypergeometric"``: the fraction nonconforming of a lot of ``lot_size`` items holding
       exactly ``p * lot_size`` nonconforming ones (a whole number).
 
