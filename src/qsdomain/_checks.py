@@ -147,11 +147,18 @@ def text(
     raise InvalidInputError(field, value, f"{kind} of at most {max_length} characters")
 
 
-def items(field: str, value: object, *, max_items: int = limits.MAX_ITEMS) -> tuple[object, ...]:
+def items(
+    field: str,
+    value: object,
+    *,
+    max_items: int = limits.MAX_ITEMS,
+    limit_name: str = "MAX_ITEMS",
+) -> tuple[object, ...]:
     """The elements of a list-like ``value`` as a tuple: never a string, bytes or a mapping.
 
-    A string is not a list of characters; a longer sequence than ``max_items`` is refused
-    as soon as the limit is passed, so a huge input costs no more than the limit.
+    A string is not a list of characters; a longer sequence than ``max_items`` (the limit
+    ``qsdomain.limits.<limit_name>``) is refused as soon as the limit is passed, so a huge input
+    costs no more than the limit.
 
     >>> items("doubts", ["a", "b"])
     ('a', 'b')
@@ -166,7 +173,9 @@ def items(field: str, value: object, *, max_items: int = limits.MAX_ITEMS) -> tu
     for element in value:
         if len(collected) >= max_items:
             raise InvalidInputError(
-                field, f"more than {max_items} items", f"a list of at most {max_items} items"
+                field,
+                f"more than {max_items} items",
+                f"a list of at most {max_items} items (qsdomain.limits.{limit_name})",
             )
         collected.append(element)
     return tuple(collected)

@@ -67,7 +67,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TypeAlias
 
 from qsdomain import limits
-from qsdomain._checks import enum_member, real, whole_number
+from qsdomain._checks import enum_member, items, real, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc_kernel as kernel
 from qsdomain.sampling._gbt2828_1_2012 import AQLS
@@ -234,12 +234,9 @@ def oc_curve(
     [1.0, 0.9534, 0.2306]
     """
     plan, m, lot = _prepare(stages, model, lot_size)
+    levels = items("ps", ps, max_items=limits.MAX_OC_POINTS, limit_name="MAX_OC_POINTS")
     out: list[float] = []
-    for i, p in enumerate(ps):
-        if i >= limits.MAX_OC_POINTS:
-            raise InvalidInputError(
-                "ps", i + 1, f"at most limits.MAX_OC_POINTS = {limits.MAX_OC_POINTS} points"
-            )
+    for i, p in enumerate(levels):
         x, d = _quality(p, m, lot, f"ps[{i}]")
         out.append(pa(plan, m, x, lot, d))
     return out
