@@ -19,7 +19,7 @@ import attrs
 
 from qsdomain import _checks, limits
 from qsdomain.errors import InvalidInputError
-from qsdomain.metrology._status import InstrumentStatus, stream
+from qsdomain.metrology._status import InstrumentStatus
 from qsdomain.metrology._types import InstrumentState
 
 __all__ = ["DueReport", "LedgerSummary", "due_report"]
@@ -59,7 +59,7 @@ class LedgerSummary:
 def _due(value: Iterable[object]) -> tuple[InstrumentStatus, ...]:
     """The due list as a tuple of statuses, checked item by item (refused past MAX_ITEMS)."""
     found: list[InstrumentStatus] = []
-    for i, st in enumerate(stream("report.due", value)):
+    for i, st in enumerate(_checks.stream("report.due", value)):
         if i >= limits.MAX_ITEMS:
             raise InvalidInputError(
                 "report.due", f"more than {i} statuses", "at most MAX_ITEMS statuses"
@@ -122,7 +122,7 @@ def due_report(
     counts = dict.fromkeys(InstrumentState, 0)
     due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
     current = InstrumentState.CURRENT
-    for n, st in enumerate(stream("statuses", statuses)):
+    for n, st in enumerate(_checks.stream("statuses", statuses)):
         if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
         state = st.state

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
-from typing import TypeVar, cast
+from typing import cast
 
 import attrs
 
@@ -39,8 +39,6 @@ from qsdomain.metrology._types import Alignment, EarlyRule, InstrumentState, Out
 from qsdomain.periods import Convention, Term
 
 __all__ = ["InstrumentStatus", "status", "statuses"]
-
-T = TypeVar("T")
 
 _DEFAULT_POLICY = Policy()
 _ONE_DAY = timedelta(days=1)
@@ -80,17 +78,6 @@ def _last_record(_: object, __: attrs.Attribute[Verification | None], value: obj
 def _basis(_: object, __: attrs.Attribute[str], value: object) -> None:
     if value.__class__ is not str or value not in BASES:
         raise InvalidInputError("status.basis", value, f"one of {', '.join(sorted(BASES))}")
-
-
-def stream(field: str, value: Iterable[T]) -> Iterator[T]:
-    """An iterator over a list-like ``value`` (never a string, bytes or a mapping), not drained.
-
-    Streaming functions read their input one item at a time; this only refuses what is not a
-    list of items at all, before the first one is read.
-    """
-    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
-        raise InvalidInputError(field, value, "a list (not a string)")
-    return iter(value)
 
 
 @attrs.frozen
@@ -420,7 +407,7 @@ def statuses(
     if policy is not None and not isinstance(policy, Policy):
         raise InvalidInputError("policy", policy, "a Policy or None")
     working = None if calendar is None else as_working_calendar(calendar)
-    for i, row in enumerate(stream("rows", rows)):
+    for i, row in enumerate(_checks.stream("rows", rows)):
         try:
             instrument, records = row
         except (TypeError, ValueError):
