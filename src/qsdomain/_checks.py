@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import enum
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from numbers import Integral, Real
 from typing import TypeVar
@@ -27,12 +27,14 @@ __all__ = [
     "flag",
     "items",
     "real",
+    "stream",
     "text",
     "texts",
     "whole_number",
 ]
 
 E = TypeVar("E", bound=enum.Enum)
+T = TypeVar("T")
 
 
 def enum_member(field: str, enum_type: type[E], value: object) -> E:
@@ -246,3 +248,22 @@ def aware_datetime(field: str, value: object) -> datetime:
     if value.tzinfo is None or value.utcoffset() is None:
         raise NaiveDatetimeError(field, value)
     return value
+
+
+def stream(field: str, value: Iterable[T]) -> Iterator[T]:
+    """An iterator over a list-like ``value``, not read ahead: never a string, bytes or a mapping.
+
+    For functions that consume a stream of any length one item at a time (a ledger): only what
+    is not a list of items at all is refused, before the first item is read; the caller checks
+    each item as it comes (see :func:`items` for a bounded list read whole).
+
+    >>> next(stream("rows", iter([1, 2])))
+    1
+    >>> stream("rows", None)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: rows must be a list (not a string), got None
+    """
+    if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
+        raise InvalidInputError(field, value, "a list (not a string)")
+    return iter(value)

@@ -13,7 +13,8 @@ from collections.abc import Callable
 
 import attrs
 
-from qsdomain import _checks
+from qsdomain import _checks, limits
+from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._binomial import binomial_cdf, binomial_pmf, binomial_sf
 from qsdomain.metrology._decision import (
     IntervalDecision,
@@ -33,6 +34,35 @@ _SOURCE = (
     "NCSL International RP-1 (4th ed., 2010), Method A3 (interval test); shortening rule as in "
     "sandialabs/suncal intervals/testa3.py; lengthening for R* < R0 < 1 is qsdomain's own"
 )
+
+
+def _fraction(_: object, attribute: attrs.Attribute[float], value: object) -> None:
+    _checks.real(f"result.{attribute.name}", value, 0.0, 1.0)
+
+
+def _threshold(_: object, __: attrs.Attribute[float], value: object) -> None:
+    _checks.real("result.threshold", value, 0.0, 1.0, high_open=True)
+
+
+def _positive(_: object, __: attrs.Attribute[float], value: object) -> None:
+    _checks.real("result.new_interval_days", value, 0.0, limits.MAX_METROLOGY_INTERVAL_DAYS)
+
+
+def _rejected(_: object, __: attrs.Attribute[bool], value: object) -> None:
+    _checks.flag("result.rejected", value)
+
+
+_DIRECTIONS = ("shorten", "lengthen", "keep")
+
+
+def _direction(_: object, __: attrs.Attribute[str], value: object) -> None:
+    if value.__class__ is not str or value not in _DIRECTIONS:
+        raise InvalidInputError("result.direction", value, "one of 'shorten', 'lengthen', 'keep'")
+
+
+def _decision(_: object, __: attrs.Attribute[IntervalDecision], value: object) -> None:
+    if not isinstance(value, IntervalDecision):
+        raise InvalidInputError("result.decision", value, "an IntervalDecision")
 
 
 @attrs.frozen
@@ -55,13 +85,21 @@ class IntervalTestResult:
         decision: the audit record.
     """
 
-    observed: float
-    confidence: float
-    threshold: float
-    rejected: bool
-    direction: str
-    new_interval_days: float
-    decision: IntervalDecision
+    observed: float = attrs.field(validator=_fraction)
+    confidence: float = attrs.field(validator=_fraction)
+    threshold: float = attrs.field(validator=_threshold)
+    rejected: bool = attrs.field(validator=_rejected)
+    direction: str = attrs.field(validator=_direction)
+    new_interval_days: float = attrs.field(validator=_positive)
+    decision: IntervalDecision = attrs.field(validator=_decision)
+
+    def __attrs_post_init__(self) -> None:
+        if self.new_interval_days != self.decision.new_interval_days:
+            raise InvalidInputError(
+                "result.new_interval_days",
+                self.new_interval_days,
+                f"the decision's new interval ({self.decision.new_interval_days:g})",
+            )
 
 
 def _rejection(x: int, n: int, r_target: float) -> float:

@@ -30,7 +30,8 @@ from __future__ import annotations
 
 import attrs
 
-from qsdomain.errors import NotCoveredError
+from qsdomain import _checks
+from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.periods import Term
 
 __all__ = ["CATALOGUE_2020", "STATUTORY_INTERVALS", "StatutoryInterval", "statutory_interval"]
@@ -54,6 +55,19 @@ CATALOGUE_2020: tuple[str, ...] = (
 )
 
 
+def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    _checks.text(f"statutory.{attribute.name}", value)
+
+
+def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    _checks.flag(f"statutory.{attribute.name}", value)
+
+
+def _term(_: object, __: attrs.Attribute[Term], value: object) -> None:
+    if not isinstance(value, Term):
+        raise InvalidInputError("statutory.max_interval", value, "a qsdomain.periods.Term")
+
+
 @attrs.frozen
 class StatutoryInterval:
     """A JJG maximum interval or service life, with whether it was confirmed from the text.
@@ -71,12 +85,12 @@ class StatutoryInterval:
         source: where the number was read.
     """
 
-    instrument: str
-    regulation: str
-    max_interval: Term
-    service_life: bool
-    confirmed: bool
-    source: str
+    instrument: str = attrs.field(validator=_text)
+    regulation: str = attrs.field(validator=_text)
+    max_interval: Term = attrs.field(validator=_term)
+    service_life: bool = attrs.field(validator=_flag)
+    confirmed: bool = attrs.field(validator=_flag)
+    source: str = attrs.field(validator=_text)
 
 
 _MEMORY = "from memory of the commonly quoted clause; the JJG text was not read"
@@ -108,6 +122,8 @@ def statutory_interval(instrument: str, *, allow_unconfirmed: bool = False) -> S
     :data:`STATUTORY_INTERVALS`, and for one whose number is unconfirmed unless
     ``allow_unconfirmed`` is true: an unconfirmed number is never a rule by default.
     """
+    _checks.text("instrument", instrument)
+    _checks.flag("allow_unconfirmed", allow_unconfirmed)
     for entry in STATUTORY_INTERVALS:
         if entry.instrument == instrument and (entry.confirmed or allow_unconfirmed):
             return entry

@@ -9,6 +9,8 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Mapping
+from typing import cast
 
 import attrs
 
@@ -30,6 +32,54 @@ class Method(enum.Enum):
     STAIRCASE = "staircase"  # ILAC-G24 / OIML D 10 method 1 (阶梯式调整)
     A1 = "a1"  # NCSL RP-1 Method A1, simple response (简单反应法)
     S2 = "s2"  # NCSL RP-1 Method S2, binomial maximum likelihood (二项式法)
+
+
+def _method(value: object) -> Method:
+    return _checks.enum_member("decision.method", Method, value)
+
+
+def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    _checks.text(f"decision.{attribute.name}", value)
+
+
+def _days(_: object, attribute: attrs.Attribute[float], value: object) -> None:
+    # 0 is possible: a fit or a step can underflow to it (an interval to refuse, but on record).
+    _checks.real(f"decision.{attribute.name}", value, 0.0, limits.MAX_METROLOGY_INTERVAL_DAYS)
+
+
+def _optional_days(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
+    if value is not None:
+        interval_days(f"decision.{attribute.name}", value)
+
+
+def _capped(_: object, __: attrs.Attribute[bool], value: object) -> None:
+    _checks.flag("decision.capped", value)
+
+
+def numbers(field: str, value: object) -> dict[str, float]:
+    """A small mapping of names to finite numbers (an audit record's inputs or parameters)."""
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(field, value, "a mapping of names to finite numbers")
+    if len(value) > _MAX_AUDIT_ENTRIES:
+        raise InvalidInputError(
+            field, f"{len(value)} entries", f"at most {_MAX_AUDIT_ENTRIES} entries"
+        )
+    return {
+        _checks.text(f"{field} key", key, max_length=100): _checks.real(f"{field}[{key!r}]", number)
+        for key, number in cast("Mapping[object, object]", value).items()
+    }
+
+
+def _inputs(value: object) -> dict[str, float]:
+    return numbers("decision.inputs", value)
+
+
+def _parameters(value: object) -> dict[str, float]:
+    return numbers("decision.parameters", value)
+
+
+#: An audit record names a handful of inputs and settings; a method has at most a dozen.
+_MAX_AUDIT_ENTRIES = 64
 
 
 @attrs.frozen
@@ -54,16 +104,31 @@ class IntervalDecision:
         reason: one sentence saying what was decided and why.
     """
 
-    method: Method
-    source: str
-    current_days: float
-    proposed_days: float
-    new_interval_days: float
-    cap_days: float | None
-    capped: bool
-    inputs: dict[str, float]
-    parameters: dict[str, float]
-    reason: str
+    method: Method = attrs.field(converter=_method)
+    source: str = attrs.field(validator=_text)
+    current_days: float = attrs.field(validator=_days)
+    proposed_days: float = attrs.field(validator=_days)
+    new_interval_days: float = attrs.field(validator=_days)
+    cap_days: float | None = attrs.field(validator=_optional_days)
+    capped: bool = attrs.field(validator=_capped)
+    inputs: dict[str, float] = attrs.field(converter=_inputs)
+    parameters: dict[str, float] = attrs.field(converter=_parameters)
+    reason: str = attrs.field(validator=_text)
+
+    def __attrs_post_init__(self) -> None:
+        cap, proposed = self.cap_days, self.proposed_days
+        capped = cap is not None and proposed > cap
+        if self.capped is not capped:
+            raise InvalidInputError(
+                "decision.capped", self.capped, f"{capped} (whether cap_days lowers proposed_days)"
+            )
+        final = cap if capped and cap is not None else proposed
+        if self.new_interval_days != final:
+            raise InvalidInputError(
+                "decision.new_interval_days",
+                self.new_interval_days,
+                f"{final:g} (proposed_days capped by cap_days)",
+            )
 
 
 def interval_days(field: str, value: object) -> float:
@@ -121,7 +186,13 @@ def decide(  # noqa: PLR0917 - the audit record has this many parts
     parameters: dict[str, float],
     reason: str,
 ) -> IntervalDecision:
-    """Apply the statutory cap and build the record."""
+    """Keep within MAX_METROLOGY_INTERVAL_DAYS, apply the statutory cap and build the record.
+
+    The limit keeps every method's answer a valid ``current_days`` for the next decision.
+    """
+    if proposed > limits.MAX_METROLOGY_INTERVAL_DAYS:
+        proposed = float(limits.MAX_METROLOGY_INTERVAL_DAYS)
+        reason = f"{reason} Limited to {proposed:g} days (MAX_METROLOGY_INTERVAL_DAYS)."
     capped = cap is not None and proposed > cap
     final = cap if capped and cap is not None else proposed
     if capped:

@@ -60,6 +60,26 @@ def _text(field: str) -> _Validator:
     return check
 
 
+def required_text(field: str) -> _Validator:
+    """An attrs validator: a non-blank string of at most MAX_TEXT_LENGTH characters."""
+    return _text(field)
+
+
+def required_day(field: str) -> _Validator:
+    """An attrs validator: a ``date`` that is not a ``datetime``."""
+    return _day(field)
+
+
+def optional_day(field: str) -> _Validator:
+    """An attrs validator: a ``date`` (not a ``datetime``) or ``None``."""
+
+    def check(_: object, __: attrs.Attribute[date | None], value: date | None) -> None:
+        if value is not None and value.__class__ is not date:
+            _checks.day(field, value)
+
+    return check
+
+
 def _supervision(value: object) -> Supervision | None:
     return (
         None if value is None else _checks.enum_member("instrument.supervision", Supervision, value)

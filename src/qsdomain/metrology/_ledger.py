@@ -25,6 +25,11 @@ from qsdomain.metrology._types import InstrumentState
 __all__ = ["DueReport", "LedgerSummary", "due_report"]
 
 
+def _count(_: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if value.__class__ is not int or value < 0:
+        _checks.whole_number(f"summary.{attribute.name}", value, 0)
+
+
 @attrs.frozen
 class LedgerSummary:
     """How many rows were read and rejected, and how many are in each state.
@@ -41,14 +46,33 @@ class LedgerSummary:
         never_verified: rows in that state; likewise the other states.
     """
 
-    read: int = 0
-    rejected: int = 0
-    never_verified: int = 0
-    current: int = 0
-    due_soon: int = 0
-    grace: int = 0
-    overdue: int = 0
-    out_of_service: int = 0
+    read: int = attrs.field(default=0, validator=_count)
+    rejected: int = attrs.field(default=0, validator=_count)
+    never_verified: int = attrs.field(default=0, validator=_count)
+    current: int = attrs.field(default=0, validator=_count)
+    due_soon: int = attrs.field(default=0, validator=_count)
+    grace: int = attrs.field(default=0, validator=_count)
+    overdue: int = attrs.field(default=0, validator=_count)
+    out_of_service: int = attrs.field(default=0, validator=_count)
+
+
+def _due(value: Iterable[object]) -> tuple[InstrumentStatus, ...]:
+    """The due list as a tuple of statuses, checked item by item (refused past MAX_ITEMS)."""
+    found: list[InstrumentStatus] = []
+    for i, st in enumerate(_checks.stream("report.due", value)):
+        if i >= limits.MAX_ITEMS:
+            raise InvalidInputError(
+                "report.due", f"more than {i} statuses", "at most MAX_ITEMS statuses"
+            )
+        if not isinstance(st, InstrumentStatus):
+            raise InvalidInputError(f"report.due[{i}]", st, "an InstrumentStatus")
+        found.append(st)
+    return tuple(found)
+
+
+def _summary(_: object, __: attrs.Attribute[LedgerSummary], value: object) -> None:
+    if not isinstance(value, LedgerSummary):
+        raise InvalidInputError("report.summary", value, "a LedgerSummary")
 
 
 @attrs.frozen
@@ -65,8 +89,8 @@ class DueReport:
         summary: the counts.
     """
 
-    due: tuple[InstrumentStatus, ...]
-    summary: LedgerSummary
+    due: tuple[InstrumentStatus, ...] = attrs.field(converter=_due)
+    summary: LedgerSummary = attrs.field(validator=_summary)
 
 
 def _key(st: InstrumentStatus) -> tuple[int, date, str]:
@@ -98,7 +122,7 @@ def due_report(
     counts = dict.fromkeys(InstrumentState, 0)
     due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
     current = InstrumentState.CURRENT
-    for n, st in enumerate(statuses):
+    for n, st in enumerate(_checks.stream("statuses", statuses)):
         if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
         state = st.state

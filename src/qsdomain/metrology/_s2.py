@@ -116,7 +116,13 @@ class ReliabilityFit:
         _checks.real("fit.log_likelihood", self.log_likelihood, high=0.0)
 
     def reliability(self, t: float) -> float:
-        """R(t) under the fitted model."""
+        """R(t) under the fitted model, for a time ``t`` >= 0.
+
+        >>> fit = ReliabilityFit("weibull", (0.01, 2.0), -1.5)
+        >>> round(fit.reliability(10), 4)
+        0.99
+        """
+        t = _checks.real("t", t, 0.0)
         if self.model is ReliabilityModel.EXPONENTIAL:
             return math.exp(-self.parameters[0] * t)
         rate, shape = self.parameters
@@ -126,7 +132,11 @@ class ReliabilityFit:
             return 0.0
 
     def interval(self, target: float) -> float:
-        """The time at which R(t) falls to ``target``."""
+        """The time at which R(t) falls to ``target``.
+
+        >>> round(ReliabilityFit("exponential", (0.01,), -3.2).interval(0.95), 3)
+        5.129
+        """
         r_target = check_target(target)
         if self.model is ReliabilityModel.EXPONENTIAL:
             return -math.log(r_target) / self.parameters[0]
@@ -261,7 +271,14 @@ def fit_reliability(
 
         best = _nelder_mead(neg, [math.log(theta0), 0.0])
         params = (math.exp(best[0]), math.exp(best[1]))
-    return ReliabilityFit(kind, params, -neg(best))
+    log_likelihood = -neg(best)
+    if not math.isfinite(log_likelihood):
+        raise InvalidInputError(
+            "bins",
+            f"{good} of {total} in tolerance",
+            f"history the {kind.value} model can fit with rate and shape within e^±{_LOG_BOUND:g}",
+        )
+    return ReliabilityFit(kind, params, log_likelihood)
 
 
 def s2_interval(

@@ -27,7 +27,14 @@ import attrs
 from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
 from qsdomain.errors import InvalidInputError
-from qsdomain.metrology._instrument import Instrument, Policy, Verification
+from qsdomain.metrology._instrument import (
+    Instrument,
+    Policy,
+    Verification,
+    optional_day,
+    required_day,
+    required_text,
+)
 from qsdomain.metrology._types import Alignment, EarlyRule, InstrumentState, Outcome, Regime, Scheme
 from qsdomain.periods import Convention, Term
 
@@ -36,6 +43,41 @@ __all__ = ["InstrumentStatus", "status", "statuses"]
 _DEFAULT_POLICY = Policy()
 _ONE_DAY = timedelta(days=1)
 _OUT = (Outcome.FAIL, Outcome.SCRAPPED)
+
+#: What a status can rest on (:attr:`InstrumentStatus.basis`).
+BASES = frozenset(
+    (
+        "none",
+        "failed",
+        "scrapped",
+        "first_only",
+        "service_life",
+        "verification",
+        "calibration",
+        "usage",
+    )
+)
+
+
+def _state(value: object) -> InstrumentState:
+    if value.__class__ is InstrumentState:
+        return value
+    return _checks.enum_member("status.state", InstrumentState, value)
+
+
+def _days_left(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
+    if value is not None and value.__class__ is not int:
+        _checks.whole_number("status.days_left", value)
+
+
+def _last_record(_: object, __: attrs.Attribute[Verification | None], value: object) -> None:
+    if value is not None and not isinstance(value, Verification):
+        raise InvalidInputError("status.last", value, "a Verification or None")
+
+
+def _basis(_: object, __: attrs.Attribute[str], value: object) -> None:
+    if value.__class__ is not str or value not in BASES:
+        raise InvalidInputError("status.basis", value, f"one of {', '.join(sorted(BASES))}")
 
 
 @attrs.frozen
@@ -70,14 +112,14 @@ class InstrumentStatus:
     so it is not part of the serialized form.
     """
 
-    instrument_id: str
-    state: InstrumentState
-    as_of: date
-    valid_through: date | None
-    due: date | None
-    days_left: int | None
-    last: Verification | None
-    basis: str
+    instrument_id: str = attrs.field(validator=required_text("status.instrument_id"))
+    state: InstrumentState = attrs.field(converter=_state)
+    as_of: date = attrs.field(validator=required_day("status.as_of"))
+    valid_through: date | None = attrs.field(validator=optional_day("status.valid_through"))
+    due: date | None = attrs.field(validator=optional_day("status.due"))
+    days_left: int | None = attrs.field(validator=_days_left)
+    last: Verification | None = attrs.field(validator=_last_record)
+    basis: str = attrs.field(validator=_basis)
 
     @property
     def reason(self) -> str:
@@ -192,7 +234,9 @@ def _align(valid_through: date, policy: Policy, calendar: WorkingCalendar | None
     if policy.align is Alignment.NONE:
         return valid_through
     if policy.align is Alignment.MONTH_END:
-        following = (valid_through.replace(day=28) + timedelta(days=4)).replace(day=1)
+        if valid_through.month == 12:  # December: no month 13, and 9999-12 stays in range
+            return valid_through.replace(day=31)
+        following = valid_through.replace(month=valid_through.month + 1, day=1)
         return following - _ONE_DAY
     if calendar is None:
         raise InvalidInputError(
@@ -360,8 +404,10 @@ def statuses(
     :func:`status` per row instead.
     """
     as_of = _checks.day("as_of", as_of)
+    if policy is not None and not isinstance(policy, Policy):
+        raise InvalidInputError("policy", policy, "a Policy or None")
     working = None if calendar is None else as_working_calendar(calendar)
-    for i, row in enumerate(rows):
+    for i, row in enumerate(_checks.stream("rows", rows)):
         try:
             instrument, records = row
         except (TypeError, ValueError):
