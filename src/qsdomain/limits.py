@@ -17,6 +17,9 @@ __all__ = [
     "MAX_CALENDAR_DAYS",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_KINDS",
+    "MAX_KIND_DEADLINES",
+    "MAX_LICENCE_EVENTS",
     "MAX_TEXT_LENGTH",
 ]
 
@@ -42,5 +45,19 @@ MAX_CALENDAR_DAYS = 146_097
 # -- periods -------------------------------------------------------------------------------------
 
 # -- sampling ------------------------------------------------------------------------------------
+
+# -- licensing -----------------------------------------------------------------------------------
+
+#: Most licence kinds in one registry. A province registers a few dozen kinds of its own; 10,000
+#: leaves room for every licence of every ministry while bounding the look-up index.
+MAX_KINDS = 10_000
+
+#: Most other deadlines (change reports and the like) one licence kind lists; a regulation has
+#: a handful.
+MAX_KIND_DEADLINES = 100
+
+#: Most lifecycle events of one licence passed to ``status``. A licence sees a few renewals,
+#: changes and suspensions in its life; 10,000 bounds the fold at a few milliseconds.
+MAX_LICENCE_EVENTS = 10_000
 
 # -- command line --------------------------------------------------------------------------------
