@@ -35,6 +35,16 @@ from qsdomain.strategies._calendars import (
     synthetic_calendars,
     working_calendars,
 )
+from qsdomain.strategies._licensing import (
+    LICENSING_STRATEGIES,
+    licence_events,
+    licence_histories,
+    licence_kinds,
+    licence_statuses,
+    licences,
+    lifecycles,
+    work_items,
+)
 from qsdomain.strategies._periods import PERIOD_STRATEGIES, leads, terms
 from qsdomain.strategies._sampling import (
     SAMPLING_STRATEGIES,
@@ -54,6 +64,12 @@ __all__ = [
     "dates",
     "for_type",
     "leads",
+    "licence_events",
+    "licence_histories",
+    "licence_kinds",
+    "licence_statuses",
+    "licences",
+    "lifecycles",
     "lot_plans",
     "lot_results",
     "provisional_spans",
@@ -67,10 +83,16 @@ __all__ = [
     "table_sources",
     "terms",
     "transitions",
+    "work_items",
     "working_calendars",
 ]
 
-_BY_TYPE: dict[Any, Any] = {**PERIOD_STRATEGIES, **CALENDAR_STRATEGIES, **SAMPLING_STRATEGIES}
+_BY_TYPE: dict[Any, Any] = {
+    **PERIOD_STRATEGIES,
+    **CALENDAR_STRATEGIES,
+    **SAMPLING_STRATEGIES,
+    **LICENSING_STRATEGIES,
+}
 
 
 def for_type(cls: Any) -> st.SearchStrategy[Any]:
