@@ -111,6 +111,13 @@ def working_day_span(lead: Lead) -> int:
     return 2 * lead.amount + 40
 
 
+def _required_day(field: str) -> Validator:
+    def check(_: object, __: object, value: object) -> None:
+        day(field, value)
+
+    return check
+
+
 def _optional_day(field: str) -> Validator:
     def check(_: object, __: object, value: object) -> None:
         if value is not None:
@@ -168,8 +175,8 @@ class Lifecycle:
     """
 
     licence: Licence = attrs.field(validator=_check_licence)
-    expires: date = attrs.field(validator=_optional_day("lifecycle.expires"))
-    valid_since: date = attrs.field(validator=_optional_day("lifecycle.valid_since"))
+    expires: date = attrs.field(validator=_required_day("lifecycle.expires"))
+    valid_since: date = attrs.field(validator=_required_day("lifecycle.valid_since"))
     deemed_from: date | None = attrs.field(
         default=None, validator=_optional_day("lifecycle.deemed_from")
     )
@@ -186,7 +193,7 @@ class Lifecycle:
     )
     ended: LicenceState | None = attrs.field(default=None, converter=_to_state)
     ended_on: date | None = attrs.field(default=None, validator=_optional_day("lifecycle.ended_on"))
-    cursor: date = attrs.field(validator=_optional_day("lifecycle.cursor"))
+    cursor: date = attrs.field(validator=_required_day("lifecycle.cursor"))
 
     @filed_in_time.validator
     def _check_flag(self, _: attrs.Attribute[bool], value: object) -> None:

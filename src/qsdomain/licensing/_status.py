@@ -79,6 +79,13 @@ def _to_state(value: object) -> LicenceState:
     return enum_member("status.state", LicenceState, value)
 
 
+def _required_day(field: str) -> Validator:
+    def check(_: object, __: object, value: object) -> None:
+        day(field, value)
+
+    return check
+
+
 def _optional_day(field: str) -> Validator:
     def check(_: object, __: object, value: object) -> None:
         if value is not None:
@@ -130,9 +137,9 @@ class LicenceStatus:
     """
 
     licence: Licence = attrs.field(validator=_check_licence)
-    as_of: date = attrs.field(validator=_optional_day("status.as_of"))
+    as_of: date = attrs.field(validator=_required_day("status.as_of"))
     state: LicenceState = attrs.field(converter=_to_state)
-    expires: date = attrs.field(validator=_optional_day("status.expires"))
+    expires: date = attrs.field(validator=_required_day("status.expires"))
     renewal_due: date | None = attrs.field(validator=_optional_day("status.renewal_due"))
     days_left: int | None = attrs.field(validator=_check_days_left)
     since: date | None = attrs.field(validator=_optional_day("status.since"))
