@@ -26,7 +26,7 @@ deemed renewed when the current validity comes from 行政许可法 art. 50 para
 the due day lies beyond the calendar and the state does not depend on it (the day asked about is
 far from it), ``renewal_due`` is ``None``; where the state does depend on it, the calendar's
 :class:`~qsdomain.errors.CalendarNotCoveredError` is raised: pass a calendar extended with a
-stated assumption, ``china().extended(until=..., rule="statutory")``.
+stated assumption, ``china().extended(until=...)``.
 """
 
 from __future__ import annotations
