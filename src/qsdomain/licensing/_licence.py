@@ -10,6 +10,7 @@ datetime.date(2026, 10, 19)
 
 from __future__ import annotations
 
+import functools
 from datetime import date
 
 import attrs
@@ -18,8 +19,15 @@ from qsdomain._checks import day, text
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._defaults import default_kinds
 from qsdomain.licensing._kinds import LicenceKind, Validator
+from qsdomain.periods import Convention, Term
 
 __all__ = ["Licence"]
+
+
+@functools.lru_cache(maxsize=65_536)
+def _term_end(term: Term, start: date, convention: Convention) -> date:
+    """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
+    return term.nominal_end(start, convention)
 
 
 def _to_kind(value: object) -> LicenceKind:
@@ -90,7 +98,7 @@ class Licence:
     def __attrs_post_init__(self) -> None:
         kind = self.kind
         try:
-            end = kind.term.nominal_end(self.issued, kind.convention)
+            end = _term_end(kind.term, self.issued, kind.convention)
         except InvalidInputError:
             raise InvalidInputError(
                 "issued", self.issued, "a date whose term end stays within year 9999"

@@ -31,6 +31,7 @@ function runs the same steps without building snapshots.
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -53,7 +54,7 @@ from qsdomain.licensing._events import (
 )
 from qsdomain.licensing._kinds import Validator
 from qsdomain.licensing._licence import Licence
-from qsdomain.periods import Lead, LeadUnit
+from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
 __all__ = ["LicenceState", "Lifecycle", "apply", "replay"]
 
@@ -238,6 +239,39 @@ class Lifecycle:
         )
 
 
+#: Lead.before answers, keyed by (id of the calendar or None, lead, day). Each entry keeps its
+#: calendar, so an id is never mistaken for a later object's; the cache is emptied when full.
+_LEAD_CACHE: dict[tuple[int, Lead, date], tuple[object, date]] = {}
+_LEAD_CACHE_SIZE = 200_000
+
+
+def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> date:
+    """``lead.before(day_)``, with ``calendar`` (default china()) for working-day leads; cached.
+
+    The computation is pure, so a cached answer is the answer; the cache only saves the month
+    arithmetic and calendar look-ups that a register of a million licences repeats.
+    """
+    if lead.unit is LeadUnit.WORKING_DAYS:
+        cal: object = china() if calendar is None else calendar
+    else:
+        cal = None
+    key = (id(cal), lead, day_)
+    hit = _LEAD_CACHE.get(key)
+    if hit is not None and hit[0] is cal:
+        return hit[1]
+    result = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
+    if len(_LEAD_CACHE) >= _LEAD_CACHE_SIZE:
+        _LEAD_CACHE.clear()
+    _LEAD_CACHE[key] = (cal, result)
+    return result
+
+
+@functools.lru_cache(maxsize=65_536)
+def term_end(term: Term, start: date, convention: Convention) -> date:
+    """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
+    return term.nominal_end(start, convention)
+
+
 class Fold:
     """The mutable accumulator behind :func:`apply`, :func:`replay` and ``status`` (private)."""
 
@@ -314,12 +348,7 @@ class Fold:
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
         if self._due is None:
-            lead = self.kind.renewal_lead
-            if lead.unit is LeadUnit.WORKING_DAYS:
-                calendar = china() if self._calendar is None else self._calendar
-                self._due = lead.before(self.expires, calendar=calendar)
-            else:
-                self._due = lead.before(self.expires)
+            self._due = lead_before(self.kind.renewal_lead, self.expires, self._calendar)
         return self._due
 
     def due_bounds(self) -> tuple[date, date]:
@@ -345,7 +374,7 @@ class Fold:
             after = self.expires + _ONE_DAY
             if self.filed_on is not None and self.filed_in_time and self.refused_on is None:
                 try:
-                    new_expires = self.kind.term.nominal_end(after, self.kind.convention)
+                    new_expires = term_end(self.kind.term, after, self.kind.convention)
                 except InvalidInputError:
                     raise InvalidInputError(
                         "events", after, "a deemed renewal whose term stays within year 9999"
@@ -441,8 +470,8 @@ class Fold:
             new_expires = self.expires
         else:
             try:
-                new_expires = self.kind.term.nominal_end(
-                    self.expires + _ONE_DAY, self.kind.convention
+                new_expires = term_end(
+                    self.kind.term, self.expires + _ONE_DAY, self.kind.convention
                 )
             except InvalidInputError:
                 raise InvalidInputError(

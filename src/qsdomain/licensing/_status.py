@@ -147,6 +147,22 @@ class LicenceStatus:
     reason: str = attrs.field(default="", validator=_check_reason)
 
 
+_STATUS_FIELDS = tuple(f.name for f in attrs.fields(LicenceStatus))
+_set = object.__setattr__
+
+
+def _trusted_status(*values: object) -> LicenceStatus:
+    """A LicenceStatus from values this module computed, skipping the input checks.
+
+    Computations trust constructed objects (the house rule): the values come from a valid
+    licence and its folded history, so checking them again would only cost time.
+    """
+    made = object.__new__(LicenceStatus)
+    for name, value in zip(_STATUS_FIELDS, values, strict=True):
+        _set(made, name, value)
+    return made
+
+
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
     low, _ = fold.due_bounds()
@@ -237,16 +253,16 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
         )
-    return LicenceStatus(
-        licence=licence,
-        as_of=as_of,
-        state=state,
-        expires=expires,
-        renewal_due=due,
-        days_left=None if state in _FINAL else (expires - as_of).days,
-        since=since,
-        filed_on=filed_on,
-        reason=reason,
+    return _trusted_status(
+        licence,
+        as_of,
+        state,
+        expires,
+        due,
+        None if state in _FINAL else (expires - as_of).days,
+        since,
+        filed_on,
+        reason,
     )
 
 
