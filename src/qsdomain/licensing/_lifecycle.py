@@ -40,7 +40,7 @@ import attrs
 from qsdomain import limits
 from qsdomain._checks import day
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, china
-from qsdomain.errors import InvalidInputError
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 from qsdomain.licensing._events import (
     Cancelled,
     Changed,
@@ -241,7 +241,7 @@ class Lifecycle:
 
 #: Lead.before answers, keyed by (id of the calendar or None, lead, day). Each entry keeps its
 #: calendar, so an id is never mistaken for a later object's; the cache is emptied when full.
-_LEAD_CACHE: dict[tuple[int, Lead, date], tuple[object, date]] = {}
+_LEAD_CACHE: dict[tuple[int, Lead, date], tuple[object, date | Exception]] = {}
 _LEAD_CACHE_SIZE = 200_000
 
 
@@ -258,12 +258,23 @@ def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> 
     key = (id(cal), lead, day_)
     hit = _LEAD_CACHE.get(key)
     if hit is not None and hit[0] is cal:
-        return hit[1]
-    result = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
+        found = hit[1]
+        if isinstance(found, date):
+            return found
+        raise found.with_traceback(None)
+    try:
+        result = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
+    except CalendarNotCoveredError as err:  # remembered too: the calendar will not grow
+        _remember(key, cal, err)
+        raise
+    _remember(key, cal, result)
+    return result
+
+
+def _remember(key: tuple[int, Lead, date], cal: object, answer: date | Exception) -> None:
     if len(_LEAD_CACHE) >= _LEAD_CACHE_SIZE:
         _LEAD_CACHE.clear()
-    _LEAD_CACHE[key] = (cal, result)
-    return result
+    _LEAD_CACHE[key] = (cal, answer)
 
 
 @functools.lru_cache(maxsize=65_536)
