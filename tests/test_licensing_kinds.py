@@ -156,3 +156,20 @@ def test_a_naive_datetime_is_not_a_date() -> None:
     with pytest.raises(InvalidInputError) as err:
         Licence(kind="food_production", number="1", holder="x", issued=datetime(2021, 10, 20))  # noqa: DTZ001
     assert err.value.field == "issued"
+
+
+def test_the_docs_table_agrees_with_the_data() -> None:
+    """Each row of the kinds table in docs/licensing.md states the kind's term and lead."""
+    from pathlib import Path  # noqa: PLC0415
+
+    page = Path(__file__).parent.parent / "docs" / "licensing.md"
+    rows = {
+        line.split("|")[1].strip().strip("`"): line
+        for line in page.read_text(encoding="utf-8").splitlines()
+        if line.startswith("| `")
+    }
+    for kind in default_kinds():
+        row = rows[kind.code]
+        assert f"{kind.term.years} years" in row
+        assert f"{kind.renewal_lead} before expiry" in row
+        assert kind.lead_source.confidence.value in row
