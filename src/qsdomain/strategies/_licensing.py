@@ -35,7 +35,6 @@ from qsdomain.licensing import (
     default_kinds,
     replay,
     status,
-    worklist,
 )
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
@@ -248,23 +247,19 @@ def work_items() -> st.SearchStrategy[WorkItem]:
     >>> @settings(max_examples=5, database=None, deadline=None)
     ... @given(work_items())
     ... def check(value):
-    ...     assert (value.days < 0) <= (value.reason.value != 'file_renewal')
+    ...     assert value.days == (value.due - value.status.as_of).days
     >>> check()
     """
 
-    def first_item(pair: tuple[Licence, tuple[LicenceEvent, ...]], offset: int) -> Any:
-        lic = pair[0]
-        try:
-            found = worklist([pair], lic.issued + timedelta(days=offset), within=3660)
-        except QSDomainError:
-            return None
-        return found[0] if found else None
+    def item(found: LicenceStatus, reason: WorkReason) -> WorkItem:
+        due = found.expires
+        if reason is not WorkReason.EXPIRING and found.renewal_due is not None:
+            due = found.renewal_due
+        else:
+            reason = WorkReason.EXPIRING
+        return WorkItem(reason=reason, status=found, due=due, days=(due - found.as_of).days)
 
-    return (
-        st.builds(first_item, licence_histories(), st.integers(0, 2600))
-        .filter(lambda item: item is not None)
-        .map(lambda item: item)
-    )
+    return st.builds(item, licence_statuses(), st.sampled_from(WorkReason))
 
 
 LICENSING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
@@ -274,11 +269,15 @@ LICENSING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     LicenceKind: licence_kinds,
     KindRegistry: _registries,
     Licence: licences,
-    RenewalApplied: lambda: licence_events().filter(lambda e: type(e) is RenewalApplied),
-    Renewed: lambda: licence_events().filter(lambda e: type(e) is Renewed),
+    RenewalApplied: lambda: st.builds(RenewalApplied, on=st.dates(_FIRST, _LAST), note=_TEXT),
+    Renewed: lambda: licence_events().map(lambda e: e if type(e) is Renewed else Renewed(on=e.on)),
     RenewalRefused: lambda: st.builds(RenewalRefused, on=st.dates(_FIRST, _LAST)),
     Changed: lambda: st.builds(Changed, on=st.dates(_FIRST, _LAST)),
-    Suspended: lambda: licence_events().filter(lambda e: type(e) is Suspended),
+    Suspended: lambda: st.builds(
+        lambda day, n: Suspended(on=day, until=day + timedelta(days=n)),
+        st.dates(_FIRST, _LAST),
+        st.integers(0, 400),
+    ),
     Revoked: lambda: st.builds(Revoked, on=st.dates(_FIRST, _LAST)),
     Withdrawn: lambda: st.builds(Withdrawn, on=st.dates(_FIRST, _LAST)),
     Cancelled: lambda: st.builds(Cancelled, on=st.dates(_FIRST, _LAST)),
