@@ -239,9 +239,10 @@ class Lifecycle:
         )
 
 
-#: Lead.before answers, keyed by (id of the calendar or None, lead, day). Each entry keeps its
-#: calendar, so an id is never mistaken for a later object's; the cache is emptied when full.
-_LEAD_CACHE: dict[tuple[int, Lead, date], tuple[object, date | Exception]] = {}
+#: Lead.before answers, keyed by (id of the calendar or None, id of the lead, day). Each entry
+#: keeps its calendar and lead, so an id is never mistaken for a later object's; the cache is
+#: emptied when full.
+_LEAD_CACHE: dict[tuple[int, int, date], tuple[object, Lead, date | Exception]] = {}
 _LEAD_CACHE_SIZE = 200_000
 
 
@@ -249,32 +250,30 @@ def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> 
     """``lead.before(day_)``, with ``calendar`` (default china()) for working-day leads; cached.
 
     The computation is pure, so a cached answer is the answer; the cache only saves the month
-    arithmetic and calendar look-ups that a register of a million licences repeats.
+    arithmetic and calendar look-ups that a register of a million licences repeats. A look-up
+    beyond the calendar is remembered too: the calendar object does not change.
     """
+    cal: object = None
     if lead.unit is LeadUnit.WORKING_DAYS:
-        cal: object = china() if calendar is None else calendar
-    else:
-        cal = None
-    key = (id(cal), lead, day_)
+        cal = china() if calendar is None else calendar
+    key = (id(cal), id(lead), day_)
     hit = _LEAD_CACHE.get(key)
-    if hit is not None and hit[0] is cal:
-        found = hit[1]
+    if hit is not None and hit[0] is cal and hit[1] is lead:
+        found = hit[2]
         if isinstance(found, date):
             return found
         raise found.with_traceback(None)
+    answer: date | Exception
     try:
-        result = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
-    except CalendarNotCoveredError as err:  # remembered too: the calendar will not grow
-        _remember(key, cal, err)
-        raise
-    _remember(key, cal, result)
-    return result
-
-
-def _remember(key: tuple[int, Lead, date], cal: object, answer: date | Exception) -> None:
+        answer = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
+    except CalendarNotCoveredError as err:
+        answer = err
     if len(_LEAD_CACHE) >= _LEAD_CACHE_SIZE:
         _LEAD_CACHE.clear()
-    _LEAD_CACHE[key] = (cal, answer)
+    _LEAD_CACHE[key] = (cal, lead, answer)
+    if isinstance(answer, date):
+        return answer
+    raise answer
 
 
 @functools.lru_cache(maxsize=65_536)

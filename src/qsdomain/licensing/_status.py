@@ -147,28 +147,44 @@ class LicenceStatus:
     reason: str = attrs.field(default="", validator=_check_reason)
 
 
-_STATUS_FIELDS = tuple(f.name for f in attrs.fields(LicenceStatus))
 _set = object.__setattr__
 
 
-def _trusted_status(*values: object) -> LicenceStatus:
+def _trusted_status(  # noqa: PLR0917 - one argument per field
+    licence: Licence,
+    as_of: date,
+    state: LicenceState,
+    expires: date,
+    due: date | None,
+    days_left: int | None,
+    since: date | None,
+    filed_on: date | None,
+    reason: str,
+) -> LicenceStatus:
     """A LicenceStatus from values this module computed, skipping the input checks.
 
     Computations trust constructed objects (the house rule): the values come from a valid
     licence and its folded history, so checking them again would only cost time.
     """
     made = object.__new__(LicenceStatus)
-    for name, value in zip(_STATUS_FIELDS, values, strict=True):
-        _set(made, name, value)
+    _set(made, "licence", licence)
+    _set(made, "as_of", as_of)
+    _set(made, "state", state)
+    _set(made, "expires", expires)
+    _set(made, "renewal_due", due)
+    _set(made, "days_left", days_left)
+    _set(made, "since", since)
+    _set(made, "filed_on", filed_on)
+    _set(made, "reason", reason)
     return made
 
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    low, _ = fold.due_bounds()
     try:
         return fold.due()
     except CalendarNotCoveredError:
+        low, _ = fold.due_bounds()
         if as_of < low - timedelta(days=warn):
             return None
         raise
