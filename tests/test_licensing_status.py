@@ -257,6 +257,8 @@ def test_a_working_day_lead_beyond_the_calendar_raises_where_the_state_needs_it(
     assert far.renewal_due is None
     with pytest.raises(CalendarNotCoveredError):
         status(lic, date(2027, 3, 1))
+    with pytest.raises(CalendarNotCoveredError):  # the remembered failure is raised again
+        status(lic, date(2027, 3, 1))
     extended = china().extended(until=date(2027, 12, 31))
     assert status(lic, date(2027, 3, 1), calendar=extended).renewal_due is not None
 

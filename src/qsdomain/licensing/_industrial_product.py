@@ -31,7 +31,8 @@ INDUSTRIAL_PRODUCT = LicenceKind(
     term_source=Source(
         _ORDINANCE,
         Confidence.TEXT,
-        note="the 3-year term for food processing in the same article no longer applies",
+        note="the 3-year term for food processing in the same article no longer applies; "
+        "wording seen in verbatim reproductions, article number per the project reference",
     ),
     convention=Convention.INCLUSIVE,
     renewal_lead=Lead(6, LeadUnit.MONTHS),
