@@ -19,6 +19,9 @@ __all__ = [
     "MAX_HYPERGEOMETRIC_SAMPLE_SIZE",
     "MAX_ITEMS",
     "MAX_JSON_CHARS",
+    "MAX_KINDS",
+    "MAX_KIND_DEADLINES",
+    "MAX_LICENCE_EVENTS",
     "MAX_LIMIT_DAYS",
     "MAX_METROLOGY_CALIBRATIONS",
     "MAX_METROLOGY_INTERVAL_DAYS",
@@ -125,5 +128,19 @@ MAX_LIMIT_DAYS = 2_000
 
 #: Longest IANA time-zone name accepted for an item's zone (the longest real one has 32).
 MAX_ZONE_KEY_LENGTH = 64
+
+# -- licensing -----------------------------------------------------------------------------------
+
+#: Most licence kinds in one registry. A province registers a few dozen kinds of its own; 10,000
+#: leaves room for every licence of every ministry while bounding the look-up index.
+MAX_KINDS = 10_000
+
+#: Most other deadlines (change reports and the like) one licence kind lists; a regulation has
+#: a handful.
+MAX_KIND_DEADLINES = 100
+
+#: Most lifecycle events of one licence passed to ``status``. A licence sees a few renewals,
+#: changes and suspensions in its life; 10,000 bounds the fold at a few milliseconds.
+MAX_LICENCE_EVENTS = 10_000
 
 # -- command line --------------------------------------------------------------------------------

@@ -201,6 +201,7 @@ def _make_converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_sequence_type, lambda cls: _sequence_hook(conv, cls))
     _register_sampling(conv)
     _register_commitments(conv)
+    _register_licensing(conv)
     # Sets become sorted lists so the JSON form is deterministic.
     conv.register_unstructure_hook_func(
         lambda t: getattr(t, "__origin__", None) in (frozenset, set),
@@ -316,6 +317,33 @@ def _register_commitments(conv: cattrs.Converter) -> None:
         "withdrawn": c.Withdrawn,
     }
     _register_tagged(conv, c.Event, "event", events)
+
+
+def _register_licensing(conv: cattrs.Converter) -> None:
+    """Tags for the licensing events: each event carries ``"event"`` naming its kind."""
+    from qsdomain.licensing import (  # noqa: PLC0415 - the edge layer may know every family
+        Cancelled,
+        Changed,
+        LicenceEvent,
+        RenewalApplied,
+        RenewalRefused,
+        Renewed,
+        Revoked,
+        Suspended,
+        Withdrawn,
+    )
+
+    events = {
+        "renewal_applied": RenewalApplied,
+        "renewed": Renewed,
+        "renewal_refused": RenewalRefused,
+        "changed": Changed,
+        "suspended": Suspended,
+        "revoked": Revoked,
+        "withdrawn": Withdrawn,
+        "cancelled": Cancelled,
+    }
+    _register_tagged(conv, LicenceEvent, "event", events)
 
 
 #: The one converter every public type goes through.

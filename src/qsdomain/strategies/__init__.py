@@ -45,6 +45,16 @@ from qsdomain.strategies._commitments import (
     cases,
     service_items,
 )
+from qsdomain.strategies._licensing import (
+    LICENSING_STRATEGIES,
+    licence_events,
+    licence_histories,
+    licence_kinds,
+    licence_statuses,
+    licences,
+    lifecycles,
+    work_items,
+)
 from qsdomain.strategies._metrology import (
     METROLOGY_STRATEGIES,
     histories,
@@ -85,6 +95,12 @@ __all__ = [
     "interval_decisions",
     "interval_tests",
     "leads",
+    "licence_events",
+    "licence_histories",
+    "licence_kinds",
+    "licence_statuses",
+    "licences",
+    "lifecycles",
     "lot_plans",
     "lot_results",
     "policies",
@@ -104,6 +120,7 @@ __all__ = [
     "terms",
     "transitions",
     "verifications",
+    "work_items",
     "working_calendars",
     "year_schedules",
 ]
@@ -114,6 +131,7 @@ _BY_TYPE: dict[Any, Any] = {
     **SAMPLING_STRATEGIES,
     **METROLOGY_STRATEGIES,
     **COMMITMENT_STRATEGIES,
+    **LICENSING_STRATEGIES,
 }
 
 

@@ -1,0 +1,350 @@
+"""Is this licence valid on that day, and by when must the holder file for renewal?
+
+>>> from datetime import date
+>>> from qsdomain.calendars import china
+>>> from qsdomain.licensing import Licence, RenewalApplied, status
+>>> lic = Licence(kind="food_production", number="SC10633010200001", holder="某食品有限公司",
+...               issued=date(2021, 10, 20))
+>>> st = status(lic, as_of=date(2026, 6, 1), calendar=china())
+>>> st.state.value, st.expires, st.renewal_due
+('valid', datetime.date(2026, 10, 19), datetime.date(2026, 9, 1))
+>>> later = status(lic, as_of=date(2026, 10, 20), events=[RenewalApplied(on=date(2026, 8, 3))],
+...                calendar=china())
+>>> later.state.value, later.expires
+('deemed_renewed', datetime.date(2031, 10, 19))
+
+The state on a day is decided in this order: not yet valid (before the issue day); revoked,
+withdrawn or cancelled (from the day of the act); expired (from the day after the last day of
+validity); suspended (from its first through its last day); renewal pending (filed in time,
+undecided); renewal overdue (the last day to file has passed with no filing in time); renewal
+due soon (the last day to file is within the policy's warning window); otherwise valid, or
+deemed renewed when the current validity comes from 行政许可法 art. 50 para. 2.
+
+``renewal_due`` is the last day a filing is in time: the kind's lead before ``expires``
+(a filing on that day is in time). A working-day lead needs a calendar
+(:func:`~qsdomain.calendars.china` by default, which covers the years its notices cover). Where
+the due day lies beyond the calendar and the state does not depend on it (the day asked about is
+far from it), ``renewal_due`` is ``None``; where the state does depend on it, the calendar's
+:class:`~qsdomain.errors.CalendarNotCoveredError` is raised: pass a calendar extended with a
+stated assumption, ``china().extended(until=...)``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+import attrs
+
+from qsdomain._checks import day, enum_member, whole_number
+from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
+from qsdomain.licensing._events import LicenceEvent
+from qsdomain.licensing._kinds import Validator
+from qsdomain.licensing._licence import Licence
+from qsdomain.licensing._lifecycle import Fold, LicenceState, check_calendar, event_list
+
+__all__ = ["LicenceStatus", "StatusPolicy", "status"]
+
+#: Default warning window before the last filing day, in calendar days: about a quarter, the
+#: time a holder needs to assemble a renewal file. A policy choice, not a rule.
+DEFAULT_WARN_DAYS = 90
+
+_FINAL = frozenset({LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED})
+
+
+def _check_warn(_: object, __: attrs.Attribute[int], value: object) -> None:
+    whole_number("policy.warn_days", value, 0, 3660)
+
+
+@attrs.frozen
+class StatusPolicy:
+    """A bureau's choices in reading a status: how early to warn before the filing deadline.
+
+    >>> StatusPolicy(warn_days=30).warn_days
+    30
+
+    Attributes:
+        warn_days: calendar days before ``renewal_due`` from which the state is
+            ``renewal_due_soon`` (0 warns only on the day itself). Default 90.
+    """
+
+    warn_days: int = attrs.field(default=DEFAULT_WARN_DAYS, validator=_check_warn)
+
+
+_DEFAULT_POLICY = StatusPolicy()
+
+
+def _to_state(value: object) -> LicenceState:
+    return enum_member("status.state", LicenceState, value)
+
+
+def _required_day(field: str) -> Validator:
+    def check(_: object, __: object, value: object) -> None:
+        day(field, value)
+
+    return check
+
+
+def _optional_day(field: str) -> Validator:
+    def check(_: object, __: object, value: object) -> None:
+        if value is not None:
+            day(field, value)
+
+    return check
+
+
+def _check_licence(_: object, __: attrs.Attribute[Licence], value: object) -> None:
+    if not isinstance(value, Licence):
+        raise InvalidInputError("status.licence", value, "a Licence")
+
+
+def _check_days_left(_: object, __: attrs.Attribute[int | None], value: object) -> None:
+    if value is not None:
+        whole_number("status.days_left", value, -3_700_000, 3_700_000)
+
+
+def _check_reason(_: object, __: attrs.Attribute[str], value: object) -> None:
+    if not isinstance(value, str):
+        raise InvalidInputError("status.reason", value, "a string")
+
+
+@attrs.frozen(kw_only=True)
+class LicenceStatus:
+    """What a licence's situation is on a day, and what to do next.
+
+    >>> from datetime import date
+    >>> from qsdomain.licensing import Licence
+    >>> lic = Licence(kind="inspection_body", number="CMA1", holder="某所",
+    ...               issued=date(2020, 7, 1))
+    >>> st = status(lic, as_of=date(2026, 2, 1))
+    >>> st.state.value, st.renewal_due, st.days_left, st.since
+    ('renewal_due_soon', datetime.date(2026, 3, 30), 149, datetime.date(2025, 12, 30))
+
+    Attributes:
+        licence: the licence.
+        as_of: the day asked about.
+        state: where the licence stands.
+        expires: the current last day of validity, after any renewal or deemed renewal.
+        renewal_due: the last day a renewal filing for ``expires`` is in time; ``None`` once
+            revoked, withdrawn or cancelled, or where a working-day lead lies beyond the
+            calendar and the state does not depend on it.
+        days_left: days from ``as_of`` to ``expires`` (0 on the last day, negative once
+            expired); ``None`` once revoked, withdrawn or cancelled.
+        since: the day the state began (``None`` before the licence is valid).
+        filed_on: the day of an undecided renewal filing, if any.
+        reason: one or two English sentences saying why, with the dates.
+    """
+
+    licence: Licence = attrs.field(validator=_check_licence)
+    as_of: date = attrs.field(validator=_required_day("status.as_of"))
+    state: LicenceState = attrs.field(converter=_to_state)
+    expires: date = attrs.field(validator=_required_day("status.expires"))
+    renewal_due: date | None = attrs.field(validator=_optional_day("status.renewal_due"))
+    days_left: int | None = attrs.field(validator=_check_days_left)
+    since: date | None = attrs.field(validator=_optional_day("status.since"))
+    filed_on: date | None = attrs.field(default=None, validator=_optional_day("status.filed_on"))
+    reason: str = attrs.field(default="", validator=_check_reason)
+
+
+_set = object.__setattr__
+
+
+def _trusted_status(  # noqa: PLR0917 - one argument per field
+    licence: Licence,
+    as_of: date,
+    state: LicenceState,
+    expires: date,
+    due: date | None,
+    days_left: int | None,
+    since: date | None,
+    filed_on: date | None,
+    reason: str,
+) -> LicenceStatus:
+    """A LicenceStatus from values this module computed, skipping the input checks.
+
+    Computations trust constructed objects (the house rule): the values come from a valid
+    licence and its folded history, so checking them again would only cost time.
+    """
+    made = object.__new__(LicenceStatus)
+    _set(made, "licence", licence)
+    _set(made, "as_of", as_of)
+    _set(made, "state", state)
+    _set(made, "expires", expires)
+    _set(made, "renewal_due", due)
+    _set(made, "days_left", days_left)
+    _set(made, "since", since)
+    _set(made, "filed_on", filed_on)
+    _set(made, "reason", reason)
+    return made
+
+
+def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
+    """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
+    try:
+        return fold.due()
+    except CalendarNotCoveredError:
+        low, _ = fold.due_bounds()
+        if as_of < low - timedelta(days=warn):
+            return None
+        raise
+
+
+def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, date | None, str]:
+    """State, since, due and reason of a licence in force and not suspended on ``as_of``."""
+    expires = fold.expires
+    if fold.filed_on is not None and fold.filed_in_time:
+        return (
+            LicenceState.RENEWAL_PENDING,
+            max(fold.filed_on, fold.valid_since),
+            _due_for(fold, as_of, warn),
+            f"Renewal filed in time on {fold.filed_on}, undecided; valid until {expires}, "
+            "then deemed renewed if still undecided (行政许可法 art. 50).",
+        )
+    due = _due_for(fold, as_of, warn)
+    if fold.refused_on is not None:
+        return (
+            LicenceState.VALID,
+            max(fold.refused_on, fold.valid_since),
+            due,
+            f"Renewal refused on {fold.refused_on}; valid until {expires}.",
+        )
+    if due is not None and as_of > due:
+        late = f" A filing on {fold.filed_on} was late." if fold.filed_on is not None else ""
+        return (
+            LicenceState.RENEWAL_OVERDUE,
+            max(due + timedelta(days=1), fold.valid_since),
+            due,
+            f"The last day to file for renewal was {due}; valid until {expires}, then "
+            f"expired.{late}",
+        )
+    lead = fold.kind.renewal_lead
+    if due is not None and as_of >= due - timedelta(days=warn):
+        return (
+            LicenceState.RENEWAL_DUE_SOON,
+            max(due - timedelta(days=warn), fold.valid_since),
+            due,
+            f"File for renewal by {due} ({lead} before expiry on {expires}).",
+        )
+    state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
+    deemed = (
+        ""
+        if fold.deemed_from is None
+        else f" Deemed renewed from {fold.deemed_from} (行政许可法 art. 50)."
+    )
+    by = f"; file for renewal by {due}" if due is not None else ""
+    return state, fold.valid_since, due, f"Valid until {expires}{by}.{deemed}"
+
+
+def _ended_due(fold: Fold) -> date | None:
+    try:
+        return fold.due()
+    except CalendarNotCoveredError:
+        return None
+
+
+def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
+    """The status on ``as_of`` of a fold advanced to ``as_of`` (private)."""
+    licence = fold.licence
+    expires = fold.expires
+    ended = fold.ended
+    filed_on = fold.filed_on
+    if as_of < licence.issued:
+        state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
+        reason = f"Valid from {licence.issued}."
+    elif ended is not None:
+        state, since = ended, fold.ended_on
+        if ended is LicenceState.EXPIRED:
+            due, reason = _ended_due(fold), f"Expired after {expires}."
+        else:
+            due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
+    elif fold.suspended_on is not None and fold.suspended_on <= as_of:
+        state, since = LicenceState.SUSPENDED, fold.suspended_on
+        due = _ended_due(fold)
+        reason = f"Suspended (暂扣) from {fold.suspended_on} through {fold.suspended_until}."
+    else:
+        state, since, due, reason = _in_force(fold, as_of, warn)
+    if licence.expiry_disagrees:
+        reason += (
+            f" The printed expiry {licence.valid_until} differs from the kind's term "
+            f"({licence.term_end})."
+        )
+    return _trusted_status(
+        licence,
+        as_of,
+        state,
+        expires,
+        due,
+        None if state in _FINAL else (expires - as_of).days,
+        since,
+        filed_on,
+        reason,
+    )
+
+
+def check_policy(policy: object) -> StatusPolicy:
+    if policy is None:
+        return _DEFAULT_POLICY
+    if isinstance(policy, StatusPolicy):
+        return policy
+    raise InvalidInputError("policy", policy, "a StatusPolicy or None")
+
+
+def fold_status(
+    licence: Licence,
+    as_of: date,
+    events: tuple[LicenceEvent, ...],
+    calendar: WorkingDayCalendar | None,
+    warn: int,
+) -> LicenceStatus:
+    """The status with checked arguments (private; shared with the portfolio functions)."""
+    fold = Fold.fresh(licence, calendar)
+    result: LicenceStatus | None = None
+    for index, event in enumerate(events):
+        on = getattr(event, "on", None)
+        if result is None and isinstance(on, date) and on > as_of:
+            fold.advance(as_of)
+            result = read(fold, as_of, warn)
+        fold.step(index, event)
+    if result is None:
+        fold.advance(as_of)
+        result = read(fold, as_of, warn)
+    return result
+
+
+def status(
+    licence: Licence,
+    as_of: date,
+    *,
+    events: Iterable[LicenceEvent] = (),
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+    policy: StatusPolicy | None = None,
+) -> LicenceStatus:
+    """The status of ``licence`` on ``as_of``, given its events.
+
+    >>> from datetime import date
+    >>> from qsdomain.licensing import Licence, Suspended
+    >>> lic = Licence(kind="industrial_product", number="XK1", holder="某厂",
+    ...               issued=date(2021, 3, 15))
+    >>> status(lic, date(2025, 10, 1)).state.value          # 6 months before 2026-03-14
+    'renewal_overdue'
+    >>> st = status(lic, date(2024, 5, 1),
+    ...             events=[Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))])
+    >>> st.state.value, st.since
+    ('suspended', datetime.date(2024, 4, 1))
+
+    Pure: the answer depends only on the arguments, and only on the events dated on or before
+    ``as_of`` (later events are still checked, so a bad history is an error whatever the day).
+
+    Raises:
+        InvalidInputError: a bad argument, or a history the lifecycle rules do not allow
+            (events out of order, an event after revocation ...), naming ``events[i]``.
+        CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
+            state depends on it.
+    """
+    if not isinstance(licence, Licence):
+        raise InvalidInputError("licence", licence, "a Licence")
+    as_of = day("as_of", as_of)
+    return fold_status(
+        licence, as_of, event_list(events), check_calendar(calendar), check_policy(policy).warn_days
+    )
