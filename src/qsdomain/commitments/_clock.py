@@ -21,17 +21,21 @@ Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below w
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
-
-import attrs
 
 from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan
+from qsdomain.commitments._clock_result import (
+    CaseClock,
+    ClockState,
+    Deadline,
+    Obligation,
+    ObligationKind,
+)
 from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
 from qsdomain.commitments._modes import ExclusionKind, Mode
 from qsdomain.errors import InvalidInputError
@@ -44,223 +48,6 @@ AsOf: TypeAlias = date | datetime
 #: 行政许可法 art. 32(4): incomplete materials are notified within 5 (working, art. 82) days.
 NOTICE_DAYS = 5
 _ONE = timedelta(days=1)
-
-
-class ClockState(enum.Enum):
-    """Where one clock stands.
-
-    >>> [s.value for s in ClockState]
-    ['not_started', 'on_track', 'warning', 'breached', 'met', 'missed', 'withdrawn']
-
-    ``breached``: past due and still open; ``met``/``missed``: decided on or before, or after,
-    the due date; ``warning``: open, with at least the item's first ``warn_at`` fraction of the
-    limit used.
-    """
-
-    NOT_STARTED = "not_started"
-    ON_TRACK = "on_track"
-    WARNING = "warning"
-    BREACHED = "breached"
-    MET = "met"
-    MISSED = "missed"
-    WITHDRAWN = "withdrawn"
-
-
-class ObligationKind(enum.Enum):
-    """What the authority (or, for ``supply_outstanding``, the applicant) must do next."""
-
-    NOTIFY_OR_ACCEPT = "notify_or_accept"  # 一次性告知 or 受理 (art. 32(4))
-    NOTIFY_EXCLUSION = "notify_exclusion"  # written notice of an excluded procedure (art. 45)
-    SUPPLY_OUTSTANDING = "supply_outstanding"  # 容缺 items due from the applicant
-    REPORT_PROGRESS = "report_progress"  # 跟踪办
-    HOLD_MEETING = "hold_meeting"  # 协调办
-    DECIDE = "decide"  # the committed due date
-    DELIVER = "deliver"  # 颁发、送达 (art. 44)
-
-
-def _obligation_kind(v: object) -> ObligationKind:
-    return _checks.enum_member("kind", ObligationKind, v)
-
-
-def _obligation_by(v: object) -> date:
-    return _checks.day("by", v)
-
-
-@attrs.frozen(kw_only=True)
-class Obligation:
-    """What must happen next, and by which day (inclusive).
-
-    >>> from datetime import date
-    >>> Obligation(kind="deliver", by=date(2026, 10, 23)).kind
-    <ObligationKind.DELIVER: 'deliver'>
-    """
-
-    kind: ObligationKind = attrs.field(converter=_obligation_kind)
-    by: date = attrs.field(converter=_obligation_by)
-
-
-def _deadline_limit(v: object) -> int:
-    return _checks.whole_number("limit", v)
-
-
-def _deadline_due(v: object) -> date | None:
-    return None if v is None else _checks.day("due", v)
-
-
-def _deadline_used(v: object) -> int:
-    return _checks.whole_number("used", v)
-
-
-def _deadline_left(v: object) -> int:
-    return _checks.whole_number("left", v)
-
-
-def _deadline_state(v: object) -> ClockState:
-    return _checks.enum_member("state", ClockState, v)
-
-
-def _deadline_paused(v: object) -> bool:
-    return _checks.flag("paused", v)
-
-
-@attrs.frozen(kw_only=True)
-class Deadline:
-    """One clock of a case: the statutory one (法定时限) or the committed one (承诺时限).
-
-    >>> from datetime import date
-    >>> d = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
-    >>> d.state.value, d.paused
-    ('on_track', False)
-
-    Attributes:
-        limit: the counted days allowed: the item's limit plus the granted extension.
-        due: the last day allowed, or ``None`` before acceptance or while an excluded
-            procedure runs (the clock is paused and its end is not yet known).
-        used: counted days from the day after acceptance up to the as-of date (or the
-            decision), excluded days not counted.
-        left: ``limit - used`` (negative when late).
-        state: the clock's :class:`ClockState`.
-        paused: whether an excluded procedure (art. 45) is running.
-    """
-
-    limit: int = attrs.field(converter=_deadline_limit)
-    due: date | None = attrs.field(default=None, converter=_deadline_due)
-    used: int = attrs.field(converter=_deadline_used)
-    left: int = attrs.field(converter=_deadline_left)
-    state: ClockState = attrs.field(converter=_deadline_state)
-    paused: bool = attrs.field(default=False, converter=_deadline_paused)
-
-
-def _caseclock_case_id(v: object) -> str:
-    return _checks.text("case_id", v, max_length=200)
-
-
-def _caseclock_item_code(v: object) -> str:
-    return _checks.text("item_code", v, max_length=64)
-
-
-def _caseclock_mode(v: object) -> Mode:
-    return _checks.enum_member("mode", Mode, v)
-
-
-def _caseclock_as_of(v: object) -> date:
-    return _checks.day("as_of", v)
-
-
-def _caseclock_received_on(v: object) -> date | None:
-    return None if v is None else _checks.day("received_on", v)
-
-
-def _caseclock_accepted_on(v: object) -> date | None:
-    return None if v is None else _checks.day("accepted_on", v)
-
-
-def _caseclock_deemed_accepted(v: object) -> bool:
-    return _checks.flag("deemed_accepted", v)
-
-
-def _caseclock_delivery_due(v: object) -> date | None:
-    return None if v is None else _checks.day("delivery_due", v)
-
-
-def _caseclock_excluded_days(v: object) -> int:
-    return _checks.whole_number("excluded_days", v, 0)
-
-
-def _caseclock_provisional(v: object) -> bool:
-    return _checks.flag("provisional", v)
-
-
-def _statutory(value: object) -> Deadline:
-    if isinstance(value, Deadline):
-        return value
-    raise InvalidInputError("statutory", value, "a Deadline")
-
-
-def _committed(value: object) -> Deadline:
-    if isinstance(value, Deadline):
-        return value
-    raise InvalidInputError("committed", value, "a Deadline")
-
-
-def _next_obligation(value: object) -> Obligation | None:
-    if value is None or isinstance(value, Obligation):
-        return value
-    raise InvalidInputError("next_obligation", value, "an Obligation or None")
-
-
-@attrs.frozen(kw_only=True)
-class CaseClock:
-    """Both clocks of a case on a date, and what must happen next (the result of :func:`clock`).
-
-    >>> from datetime import date
-    >>> off = Deadline(limit=0, due=None, used=0, left=0, state="not_started")
-    >>> c = CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
-    ...               statutory=off, committed=off)
-    >>> c.state.value
-    'not_started'
-
-    Attributes:
-        case_id: the case's ``id``; item_code: its item's ``code``; mode: the item's mode.
-        as_of: the (local) date the clocks are read on.
-        received_on: the local date of receipt, if received.
-        accepted_on: the acceptance date, including deemed acceptance (art. 32(4)).
-        deemed_accepted: whether ``accepted_on`` is the legal fiction of art. 32(4).
-        statutory: the legal clock; committed: the published promise's clock.
-        next_obligation: the earliest thing still to do and its day, or ``None``.
-        delivery_due: decided cases: the last day to deliver the certificate (art. 44).
-        excluded_days: working days taken out of the statutory clock by art. 45 procedures.
-        provisional: whether any day counted lies in a provisional span of the calendar.
-    """
-
-    case_id: str = attrs.field(converter=_caseclock_case_id)
-    item_code: str = attrs.field(converter=_caseclock_item_code)
-    mode: Mode = attrs.field(converter=_caseclock_mode)
-    as_of: date = attrs.field(converter=_caseclock_as_of)
-    received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
-    accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
-    deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
-    statutory: Deadline = attrs.field(converter=_statutory)
-    committed: Deadline = attrs.field(converter=_committed)
-    next_obligation: Obligation | None = attrs.field(default=None, converter=_next_obligation)
-    delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
-    excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
-    provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)
-
-    @property
-    def state(self) -> ClockState:
-        """The committed clock's state (the one the window is judged by).
-
-        >>> from datetime import date
-        >>> off = Deadline(limit=0, due=None, used=0, left=0, state="withdrawn")
-        >>> CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
-        ...           statutory=off, committed=off).state.value
-        'withdrawn'
-        """
-        return self.committed.state
-
-
-# -- counting --------------------------------------------------------------------------------
 
 
 class _Counter:
@@ -470,6 +257,30 @@ def _calendar(calendar: object) -> WorkingCalendar:
     raise InvalidInputError("calendar", calendar, "a WorkingCalendar, or None for china()")
 
 
+def _not_started(case: Case, day: date) -> CaseClock:
+    """The clock of a case whose application has not been received by ``day``."""
+    off = _trusted.build(Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED)
+    item = case.item
+    return _trusted.build(
+        CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
+        statutory=off, committed=off,
+    )  # fmt: skip
+
+
+def _excluded_days(
+    working: _Counter,
+    state: CaseState,
+    statutory: Deadline,
+    accepted_on: date | None,
+    upto: date,
+) -> int:
+    """Working days not counted because an art. 45 procedure was running (0 if none)."""
+    if not state.exclusions or statutory.state in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
+        return 0
+    assert accepted_on is not None  # for mypy: the clock started
+    return working.between(accepted_on, max(accepted_on, upto)) - statutory.used
+
+
 def clock(
     case: Case,
     as_of: AsOf,
@@ -507,13 +318,7 @@ def clock(
     moment, day = _as_of(as_of, item)
     state = case._state_at(moment)  # moment checked by _as_of
     if state.received_at is None:
-        off = _trusted.build(
-            Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED
-        )
-        return _trusted.build(
-            CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
-            statutory=off, committed=off,
-        )  # fmt: skip
+        return _not_started(case, day)
     tz = zone(item.zone)
 
     def local(at: datetime) -> date:
@@ -547,16 +352,9 @@ def clock(
         decided_on=decided_on,
     )  # fmt: skip
     delivery_due = next((o.by for o in todo if o.kind is ObligationKind.DELIVER), None)
-    excluded = 0
-    if state.exclusions and statutory.state not in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
-        assert accepted_on is not None  # for mypy: the clock started
-        excluded = (
-            working.between(accepted_on, max(accepted_on, decided_on or day)) - statutory.used
-        )
-    provisional = False
-    if cal.provisional:
-        last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
-        provisional = cal.is_provisional_between(received_on, last)
+    excluded = _excluded_days(working, state, statutory, accepted_on, decided_on or day)
+    last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
+    provisional = bool(cal.provisional) and cal.is_provisional_between(received_on, last)
     return _trusted.build(
         CaseClock,
         case_id=case.id,

@@ -1,0 +1,235 @@
+"""What a clock says: the states, the deadlines and the obligations of a case's two clocks.
+
+The values are built by :func:`qsdomain.commitments.clock` from already-checked inputs; built
+directly (or structured from JSON), every field is checked.
+"""
+
+from __future__ import annotations
+
+import enum
+from datetime import date
+
+import attrs
+
+from qsdomain import _checks
+from qsdomain.commitments._modes import Mode
+from qsdomain.errors import InvalidInputError
+
+__all__ = ["CaseClock", "ClockState", "Deadline", "Obligation", "ObligationKind"]
+
+
+class ClockState(enum.Enum):
+    """Where one clock stands.
+
+    >>> [s.value for s in ClockState]
+    ['not_started', 'on_track', 'warning', 'breached', 'met', 'missed', 'withdrawn']
+
+    ``breached``: past due and still open; ``met``/``missed``: decided on or before, or after,
+    the due date; ``warning``: open, with at least the item's first ``warn_at`` fraction of the
+    limit used.
+    """
+
+    NOT_STARTED = "not_started"
+    ON_TRACK = "on_track"
+    WARNING = "warning"
+    BREACHED = "breached"
+    MET = "met"
+    MISSED = "missed"
+    WITHDRAWN = "withdrawn"
+
+
+class ObligationKind(enum.Enum):
+    """What the authority (or, for ``supply_outstanding``, the applicant) must do next."""
+
+    NOTIFY_OR_ACCEPT = "notify_or_accept"  # 一次性告知 or 受理 (art. 32(4))
+    NOTIFY_EXCLUSION = "notify_exclusion"  # written notice of an excluded procedure (art. 45)
+    SUPPLY_OUTSTANDING = "supply_outstanding"  # 容缺 items due from the applicant
+    REPORT_PROGRESS = "report_progress"  # 跟踪办
+    HOLD_MEETING = "hold_meeting"  # 协调办
+    DECIDE = "decide"  # the committed due date
+    DELIVER = "deliver"  # 颁发、送达 (art. 44)
+
+
+def _obligation_kind(v: object) -> ObligationKind:
+    return _checks.enum_member("kind", ObligationKind, v)
+
+
+def _obligation_by(v: object) -> date:
+    return _checks.day("by", v)
+
+
+@attrs.frozen(kw_only=True)
+class Obligation:
+    """What must happen next, and by which day (inclusive).
+
+    >>> from datetime import date
+    >>> Obligation(kind="deliver", by=date(2026, 10, 23)).kind
+    <ObligationKind.DELIVER: 'deliver'>
+    """
+
+    kind: ObligationKind = attrs.field(converter=_obligation_kind)
+    by: date = attrs.field(converter=_obligation_by)
+
+
+def _deadline_limit(v: object) -> int:
+    return _checks.whole_number("limit", v)
+
+
+def _deadline_due(v: object) -> date | None:
+    return None if v is None else _checks.day("due", v)
+
+
+def _deadline_used(v: object) -> int:
+    return _checks.whole_number("used", v)
+
+
+def _deadline_left(v: object) -> int:
+    return _checks.whole_number("left", v)
+
+
+def _deadline_state(v: object) -> ClockState:
+    return _checks.enum_member("state", ClockState, v)
+
+
+def _deadline_paused(v: object) -> bool:
+    return _checks.flag("paused", v)
+
+
+@attrs.frozen(kw_only=True)
+class Deadline:
+    """One clock of a case: the statutory one (法定时限) or the committed one (承诺时限).
+
+    >>> from datetime import date
+    >>> d = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
+    >>> d.state.value, d.paused
+    ('on_track', False)
+
+    Attributes:
+        limit: the counted days allowed: the item's limit plus the granted extension.
+        due: the last day allowed, or ``None`` before acceptance or while an excluded
+            procedure runs (the clock is paused and its end is not yet known).
+        used: counted days from the day after acceptance up to the as-of date (or the
+            decision), excluded days not counted.
+        left: ``limit - used`` (negative when late).
+        state: the clock's :class:`ClockState`.
+        paused: whether an excluded procedure (art. 45) is running.
+    """
+
+    limit: int = attrs.field(converter=_deadline_limit)
+    due: date | None = attrs.field(default=None, converter=_deadline_due)
+    used: int = attrs.field(converter=_deadline_used)
+    left: int = attrs.field(converter=_deadline_left)
+    state: ClockState = attrs.field(converter=_deadline_state)
+    paused: bool = attrs.field(default=False, converter=_deadline_paused)
+
+
+def _caseclock_case_id(v: object) -> str:
+    return _checks.text("case_id", v, max_length=200)
+
+
+def _caseclock_item_code(v: object) -> str:
+    return _checks.text("item_code", v, max_length=64)
+
+
+def _caseclock_mode(v: object) -> Mode:
+    return _checks.enum_member("mode", Mode, v)
+
+
+def _caseclock_as_of(v: object) -> date:
+    return _checks.day("as_of", v)
+
+
+def _caseclock_received_on(v: object) -> date | None:
+    return None if v is None else _checks.day("received_on", v)
+
+
+def _caseclock_accepted_on(v: object) -> date | None:
+    return None if v is None else _checks.day("accepted_on", v)
+
+
+def _caseclock_deemed_accepted(v: object) -> bool:
+    return _checks.flag("deemed_accepted", v)
+
+
+def _caseclock_delivery_due(v: object) -> date | None:
+    return None if v is None else _checks.day("delivery_due", v)
+
+
+def _caseclock_excluded_days(v: object) -> int:
+    return _checks.whole_number("excluded_days", v, 0)
+
+
+def _caseclock_provisional(v: object) -> bool:
+    return _checks.flag("provisional", v)
+
+
+def _statutory(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("statutory", value, "a Deadline")
+
+
+def _committed(value: object) -> Deadline:
+    if isinstance(value, Deadline):
+        return value
+    raise InvalidInputError("committed", value, "a Deadline")
+
+
+def _next_obligation(value: object) -> Obligation | None:
+    if value is None or isinstance(value, Obligation):
+        return value
+    raise InvalidInputError("next_obligation", value, "an Obligation or None")
+
+
+@attrs.frozen(kw_only=True)
+class CaseClock:
+    """Both clocks of a case on a date, and what must happen next (the result of :func:`clock`).
+
+    >>> from datetime import date
+    >>> off = Deadline(limit=0, due=None, used=0, left=0, state="not_started")
+    >>> c = CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
+    ...               statutory=off, committed=off)
+    >>> c.state.value
+    'not_started'
+
+    Attributes:
+        case_id: the case's ``id``; item_code: its item's ``code``; mode: the item's mode.
+        as_of: the (local) date the clocks are read on.
+        received_on: the local date of receipt, if received.
+        accepted_on: the acceptance date, including deemed acceptance (art. 32(4)).
+        deemed_accepted: whether ``accepted_on`` is the legal fiction of art. 32(4).
+        statutory: the legal clock; committed: the published promise's clock.
+        next_obligation: the earliest thing still to do and its day, or ``None``.
+        delivery_due: decided cases: the last day to deliver the certificate (art. 44).
+        excluded_days: working days taken out of the statutory clock by art. 45 procedures.
+        provisional: whether any day counted lies in a provisional span of the calendar.
+    """
+
+    case_id: str = attrs.field(converter=_caseclock_case_id)
+    item_code: str = attrs.field(converter=_caseclock_item_code)
+    mode: Mode = attrs.field(converter=_caseclock_mode)
+    as_of: date = attrs.field(converter=_caseclock_as_of)
+    received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
+    accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
+    deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
+    statutory: Deadline = attrs.field(converter=_statutory)
+    committed: Deadline = attrs.field(converter=_committed)
+    next_obligation: Obligation | None = attrs.field(default=None, converter=_next_obligation)
+    delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
+    excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
+    provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)
+
+    @property
+    def state(self) -> ClockState:
+        """The committed clock's state (the one the window is judged by).
+
+        >>> from datetime import date
+        >>> off = Deadline(limit=0, due=None, used=0, left=0, state="withdrawn")
+        >>> CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
+        ...           statutory=off, committed=off).state.value
+        'withdrawn'
+        """
+        return self.committed.state
+
+
+# -- counting --------------------------------------------------------------------------------
