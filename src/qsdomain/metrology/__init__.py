@@ -36,7 +36,7 @@ from qsdomain.metrology._s2 import (
     s2_interval,
 )
 from qsdomain.metrology._status import InstrumentStatus, status, statuses
-from qsdomain.metrology._types import (
+from qsdomain.metrology._vocabulary import (
     Alignment,
     EarlyRule,
     InstrumentState,

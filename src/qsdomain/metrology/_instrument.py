@@ -19,7 +19,14 @@ import attrs
 
 from qsdomain import _checks, limits
 from qsdomain.errors import InvalidInputError
-from qsdomain.metrology._types import Alignment, EarlyRule, Outcome, Regime, Scheme, Supervision
+from qsdomain.metrology._vocabulary import (
+    Alignment,
+    EarlyRule,
+    Outcome,
+    Regime,
+    Scheme,
+    Supervision,
+)
 from qsdomain.periods import Term
 
 __all__ = ["Instrument", "Policy", "Verification"]

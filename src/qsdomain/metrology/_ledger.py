@@ -20,7 +20,7 @@ import attrs
 from qsdomain import _checks, limits
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._status import InstrumentStatus
-from qsdomain.metrology._types import InstrumentState
+from qsdomain.metrology._vocabulary import InstrumentState
 
 __all__ = ["DueReport", "LedgerSummary", "due_report"]
 

@@ -35,7 +35,14 @@ from qsdomain.metrology._instrument import (
     required_day,
     required_text,
 )
-from qsdomain.metrology._types import Alignment, EarlyRule, InstrumentState, Outcome, Regime, Scheme
+from qsdomain.metrology._vocabulary import (
+    Alignment,
+    EarlyRule,
+    InstrumentState,
+    Outcome,
+    Regime,
+    Scheme,
+)
 from qsdomain.periods import Convention, Term
 
 __all__ = ["InstrumentStatus", "status", "statuses"]

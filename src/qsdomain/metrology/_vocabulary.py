@@ -1,4 +1,4 @@
-"""The enumerations of the metrology rules: supervision modes, outcomes, states and policies.
+"""The vocabulary of the metrology rules: supervision modes, outcomes, states and policies.
 
 >>> from qsdomain.metrology import Outcome
 >>> Outcome("adjusted")
