@@ -38,7 +38,6 @@ from datetime import date, timedelta
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import day
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, china
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 from qsdomain.licensing._events import (
@@ -52,7 +51,7 @@ from qsdomain.licensing._events import (
     Suspended,
     Withdrawn,
 )
-from qsdomain.licensing._kinds import Validator
+from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
@@ -112,21 +111,6 @@ def working_day_span(lead: Lead) -> int:
     return 2 * lead.amount + 40
 
 
-def _required_day(field: str) -> Validator:
-    def check(_: object, __: object, value: object) -> None:
-        day(field, value)
-
-    return check
-
-
-def _optional_day(field: str) -> Validator:
-    def check(_: object, __: object, value: object) -> None:
-        if value is not None:
-            day(field, value)
-
-    return check
-
-
 def _to_state(value: object) -> LicenceState | None:
     if value is None or value in (
         LicenceState.EXPIRED,
@@ -176,25 +160,25 @@ class Lifecycle:
     """
 
     licence: Licence = attrs.field(validator=_check_licence)
-    expires: date = attrs.field(validator=_required_day("lifecycle.expires"))
-    valid_since: date = attrs.field(validator=_required_day("lifecycle.valid_since"))
+    expires: date = attrs.field(validator=required_day("lifecycle.expires"))
+    valid_since: date = attrs.field(validator=required_day("lifecycle.valid_since"))
     deemed_from: date | None = attrs.field(
-        default=None, validator=_optional_day("lifecycle.deemed_from")
+        default=None, validator=optional_day("lifecycle.deemed_from")
     )
-    filed_on: date | None = attrs.field(default=None, validator=_optional_day("lifecycle.filed_on"))
+    filed_on: date | None = attrs.field(default=None, validator=optional_day("lifecycle.filed_on"))
     filed_in_time: bool = attrs.field(default=False)
     refused_on: date | None = attrs.field(
-        default=None, validator=_optional_day("lifecycle.refused_on")
+        default=None, validator=optional_day("lifecycle.refused_on")
     )
     suspended_on: date | None = attrs.field(
-        default=None, validator=_optional_day("lifecycle.suspended_on")
+        default=None, validator=optional_day("lifecycle.suspended_on")
     )
     suspended_until: date | None = attrs.field(
-        default=None, validator=_optional_day("lifecycle.suspended_until")
+        default=None, validator=optional_day("lifecycle.suspended_until")
     )
     ended: LicenceState | None = attrs.field(default=None, converter=_to_state)
-    ended_on: date | None = attrs.field(default=None, validator=_optional_day("lifecycle.ended_on"))
-    cursor: date = attrs.field(validator=_required_day("lifecycle.cursor"))
+    ended_on: date | None = attrs.field(default=None, validator=optional_day("lifecycle.ended_on"))
+    cursor: date = attrs.field(validator=required_day("lifecycle.cursor"))
 
     @filed_in_time.validator
     def _check_flag(self, _: attrs.Attribute[bool], value: object) -> None:

@@ -40,7 +40,7 @@ from qsdomain._checks import day, enum_member, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
-from qsdomain.licensing._kinds import Validator
+from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import Fold, LicenceState, check_calendar, event_list
 
@@ -77,21 +77,6 @@ _DEFAULT_POLICY = StatusPolicy()
 
 def _to_state(value: object) -> LicenceState:
     return enum_member("status.state", LicenceState, value)
-
-
-def _required_day(field: str) -> Validator:
-    def check(_: object, __: object, value: object) -> None:
-        day(field, value)
-
-    return check
-
-
-def _optional_day(field: str) -> Validator:
-    def check(_: object, __: object, value: object) -> None:
-        if value is not None:
-            day(field, value)
-
-    return check
 
 
 def _check_licence(_: object, __: attrs.Attribute[Licence], value: object) -> None:
@@ -137,13 +122,13 @@ class LicenceStatus:
     """
 
     licence: Licence = attrs.field(validator=_check_licence)
-    as_of: date = attrs.field(validator=_required_day("status.as_of"))
+    as_of: date = attrs.field(validator=required_day("status.as_of"))
     state: LicenceState = attrs.field(converter=_to_state)
-    expires: date = attrs.field(validator=_required_day("status.expires"))
-    renewal_due: date | None = attrs.field(validator=_optional_day("status.renewal_due"))
+    expires: date = attrs.field(validator=required_day("status.expires"))
+    renewal_due: date | None = attrs.field(validator=optional_day("status.renewal_due"))
     days_left: int | None = attrs.field(validator=_check_days_left)
-    since: date | None = attrs.field(validator=_optional_day("status.since"))
-    filed_on: date | None = attrs.field(default=None, validator=_optional_day("status.filed_on"))
+    since: date | None = attrs.field(validator=optional_day("status.since"))
+    filed_on: date | None = attrs.field(default=None, validator=optional_day("status.filed_on"))
     reason: str = attrs.field(default="", validator=_check_reason)
 
 
