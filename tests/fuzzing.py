@@ -55,6 +55,7 @@ PACKAGES = (
     "qsdomain.metrology",
     "qsdomain.licensing",
     "qsdomain.commitments",
+    "qsdomain.ledgers",
     "qsdomain.desk",
 )
 

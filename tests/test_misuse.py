@@ -46,6 +46,7 @@ PACKAGES = (
     "qsdomain.metrology",
     "qsdomain.licensing",
     "qsdomain.commitments",
+    "qsdomain.ledgers",
     "qsdomain.desk",
 )
 

@@ -37,6 +37,7 @@ PACKAGES = (
     "qsdomain.metrology",
     "qsdomain.licensing",
     "qsdomain.commitments",
+    "qsdomain.ledgers",
     "qsdomain.desk",
 )
 

@@ -45,6 +45,7 @@ from qsdomain.strategies._commitments import (
     cases,
     service_items,
 )
+from qsdomain.strategies._ledgers import LEDGER_STRATEGIES, ledger_rows, row_rejections
 from qsdomain.strategies._licensing import (
     LICENSING_STRATEGIES,
     licence_events,
@@ -95,6 +96,7 @@ __all__ = [
     "interval_decisions",
     "interval_tests",
     "leads",
+    "ledger_rows",
     "licence_events",
     "licence_histories",
     "licence_kinds",
@@ -108,6 +110,7 @@ __all__ = [
     "register",
     "reliability_bins",
     "reliability_fits",
+    "row_rejections",
     "sampling_plans",
     "service_items",
     "stage_decisions",
@@ -132,6 +135,7 @@ _BY_TYPE: dict[Any, Any] = {
     **METROLOGY_STRATEGIES,
     **COMMITMENT_STRATEGIES,
     **LICENSING_STRATEGIES,
+    **LEDGER_STRATEGIES,
 }
 
 
