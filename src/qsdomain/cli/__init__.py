@@ -78,7 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = build_parser(chosen).parse_args(arguments)
         as_json = bool(args.json)
         handler: Handler = args.handler
-        emit(handler(args), as_json=as_json)
+        reply = handler(args)
+        emit(reply, as_json=as_json)
     except SystemExit as exc:  # --help and --version print, then exit with status 0
         return exc.code if isinstance(exc.code, int) else EXIT_OK
     except BrokenPipeError:  # pragma: no cover - e.g. `qsdomain ... | head`
@@ -86,4 +87,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QSDomainError, UsageError, OSError) as exc:
         emit(error_reply(exc), as_json=as_json, stream=sys.stderr)
         return EXIT_ERROR
-    return EXIT_OK
+    return reply.status

@@ -18,6 +18,8 @@ from qsdomain.errors import InvalidInputError, NotCoveredError, QSDomainError
 
 #: Exit status of a command that answered.
 EXIT_OK = 0
+#: Exit status of a ledger command that answered but rejected some rows (each one reported).
+EXIT_REJECTED = 1
 #: Exit status of every failure: a usage error, bad input, a look-up outside a table or
 #: calendar, a file that cannot be written.
 EXIT_ERROR = 2
@@ -37,10 +39,12 @@ class UsageError(Exception):
 
 @attrs.frozen
 class Reply:
-    """A command's answer: ``data`` is serialized for ``--json``, ``text`` printed otherwise."""
+    """A command's answer: ``data`` is serialized for ``--json``, ``text`` printed otherwise;
+    ``status`` is the exit status (:data:`EXIT_REJECTED` when a ledger had rejected rows)."""
 
     data: object
     text: str
+    status: int = EXIT_OK
 
 
 @attrs.frozen

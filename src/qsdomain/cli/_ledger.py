@@ -1,0 +1,150 @@
+"""What every ledger command shares: the file argument, reading rows, rejects, progress, CSV out.
+
+A ledger command (``metrology due``, ``licences check``, ``commitments status`` ...) reads a CSV
+or JSON file through :mod:`qsdomain.ledgers`, builds domain objects row by row, reports every
+rejected row (line, field, value, reason) on standard error without stopping, and exits with
+status 0 when every row was read and 1 when some were rejected (2 stays "the command failed").
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import TypeVar
+
+import attrs
+
+from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
+from qsdomain.ledgers import Row, RowRejected, parse_rows, read_csv, read_json_rows
+
+__all__ = [
+    "Rejects",
+    "add_ledger_arguments",
+    "csv_text",
+    "exit_status",
+    "ledger_rows",
+    "objects",
+    "with_progress",
+]
+
+T = TypeVar("T")
+
+#: Rejected rows kept to be printed; beyond this only the count grows (the file may be huge).
+REJECTS_SHOWN = 1000
+
+
+def add_ledger_arguments(parser: argparse.ArgumentParser) -> None:
+    """``FILE``, ``--csv`` and ``--progress``/``--no-progress`` for a ledger command."""
+    parser.add_argument(
+        "file", metavar="FILE", help="the ledger: a .csv (UTF-8, BOM allowed) or .json/.jsonl file"
+    )
+    parser.add_argument(
+        "--csv", action="store_true", help="print the result rows as CSV instead of a table"
+    )
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument(
+        "--progress",
+        dest="progress",
+        action="store_true",
+        default=None,
+        help="show a progress bar on standard error (needs the 'progress' extra: tqdm); "
+        "by default shown when standard error is a terminal and tqdm is installed",
+    )
+    shown.add_argument(
+        "--no-progress", dest="progress", action="store_false", help="never show a progress bar"
+    )
+
+
+def ledger_rows(
+    path: str,
+    *,
+    header_map: Mapping[str, str],
+    known: Iterable[str],
+    required: Iterable[str] = (),
+) -> Iterator[Row]:
+    """The rows of the ledger at ``path``: CSV, or JSON for ``.json``/``.jsonl`` files."""
+    if Path(path).suffix.lower() in (".json", ".jsonl"):
+        rows = read_json_rows(path, header_map=header_map, known=known)
+        required = tuple(required)
+        return (_with_required(row, required) for row in rows)
+    return read_csv(path, header_map=header_map, known=known, required=required)
+
+
+def _with_required(row: Row, required: Sequence[str]) -> Row:
+    """JSON rows have no header: a required key missing from an object is an empty cell."""
+    missing = [name for name in required if name not in row.fields]
+    return attrs.evolve(row, fields={**row.fields, **dict.fromkeys(missing, "")})
+
+
+def with_progress(items: Iterable[T], enabled: bool | None, *, what: str) -> Iterable[T]:
+    """``items`` with a progress bar on standard error when asked for (or by default on a
+    terminal), through tqdm (the optional ``progress`` extra); the items themselves unchanged."""
+    if enabled is False:
+        return items
+    try:
+        from tqdm import tqdm  # noqa: PLC0415 - optional extra, loaded only when used
+    except ImportError:
+        if enabled:
+            raise UsageError(
+                "--progress needs the 'progress' extra: pip install 'qsdomain[progress]'",
+                "--progress",
+            ) from None
+        return items
+    if enabled is None and not sys.stderr.isatty():
+        return items
+    bar: Iterable[T] = tqdm(items, desc=what, unit=" rows", file=sys.stderr, leave=False)
+    return bar
+
+
+@attrs.define
+class Rejects:
+    """The rejected rows of one run: every one counted, the first :data:`REJECTS_SHOWN` kept."""
+
+    count: int = 0
+    shown: list[RowRejected] = attrs.field(factory=list)
+
+    def add(self, rejected: RowRejected) -> None:
+        """Count ``rejected`` (and keep it, while fewer than :data:`REJECTS_SHOWN` are kept)."""
+        self.count += 1
+        if len(self.shown) < REJECTS_SHOWN:
+            self.shown.append(rejected)
+
+    def lines(self) -> list[str]:
+        """One line per kept rejection, and a last line if some were not kept."""
+        out = [f"rejected: {r}" for r in self.shown]
+        if self.count > len(self.shown):
+            out.append(f"rejected: ... and {self.count - len(self.shown)} more rows")
+        return out
+
+    def report(self) -> None:
+        """Print the rejections on standard error (they never go to standard output)."""
+        for line in self.lines():
+            print(line, file=sys.stderr)
+
+
+def objects(rows: Iterable[Row], build: Callable[[Row], T], rejects: Rejects) -> Iterator[T]:
+    """The domain objects ``build`` makes of ``rows``; bad rows go to ``rejects``, lazily."""
+    for item in parse_rows(rows, build):
+        if isinstance(item, RowRejected):
+            rejects.add(item)
+        else:
+            yield item
+
+
+def exit_status(rejects: Rejects) -> int:
+    """0 when every row was read, 1 when some were rejected."""
+    return EXIT_REJECTED if rejects.count else EXIT_OK
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    """``rows`` under ``header`` as CSV text (dates in ISO 8601, ``None`` as an empty cell)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if cell is None else str(cell) for cell in row])
+    return buffer.getvalue().rstrip("\n")
