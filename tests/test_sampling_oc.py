@@ -352,13 +352,18 @@ def test_edges_of_the_oc_curve_are_exact(stages: list[Limits], model: Model) -> 
     lot = total + 7 if model is Model.HYPERGEOMETRIC else None
     assert probability_of_acceptance(stages, 0.0, model, lot) == 1.0
     if model is not Model.POISSON:
-        # Every count equals the sample size: accepted only if some Ac reaches the cumulative n.
+        # Every count equals the sample size: walk the stages with cumulative count = cumulative
+        # n; the first stage that decides (Ac reached, or Re reached first) decides for sure.
         cum = 0
-        can_accept = False
-        for n_i, ac, _ in stages:
+        accepted = False
+        for n_i, ac, re in stages:
             cum += n_i
-            can_accept = can_accept or (ac is not None and ac >= cum)
-        assert probability_of_acceptance(stages, 1.0, model, lot) == (1.0 if can_accept else 0.0)
+            if ac is not None and cum <= ac:
+                accepted = True
+                break
+            if cum >= re:
+                break
+        assert probability_of_acceptance(stages, 1.0, model, lot) == (1.0 if accepted else 0.0)
 
 
 def test_pa_at_p_one_is_exactly_zero_for_large_samples() -> None:
@@ -869,3 +874,11 @@ def test_hypergeometric_at_the_sample_size_limit_matches_mpmath(k_def: int, z: f
     ref_lower, ref_upper = (s, 1 - s) if below else (1 - s, s)
     assert close(lower, ref_lower)
     assert close(upper, ref_upper)
+
+
+def test_a_lot_of_only_nonconforming_items_is_decided_exactly() -> None:
+    """Regression (found by hypothesis): every item drawn is nonconforming, so the second
+    stage's cumulative count is 2 <= Ac 2 with certainty, and Pa is exactly 1, not 1 - 1e-16."""
+    stages = [(1, 0, 2), (1, 2, 3)]
+    assert probability_of_acceptance(stages, 1.0, Model.HYPERGEOMETRIC, 9) == 1.0
+    assert probability_of_acceptance([(1, 0, 2), (1, 1, 2)], 1.0, Model.HYPERGEOMETRIC, 9) == 0.0

@@ -134,8 +134,13 @@ def _iid_stage(
 def _hyper_pmf(lo: int, hi: int, big_n: int, k_def: int, n: int) -> list[float]:
     """``P(X = x)`` for ``x = lo..hi`` (zero outside the support), X hypergeometric."""
     out = [0.0] * (hi - lo + 1)
-    s_lo = max(lo, 0, n + k_def - big_n)
-    s_hi = min(hi, n, k_def)
+    support_lo, support_hi = max(0, n + k_def - big_n), min(n, k_def)
+    if support_lo == support_hi:  # one possible count (no or only nonconforming items left)
+        if lo <= support_lo <= hi:
+            out[support_lo - lo] = 1.0  # exactly: dhyper's rounding must not leak into edges
+        return out
+    s_lo = max(lo, support_lo)
+    s_hi = min(hi, support_hi)
     if s_lo > s_hi:
         return out
     m = min(max((n + 1) * (k_def + 1) // (big_n + 2), s_lo), s_hi)
