@@ -622,7 +622,7 @@ def _register(commands: Commands) -> None:
         "--min-days": "a3, staircase, a1: the shortest interval allowed",
         "--max-days": "a3, staircase, a1: the longest interval allowed",
         "--cap-days": "the statutory maximum in days (the record says whether it applied)",
-        "--as-found": "staircase: the as-found error as a fraction of MPE (1.2 = 120 %)",
+        "--as-found": "staircase: the as-found error as a fraction of MPE (1.2 is 1.2 x MPE)",
         "--extend-factor": "staircase: the factor after a result inside the band",
         "--reduce-factor": "staircase: the factor after an out-of-tolerance result",
         "--band": "staircase: the band as a fraction of MPE (default 0.8)",
