@@ -12,6 +12,7 @@ import pytest
 
 from qsdomain.cli import main
 from qsdomain.cli.metrology import DueAnswer
+from qsdomain.errors import InvalidInputError
 from qsdomain.metrology import (
     Instrument,
     IntervalDecision,
@@ -383,3 +384,38 @@ def test_bad_command_lines_fail_in_one_line(
     assert "Traceback" not in err
     if as_json:
         assert "error" in json.loads(err)
+
+
+# -- the shared, checked-once objects change no answer ------------------------------------------
+
+
+def test_instruments_made_from_a_template_equal_checked_ones() -> None:
+    from qsdomain.cli.metrology import _builder  # noqa: PLC0415 - the private fast path
+    from qsdomain.ledgers import Row  # noqa: PLC0415
+
+    build = _builder(date(2026, 11, 27))
+    cells = {"name": "秤", "interval_months": "12", "verified_on": "2026-01-05", "outcome": "合格"}
+    first = build(Row(2, {"id": "A", **cells}))
+    second = build(Row(3, {"id": " B ", **cells}))  # from the template of the first
+    expected = Instrument(id="B", name="秤", interval=Term(months=12))
+    assert second.instrument == expected
+    assert hash(second.instrument) == hash(expected)
+    assert second.instrument.interval is first.instrument.interval
+    assert second.record == Verification(on=date(2026, 1, 5), outcome="pass")
+    with pytest.raises(InvalidInputError, match="line 4: id"):
+        build(Row(4, {"id": " ", **cells}))  # a blank id is still refused with a template
+    with pytest.raises(InvalidInputError, match="line 5: verified_on"):
+        build(Row(5, {"id": "C", **cells, "verified_on": "2026-12-01"}))  # after as_of
+
+
+def test_csv_rows_after_the_first_equal_checked_rows() -> None:
+    from qsdomain.ledgers import Row, read_csv  # noqa: PLC0415
+
+    rows = list(read_csv(io.StringIO("id,n\nA,1\nB,\nC\n")))
+    assert rows == [
+        Row(2, {"id": "A", "n": "1"}),
+        Row(3, {"id": "B", "n": ""}),
+        Row(4, {"id": "C"}),
+    ]
+    with pytest.raises(InvalidInputError, match=r"row\.fields"):
+        list(read_csv(io.StringIO("id,\nA,1\nB,2\n")))  # an empty header: the first row says so

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import gc
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -155,13 +156,36 @@ class _Entry:
     record: Verification | None
 
 
+#: The columns an instrument is made of, apart from its id (the key of a shared template).
+_SHAPE = (
+    "name",
+    "interval_months",
+    "category",
+    "supervision",
+    "scheme",
+    "regime",
+    "max_interval_months",
+    "usage_limit",
+)
+_INSTRUMENT_FIELDS = tuple(a.name for a in attrs.fields(Instrument))
+#: Most distinct entries each memo of :class:`_Shapes` keeps (it is cleared when full).
+_MEMO = 1 << 16
+
+
 class _Shapes:
-    """Objects shared between rows: one Term per month count, one Verification per
-    (day, outcome) when the row has nothing else. Frozen and equal by value, so sharing them
-    changes no answer; it spares a million rows a million constructions and validations."""
+    """What rows share, read and checked once: one Term per month count, one Instrument
+    template per combination of the non-id columns, one date per date text, one Verification
+    per (day, outcome) when the row has nothing else.
+
+    A ledger of a million rows has a few dozen distinct shapes; the first row of each goes
+    through the typed readers and the Instrument constructor, the others reuse the checked
+    values (frozen, equal by value, so sharing them changes no answer and no error message:
+    anything not found in a memo takes the checked path)."""
 
     def __init__(self) -> None:
         self.terms: dict[int, Term] = {}
+        self.instruments: dict[tuple[str, ...], Instrument] = {}
+        self.days: dict[str, date] = {}
         self.records: dict[tuple[date, str], Verification] = {}
 
     def term(self, months: int | None) -> Term | None:
@@ -169,7 +193,7 @@ class _Shapes:
             return None
         term = self.terms.get(months)
         if term is None:
-            if len(self.terms) >= limits.MAX_ITEMS:
+            if len(self.terms) >= _MEMO:
                 self.terms.clear()
             term = self.terms[months] = Term(months=months)
         return term
@@ -178,10 +202,54 @@ class _Shapes:
         key = (on, outcome)
         record = self.records.get(key)
         if record is None:
-            if len(self.records) >= 1 << 16:
+            if len(self.records) >= _MEMO:
                 self.records.clear()
             record = self.records[key] = Verification(on=on, outcome=outcome)
         return record
+
+
+def _with_id(template: Instrument, ident: str) -> Instrument:
+    """``template`` (a checked Instrument) with another id, without checking the rest again.
+
+    ``ident`` must already be what Instrument accepts for an id (a non-blank string of at most
+    MAX_TEXT_LENGTH characters); every other field is the template's, already checked.
+    """
+    clone = object.__new__(Instrument)
+    for name in _INSTRUMENT_FIELDS:
+        object.__setattr__(clone, name, getattr(template, name))
+    object.__setattr__(clone, "id", ident)
+    return clone
+
+
+def _instrument(row: Row, shapes: _Shapes) -> Instrument:
+    """The row's instrument, every cell read through the typed readers (errors name it)."""
+    fields = row.fields
+    months = row.whole("interval_months", low=1, high=_MAX_MONTHS, required=False)
+    most = (
+        row.whole("max_interval_months", low=1, high=_MAX_MONTHS, required=False)
+        if fields.get("max_interval_months")
+        else None
+    )
+    limit = row.number("usage_limit", required=False) if fields.get("usage_limit") else None
+    return Instrument(
+        id=row.text("id") or "",
+        name=row.text("name") or "",
+        interval=shapes.term(months),
+        category=row.text("category", required=False) if fields.get("category") else None,
+        supervision=(
+            row.choice("supervision", SUPERVISIONS, required=False)
+            if fields.get("supervision")
+            else None
+        ),
+        scheme=(row.choice("scheme", SCHEMES, required=False) or "periodic")
+        if fields.get("scheme")
+        else "periodic",
+        regime=(row.choice("regime", REGIMES, required=False) or "verification")
+        if fields.get("regime")
+        else "verification",
+        max_interval=shapes.term(most),
+        usage_limit=limit,
+    )
 
 
 def _builder(as_of: date) -> Callable[[Row], _Entry]:
@@ -189,49 +257,45 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
 
     def build(row: Row) -> _Entry:
         fields = row.fields
-        months = row.whole("interval_months", low=1, high=_MAX_MONTHS, required=False)
-        most = (
-            row.whole("max_interval_months", low=1, high=_MAX_MONTHS, required=False)
-            if fields.get("max_interval_months")
-            else None
-        )
-        limit = row.number("usage_limit", required=False) if fields.get("usage_limit") else None
-        instrument = Instrument(
-            id=row.text("id") or "",
-            name=row.text("name") or "",
-            interval=shapes.term(months),
-            category=row.text("category", required=False) if fields.get("category") else None,
-            supervision=(
-                row.choice("supervision", SUPERVISIONS, required=False)
-                if fields.get("supervision")
-                else None
-            ),
-            scheme=(row.choice("scheme", SCHEMES, required=False) or "periodic")
-            if fields.get("scheme")
-            else "periodic",
-            regime=(row.choice("regime", REGIMES, required=False) or "verification")
-            if fields.get("regime")
-            else "verification",
-            max_interval=shapes.term(most),
-            usage_limit=limit,
-        )
-        on = row.date("verified_on", required=False)
-        outcome = row.choice("outcome", OUTCOMES, required=on is not None)
+        get = fields.get
+        shape = tuple([get(name, "") for name in _SHAPE])
+        template = shapes.instruments.get(shape)
+        ident = get("id", "").strip()
+        if template is None or not ident:
+            instrument = _instrument(row, shapes)
+            if len(shapes.instruments) >= _MEMO:
+                shapes.instruments.clear()
+            shapes.instruments[shape] = instrument
+        else:
+            instrument = _with_id(template, ident)
+        text = get("verified_on", "")
+        on = shapes.days.get(text)
+        if on is None:
+            on = row.date("verified_on", required=False)
+            if on is not None:
+                if on > as_of:
+                    raise InvalidInputError(
+                        f"line {row.line}: verified_on",
+                        on.isoformat(),
+                        f"on or before --as-of {as_of}",
+                    )
+                if len(shapes.days) >= _MEMO:
+                    shapes.days.clear()
+                shapes.days[text] = on  # only days on or before as_of are kept
+        outcome = OUTCOMES.get(get("outcome", "")) if on is not None else None
+        if outcome is None:
+            outcome = row.choice("outcome", OUTCOMES, required=on is not None)
         if on is None:
             if outcome is not None:
                 raise InvalidInputError(
                     f"line {row.line}: verified_on", "", "a date when an outcome is given"
                 )
             return _Entry(row.line, instrument, None)
-        if on > as_of:
-            raise InvalidInputError(
-                f"line {row.line}: verified_on", on.isoformat(), f"on or before --as-of {as_of}"
-            )
-        assert outcome is not None  # required when there is a date
-        as_found = row.number("as_found", required=False) if fields.get("as_found") else None
-        usage = row.number("usage", required=False) if fields.get("usage") else None
-        if as_found is None and usage is None:
+        assert outcome is not None  # required (and so returned) when there is a date
+        if not get("as_found") and not get("usage"):
             return _Entry(row.line, instrument, shapes.record(on, outcome))
+        as_found = row.number("as_found", required=False)
+        usage = row.number("usage", required=False)
         try:
             record = Verification(on=on, outcome=outcome, as_found=as_found, usage=usage)
         except InvalidInputError as err:
@@ -332,6 +396,8 @@ _DUE_COLUMNS = ("id", "name", "state", "valid_through", "due", "days_left", "rea
 
 def _width(text: str) -> int:
     """Columns ``text`` takes on a terminal (Chinese characters take two)."""
+    if text.isascii():
+        return len(text)
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -397,7 +463,15 @@ def _due(args: argparse.Namespace) -> Reply:
             yield st
 
     pairs = remember(_histories(objects(rows, _builder(as_of), rejects), rejects))
-    report = due_report(forget(statuses(pairs, as_of, policy=policy)))
+    # The objects of a ledger form no reference cycles; the cyclic collector would only
+    # rescan the growing due list again and again (about a third of the run time).
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        report = due_report(forget(statuses(pairs, as_of, policy=policy)))
+    finally:
+        if collecting:
+            gc.enable()
     items = tuple(
         DueItem(
             st.instrument_id,
