@@ -419,3 +419,15 @@ def test_csv_rows_after_the_first_equal_checked_rows() -> None:
     ]
     with pytest.raises(InvalidInputError, match=r"row\.fields"):
         list(read_csv(io.StringIO("id,\nA,1\nB,2\n")))  # an empty header: the first row says so
+
+
+def test_a_ledger_with_nothing_due_says_so(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "fine.csv"
+    path.write_text("id,name,interval_months,verified_on,outcome\nE-1,秤,12,2026-10-01,pass\n")
+    status, out, _ = due(capsys, path)
+    assert status == 0
+    assert out.splitlines()[0] == "nothing is due"
+    status, out, _ = due(capsys, path, "--csv")
+    assert out == "id,name,state,valid_through,due,days_left,reason\n"

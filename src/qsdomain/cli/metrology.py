@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import gc
+import itertools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -401,25 +402,27 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def _table(rows: list[tuple[str, ...]]) -> list[str]:
+def _table(rows: Callable[[], Iterable[tuple[str, ...]]]) -> Iterator[str]:
+    """The due list as a text table; ``rows`` is called twice (widths, then lines), so that
+    a long list is never held as cells and lines at once."""
     header = tuple(_DUE_COLUMNS)
-    widths = [max(_width(r[i]) for r in [header, *rows]) for i in range(len(header) - 1)]
-    lines = []
-    for r in [header, *rows]:
-        cells = [c + " " * (w - _width(c)) for c, w in zip(r, widths, strict=False)]
-        lines.append("  ".join([*cells, r[-1]]).rstrip())
-    return lines
+    widths = [_width(title) for title in header[:-1]]
+    for r in rows():
+        widths = [max(w, _width(c)) for w, c in zip(widths, r, strict=False)]
+    for cells in itertools.chain([header], rows()):
+        padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=False)]
+        yield "  ".join([*padded, cells[-1]]).rstrip()
 
 
-def _cells(item: DueItem) -> tuple[str, ...]:
+def _cells(st: InstrumentStatus, name: str) -> tuple[str, ...]:
     return (
-        item.id,
-        item.name,
-        item.state.value,
-        "" if item.valid_through is None else item.valid_through.isoformat(),
-        "" if item.due is None else item.due.isoformat(),
-        "" if item.days_left is None else str(item.days_left),
-        item.reason,
+        st.instrument_id,
+        name,
+        st.state.value,
+        "" if st.valid_through is None else st.valid_through.isoformat(),
+        "" if st.due is None else st.due.isoformat(),
+        "" if st.days_left is None else str(st.days_left),
+        st.reason,
     )
 
 
@@ -472,26 +475,36 @@ def _due(args: argparse.Namespace) -> Reply:
     finally:
         if collecting:
             gc.enable()
-    items = tuple(
-        DueItem(
-            st.instrument_id,
-            names.get(st.instrument_id, ""),
-            st.state,
-            st.valid_through,
-            st.due,
-            st.days_left,
-            st.reason,
+    due_list = report.due
+
+    def rows_of() -> Iterator[tuple[str, ...]]:
+        return (_cells(st, names.get(st.instrument_id, "")) for st in due_list)
+
+    # The record is what --json prints; text and CSV are written straight from the statuses,
+    # so a long due list is not also held as a tuple of items.
+    items = (
+        tuple(
+            DueItem(
+                st.instrument_id,
+                names.get(st.instrument_id, ""),
+                st.state,
+                st.valid_through,
+                st.due,
+                st.days_left,
+                st.reason,
+            )
+            for st in due_list
         )
-        for st in report.due
+        if args.json
+        else ()
     )
     answer = DueAnswer(as_of, within, counted[0], rejects.count, items, report.summary)
     rejects.report()
-    cells = [_cells(item) for item in items]
     if args.csv:
-        text = csv_text(_DUE_COLUMNS, cells)
+        text = csv_text(_DUE_COLUMNS, rows_of())
     else:
-        lines = _table(cells) if cells else ["nothing is due"]
-        text = "\n".join([*lines, _summary_line(answer)])
+        lines = _table(rows_of) if due_list else iter(["nothing is due"])
+        text = "\n".join(itertools.chain(lines, [_summary_line(answer)]))
     return Reply(answer, text, exit_status(rejects))
 
 
