@@ -431,3 +431,10 @@ def test_a_ledger_with_nothing_due_says_so(
     assert out.splitlines()[0] == "nothing is due"
     status, out, _ = due(capsys, path, "--csv")
     assert out == "id,name,state,valid_through,due,days_left,reason\n"
+
+
+def test_progress_bar_leaves_the_answer_alone(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    _, plain, _ = due(capsys, EXAMPLE, "--no-progress")
+    status, out, _ = due(capsys, EXAMPLE, "--progress")
+    assert (status, out) == (0, plain)
