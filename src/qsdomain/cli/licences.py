@@ -48,6 +48,7 @@ from qsdomain.licensing import (
     Suspended,
     Withdrawn,
     WorkItem,
+    WorkReason,
     default_kinds,
     status,
     worklist,
@@ -144,6 +145,41 @@ class StateCount:
 
 
 @attrs.frozen
+class Action:
+    """One line of the worklist: a licence that needs action, and by when."""
+
+    number: str
+    holder: str
+    kind: str
+    state: LicenceState
+    action: WorkReason
+    due: datetime.date
+    days: int
+    expires: datetime.date
+    renewal_due: datetime.date | None
+    days_left: int | None
+    reason: str
+
+
+def _action(item: WorkItem) -> Action:
+    st = item.status
+    lic = st.licence
+    return Action(
+        lic.number,
+        lic.holder,
+        lic.kind.code,
+        st.state,
+        item.reason,
+        item.due,
+        item.days,
+        st.expires,
+        st.renewal_due,
+        st.days_left,
+        st.reason,
+    )
+
+
+@attrs.frozen
 class LicenceCheck:
     """``licences check``: the worklist of a register on ``as_of`` and what was read."""
 
@@ -154,7 +190,7 @@ class LicenceCheck:
     read: int
     rejected: int
     states: tuple[StateCount, ...]
-    worklist: tuple[WorkItem, ...]
+    worklist: tuple[Action, ...]
 
 
 def _licence(kinds: Mapping[str, str]) -> Callable[[Row], Licence]:
@@ -290,17 +326,15 @@ def _text_table(rows: list[tuple[str, ...]]) -> list[str]:
     return lines
 
 
-def _text_row(item: WorkItem) -> tuple[str, ...]:
-    st = item.status
-    lic = st.licence
+def _text_row(row: Action) -> tuple[str, ...]:
     return (
-        lic.number,
-        lic.kind.code,
-        st.state.value,
-        item.reason.value,
-        item.due.isoformat(),
-        str(item.days),
-        lic.holder,
+        row.number,
+        row.kind,
+        row.state.value,
+        row.action.value,
+        row.due.isoformat(),
+        str(row.days),
+        row.holder,
     )
 
 
@@ -319,21 +353,19 @@ _CSV_HEADER = (
 )
 
 
-def _cells(item: WorkItem) -> tuple[object, ...]:
-    st = item.status
-    lic = st.licence
+def _cells(row: Action) -> tuple[object, ...]:
     return (
-        lic.number,
-        lic.holder,
-        lic.kind.code,
-        st.state.value,
-        item.reason.value,
-        item.due.isoformat(),
-        item.days,
-        st.expires.isoformat(),
-        None if st.renewal_due is None else st.renewal_due.isoformat(),
-        st.days_left,
-        st.reason,
+        row.number,
+        row.holder,
+        row.kind,
+        row.state.value,
+        row.action.value,
+        row.due.isoformat(),
+        row.days,
+        row.expires.isoformat(),
+        None if row.renewal_due is None else row.renewal_due.isoformat(),
+        row.days_left,
+        row.reason,
     )
 
 
@@ -382,15 +414,16 @@ def _check(args: argparse.Namespace) -> Reply:
         sum(counts.values()),
         rejects.count,
         tuple(StateCount(state, counts[state]) for state in LicenceState if counts[state]),
-        tuple(items),
+        tuple(_action(item) for item in items),
     )
     rejects.report()
     summary = _summary(answer)
     if args.csv:
         print(summary, file=sys.stderr)
-        text = csv_text(_CSV_HEADER, (_cells(item) for item in items))
+        text = csv_text(_CSV_HEADER, (_cells(row) for row in answer.worklist))
     else:
-        lines = _text_table([_text_row(item) for item in items]) if items else []
+        shown = [_text_row(row) for row in answer.worklist]
+        lines = _text_table(shown) if shown else []
         text = "\n".join([*lines, summary])
     return Reply(answer, text, status=exit_status(rejects))
 
