@@ -33,7 +33,7 @@ from qsdomain.cli._ledger import (
     with_progress,
 )
 from qsdomain.cli._output import Reply
-from qsdomain.errors import InvalidInputError
+from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 from qsdomain.licensing import (
     Cancelled,
@@ -195,6 +195,12 @@ class LicenceCheck:
 
 def _licence(kinds: Mapping[str, str]) -> Callable[[Row], Licence]:
     def build(row: Row) -> Licence:
+        try:
+            return _new_licence(row)
+        except InvalidInputError as err:
+            raise _on_line(row, err) from None
+
+    def _new_licence(row: Row) -> Licence:
         return Licence(
             kind=row.choice("kind", kinds),
             number=row.text("number") or "",  # required: never empty
@@ -229,10 +235,15 @@ def _event(row: Row) -> DatedEvent:
         else:
             event = _SIMPLE_EVENTS[str(code)](on=on, note=note)
     except InvalidInputError as err:
-        if err.field.startswith("line "):
-            raise
-        raise InvalidInputError(f"line {row.line}: {err.field}", err.value, err.allowed) from None
+        raise _on_line(row, err) from None
     return DatedEvent(number, row.line, event)
+
+
+def _on_line(row: Row, err: InvalidInputError) -> InvalidInputError:
+    """``err`` naming ``row``'s line, its value as a cell would show it (dates in ISO 8601)."""
+    field = err.field if err.field.startswith("line ") else f"line {row.line}: {err.field}"
+    value = err.value.isoformat() if isinstance(err.value, date) else err.value
+    return InvalidInputError(field, value, err.allowed)
 
 
 def _in_file(name: str, rejected: RowRejected) -> RowRejected:
@@ -289,10 +300,18 @@ def _checker(
             head, dot, rest = err.field.partition("]")
             if err.field.startswith("events[") and dot:
                 at = dated[int(head.removeprefix("events["))].line
+                event = dated[int(head.removeprefix("events["))].event
                 field = f"line {row.line}: event on line {at} of {events_name}{rest}"
-                raise InvalidInputError(field, err.value, err.allowed) from None
-            field = f"line {row.line}: {err.field}"
-            raise InvalidInputError(field, err.value, err.allowed) from None
+                shown = f"{type(event).__name__} on {event.on.isoformat()}"
+                raise InvalidInputError(field, shown, err.allowed) from None
+            raise _on_line(row, err) from None
+        except NotCoveredError as err:
+            raise InvalidInputError(
+                f"line {row.line}: renewal_due",
+                err.value.isoformat() if isinstance(err.value, date) else str(err.value),
+                f"a day the calendar covers ({err.covered}; add the year with --schedule, or "
+                "assume one with --provisional-until)",
+            ) from None
         item = None
         near = st.days_left is not None and st.days_left <= within
         due = st.renewal_due
@@ -372,8 +391,8 @@ def _cells(row: Action) -> tuple[object, ...]:
 def _summary(answer: LicenceCheck) -> str:
     counts = ", ".join(f"{c.state.value} {c.licences}" for c in answer.states)
     return (
-        f"{answer.read} licences read, {answer.rejected} rows rejected, "
-        f"{len(answer.worklist)} need action within {answer.within} days"
+        f"licences read: {answer.read}, rows rejected: {answer.rejected}, "
+        f"need action within {answer.within} days: {len(answer.worklist)}"
         + (f" ({counts})" if counts else "")
     )
 
