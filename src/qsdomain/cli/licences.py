@@ -268,6 +268,18 @@ def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
     return found
 
 
+#: States :func:`qsdomain.licensing.worklist` never lists (see its documentation).
+_NEVER_LISTED = frozenset(
+    {
+        LicenceState.NOT_YET_VALID,
+        LicenceState.EXPIRED,
+        LicenceState.REVOKED,
+        LicenceState.WITHDRAWN,
+        LicenceState.CANCELLED,
+    }
+)
+
+
 @attrs.frozen
 class _Checked:
     item: WorkItem | None
@@ -315,7 +327,11 @@ def _checker(
         item = None
         near = st.days_left is not None and st.days_left <= within
         due = st.renewal_due
-        if near or (due is not None and (due - as_of).days <= within):
+        # Only a licence worklist() could list is passed to it (it lists none that has ended or
+        # is not yet valid, and only those whose filing deadline or expiry is near).
+        if st.state not in _NEVER_LISTED and (
+            near or (due is not None and (due - as_of).days <= within)
+        ):
             listed = worklist([(licence, history)], as_of, within=within, calendar=calendar)
             item = listed[0] if listed else None
         return _Checked(item, st.state)
