@@ -315,3 +315,12 @@ def test_a_deadline_beyond_the_calendar_rejects_the_row_and_says_what_to_do(
     status_, out, err = run(capsys, *argv, "--provisional-until", "2027-12-31")
     assert (status_, err) == (0, "")
     assert "renewal_overdue" in out
+
+
+def test_progress_goes_to_standard_error_only(capsys: pytest.CaptureFixture[str]) -> None:
+    pytest.importorskip("tqdm")
+    quiet = check(capsys, "--no-progress")
+    shown = check(capsys, "--progress")
+    assert shown[:2] == quiet[:2]
+    assert quiet[2] == ""
+    assert "licences" in shown[2]
