@@ -1,23 +1,41 @@
-"""The main job on bundled example data: deadlines, certificate renewals and lot inspection.
+"""The main job on bundled example data: deadlines, licence renewals and lot inspection.
 
 Run it with ``make demo`` (or ``python examples/demo.py --as-of 2026-11-22``). It reads
 ``examples/data/applications.csv`` (cases received, with their statutory limit in working
-days), ``examples/data/certificates.csv`` (certificates with their validity term) and
-``examples/data/lots.csv`` (incoming lots and the nonconforming items found), and prints, as of
-the given day, when each case must be decided, where each certificate stands, and how each lot
-was sampled and judged under GB/T 2828.1-2012 with its switching rules.
+days), ``examples/data/licences.csv`` and ``examples/data/licence-events.csv`` (a register of
+licences and certificates and what happened to them: filings, renewals, a suspension, a
+revocation ...) and ``examples/data/lots.csv`` (incoming lots and the nonconforming items
+found), and prints, as of the given day, when each case must be decided, where each licence
+stands (:func:`qsdomain.licensing.status`), and how each lot was sampled and judged under
+GB/T 2828.1-2012 with its switching rules. ``qsdomain licences check`` gives the worklist of
+the same register on the command line.
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import unicodedata
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 from qsdomain.calendars import china
 from qsdomain.errors import QSDomainError
-from qsdomain.periods import Convention, Lead, LeadUnit, Term
+from qsdomain.ledgers import read_csv
+from qsdomain.licensing import (
+    Cancelled,
+    Changed,
+    Licence,
+    LicenceEvent,
+    RenewalApplied,
+    RenewalRefused,
+    Renewed,
+    Revoked,
+    Suspended,
+    Withdrawn,
+    status,
+)
 from qsdomain.sampling import SwitchingState, lot_result, plan_for
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -50,25 +68,59 @@ def cases(as_of: date) -> None:
     print(f"(covered: {cal.coverage}; 'not covered' needs the next year's State Council notice)")
 
 
-def certificates(as_of: date) -> None:
-    """Validity printed inclusively (有效期 ... 至 ...); renewal filed N months before expiry."""
-    print(f"\nCertificates, as of {as_of}")
-    print(f"{'certificate':<16} {'valid from':<10} {'valid to':<10} {'renew by':<10}  status")
-    with (DATA / "certificates.csv").open(encoding="utf-8") as f:
-        for row in csv.DictReader(f):
-            issued = date.fromisoformat(row["issued"])
-            expiry = Term(years=int(row["term_years"])).end(issued, Convention.INCLUSIVE)
-            renew_by = Lead(int(row["renewal_lead_months"]), LeadUnit.MONTHS).before(expiry)
-            if as_of > expiry:
-                status = "expired"
-            elif as_of > renew_by:
-                status = f"valid; renewal filing date passed {(as_of - renew_by).days} days ago"
-            else:
-                status = f"valid; {(renew_by - as_of).days} days left to file for renewal"
-            print(
-                f"{row['certificate_no']:<16} {issued.isoformat():<10} {expiry.isoformat():<10} "
-                f"{renew_by.isoformat():<10}  {status}"
-            )
+_EVENTS: dict[str, Callable[..., LicenceEvent]] = {
+    "renewal_applied": RenewalApplied,
+    "renewed": Renewed,
+    "renewal_refused": RenewalRefused,
+    "changed": Changed,
+    "suspended": Suspended,
+    "revoked": Revoked,
+    "withdrawn": Withdrawn,
+    "cancelled": Cancelled,
+}
+
+
+def _event(row: dict[str, str]) -> LicenceEvent:
+    """One row of licence-events.csv as a licensing event."""
+    on = date.fromisoformat(row["on"])
+    if row["event"] == "suspended":
+        return Suspended(on=on, until=date.fromisoformat(row["until"]), note=row["note"])
+    if row["event"] == "renewed":
+        until = date.fromisoformat(row["valid_until"]) if row["valid_until"] else None
+        return Renewed(on=on, valid_until=until, note=row["note"])
+    return _EVENTS[row["event"]](on=on, note=row["note"])
+
+
+def _pad(cell: str, width: int) -> str:
+    """``cell`` padded to ``width`` terminal columns (CJK characters take two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in cell)
+    return cell + " " * max(width - used, 0)
+
+
+def licences(as_of: date) -> None:
+    """Each licence's status through qsdomain.licensing: kind rules, events, 行政许可法 art. 50."""
+    events: dict[str, list[LicenceEvent]] = {}
+    with (DATA / "licence-events.csv").open(encoding="utf-8") as f:
+        for cells in csv.DictReader(f):
+            events.setdefault(cells["number"], []).append(_event(cells))
+    cal = china()
+    print(f"\nLicences and certificates, as of {as_of}")
+    print(f"{'licence':<26} {'kind':<28} {'expires':<10} {'renew by':<10}  state")
+    for row in read_csv(DATA / "licences.csv"):
+        licence = Licence(
+            kind=row.text("kind"),
+            number=row.text("number") or "",
+            holder=row.text("holder") or "",
+            issued=row.date("issued"),
+            valid_until=row.date("valid_until", required=False),
+            scope=row.text("scope", required=False) or "",
+        )
+        st = status(licence, as_of, events=events.get(licence.number, ()), calendar=cal)
+        renew_by = "-" if st.renewal_due is None else st.renewal_due.isoformat()
+        print(
+            f"{_pad(licence.number, 26)} {licence.kind.code:<28} {st.expires.isoformat():<10} "
+            f"{renew_by:<10}  {st.state.value}"
+        )
 
 
 def lots() -> None:
@@ -99,7 +151,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--as-of", type=date.fromisoformat, required=True, metavar="YYYY-MM-DD")
     args = parser.parse_args(argv)
     cases(args.as_of)
-    certificates(args.as_of)
+    licences(args.as_of)
     lots()
 
 

@@ -26,15 +26,17 @@ __all__ = ["build_parser", "main"]
 
 #: The command families, in the order ``qsdomain --help`` lists them; each is the module
 #: ``qsdomain.cli.<name>`` defining ``FAMILY``. A new family is a new module and a name here.
-FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling", "metrology")
+FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling", "metrology", "licences")
 
 _DESCRIPTION = (
     "Rules of Chinese quality and technical supervision on the command line: working days in "
-    "the official calendar, ends of terms and lead times, and sampling plans of GB/T "
-    "2828.1-2012. Every command takes --json."
+    "the official calendar, ends of terms and lead times, sampling plans of GB/T "
+    "2828.1-2012, measuring-instrument ledgers and interval analysis, and licence registers. "
+    "Every command takes --json."
 )
 _EPILOG = (
-    "Exit status: 0 when the command answered, 2 for any error (bad input, a date outside the "
+    "Exit status: 0 when the command answered, 1 when a ledger command rejected some rows "
+    "(each reported), 2 for any error (bad input, a date outside the "
     "calendar, a file that cannot be written); the error is one line on standard error."
 )
 

@@ -226,7 +226,7 @@ class Lifecycle:
 #: Lead.before answers, keyed by (id of the calendar or None, id of the lead, day). Each entry
 #: keeps its calendar and lead, so an id is never mistaken for a later object's; the cache is
 #: emptied when full.
-_LEAD_CACHE: dict[tuple[int, int, date], tuple[object, Lead, date | Exception]] = {}
+_LEAD_CACHE: dict[tuple[int, int, date], tuple[object, Lead, date | CalendarNotCoveredError]] = {}
 _LEAD_CACHE_SIZE = 200_000
 
 
@@ -237,17 +237,28 @@ def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> 
     arithmetic and calendar look-ups that a register of a million licences repeats. A look-up
     beyond the calendar is remembered too: the calendar object does not change.
     """
+    found = lead_before_or_error(lead, day_, calendar)
+    if isinstance(found, date):
+        return found
+    raise found.with_traceback(None)
+
+
+def lead_before_or_error(
+    lead: Lead, day_: date, calendar: WorkingDayCalendar | None
+) -> date | CalendarNotCoveredError:
+    """:func:`lead_before`, returning (not raising) the calendar's not-covered error.
+
+    Raising and catching an exception costs more than the rest of a status call; a register
+    with many licences whose deadline lies beyond the calendar only needs to know that it does.
+    """
     cal: object = None
     if lead.unit is LeadUnit.WORKING_DAYS:
         cal = china() if calendar is None else calendar
     key = (id(cal), id(lead), day_)
     hit = _LEAD_CACHE.get(key)
     if hit is not None and hit[0] is cal and hit[1] is lead:
-        found = hit[2]
-        if isinstance(found, date):
-            return found
-        raise found.with_traceback(None)
-    answer: date | Exception
+        return hit[2]
+    answer: date | CalendarNotCoveredError
     try:
         answer = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
     except CalendarNotCoveredError as err:
@@ -255,9 +266,7 @@ def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> 
     if len(_LEAD_CACHE) >= _LEAD_CACHE_SIZE:
         _LEAD_CACHE.clear()
     _LEAD_CACHE[key] = (cal, lead, answer)
-    if isinstance(answer, date):
-        return answer
-    raise answer
+    return answer
 
 
 @functools.lru_cache(maxsize=65_536)
@@ -341,9 +350,19 @@ class Fold:
 
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
-        if self._due is None:
-            self._due = lead_before(self.kind.renewal_lead, self.expires, self._calendar)
-        return self._due
+        found = self.due_or_error()
+        if isinstance(found, date):
+            return found
+        raise found.with_traceback(None)
+
+    def due_or_error(self) -> date | CalendarNotCoveredError:
+        """:meth:`due`, returning (not raising) the calendar's not-covered error."""
+        if self._due is not None:
+            return self._due
+        found = lead_before_or_error(self.kind.renewal_lead, self.expires, self._calendar)
+        if isinstance(found, date):
+            self._due = found
+        return found
 
     def due_bounds(self) -> tuple[date, date]:
         """The earliest and latest the due day can be, known without a calendar."""

@@ -38,7 +38,7 @@ import attrs
 
 from qsdomain._checks import day, enum_member, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
-from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
+from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
 from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
@@ -166,13 +166,13 @@ def _trusted_status(  # noqa: PLR0917 - one argument per field
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    try:
-        return fold.due()
-    except CalendarNotCoveredError:
-        low, _ = fold.due_bounds()
-        if as_of < low - timedelta(days=warn):
-            return None
-        raise
+    found = fold.due_or_error()
+    if isinstance(found, date):
+        return found
+    low, _ = fold.due_bounds()
+    if as_of < low - timedelta(days=warn):
+        return None
+    raise found.with_traceback(None)
 
 
 def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, date | None, str]:
@@ -183,8 +183,8 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             LicenceState.RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {fold.filed_on}, undecided; valid until {expires}, "
-            "then deemed renewed if still undecided (行政许可法 art. 50).",
+            f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
+            f"{expires.isoformat()}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
     due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
@@ -192,16 +192,20 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             LicenceState.VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {fold.refused_on}; valid until {expires}.",
+            f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires.isoformat()}.",
         )
     if due is not None and as_of > due:
-        late = f" A filing on {fold.filed_on} was late." if fold.filed_on is not None else ""
+        late = (
+            f" A filing on {fold.filed_on.isoformat()} was late."
+            if fold.filed_on is not None
+            else ""
+        )
         return (
             LicenceState.RENEWAL_OVERDUE,
             max(due + timedelta(days=1), fold.valid_since),
             due,
-            f"The last day to file for renewal was {due}; valid until {expires}, then "
-            f"expired.{late}",
+            f"The last day to file for renewal was {due.isoformat()}; valid until "
+            f"{expires.isoformat()}, then expired.{late}",
         )
     lead = fold.kind.renewal_lead
     if due is not None and as_of >= due - timedelta(days=warn):
@@ -209,23 +213,22 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             LicenceState.RENEWAL_DUE_SOON,
             max(due - timedelta(days=warn), fold.valid_since),
             due,
-            f"File for renewal by {due} ({lead} before expiry on {expires}).",
+            f"File for renewal by {due.isoformat()} ({lead} before expiry on "
+            f"{expires.isoformat()}).",
         )
     state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
     deemed = (
         ""
         if fold.deemed_from is None
-        else f" Deemed renewed from {fold.deemed_from} (行政许可法 art. 50)."
+        else f" Deemed renewed from {fold.deemed_from.isoformat()} (行政许可法 art. 50)."
     )
-    by = f"; file for renewal by {due}" if due is not None else ""
-    return state, fold.valid_since, due, f"Valid until {expires}{by}.{deemed}"
+    by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
+    return state, fold.valid_since, due, f"Valid until {expires.isoformat()}{by}.{deemed}"
 
 
 def _ended_due(fold: Fold) -> date | None:
-    try:
-        return fold.due()
-    except CalendarNotCoveredError:
-        return None
+    found = fold.due_or_error()
+    return found if isinstance(found, date) else None
 
 
 def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
@@ -236,11 +239,11 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
     filed_on = fold.filed_on
     if as_of < licence.issued:
         state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {licence.issued}."
+        reason = f"Valid from {licence.issued.isoformat()}."
     elif ended is not None:
         state, since = ended, fold.ended_on
         if ended is LicenceState.EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {expires}."
+            due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
         else:
             due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
