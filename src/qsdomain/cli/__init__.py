@@ -26,7 +26,7 @@ __all__ = ["build_parser", "main"]
 
 #: The command families, in the order ``qsdomain --help`` lists them; each is the module
 #: ``qsdomain.cli.<name>`` defining ``FAMILY``. A new family is a new module and a name here.
-FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling")
+FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling", "commitments")
 
 _DESCRIPTION = (
     "Rules of Chinese quality and technical supervision on the command line: working days in "
