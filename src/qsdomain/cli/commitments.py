@@ -375,7 +375,8 @@ def _document_cases(
                 Case(id=raw.get("id"), item=items[code], events=events, handler=raw.get("handler")),
             )
         except InvalidInputError as err:
-            field = err.field if err.field.startswith("cases[") else f"cases[{i}].{err.field}"
+            inner = re.sub(r"^\$", "events", err.field)  # a path inside the events list
+            field = inner if inner.startswith("cases[") else f"cases[{i}].{inner}"
             rejects.add(_rejection(number, InvalidInputError(field, err.value, err.allowed)))
         except QSDomainError as err:
             rejects.add(_rejection(number, err))
@@ -440,7 +441,8 @@ def _status_text(answer: StatusAnswer) -> str:
         for i, h in enumerate(_LIST_HEADER)
     ]
     lines = [
-        f"as of {answer.as_of.isoformat()}: {len(answer.worklist)} open of {answer.cases} cases"
+        f"as of {answer.as_of.isoformat()}: {len(answer.worklist)} open of "
+        f"{answer.cases} cases read"
     ]
     lines += table(
         list(zip(_LIST_HEADER, widths, strict=True)),
