@@ -4,7 +4,7 @@
 2026-10-13 (Tuesday): working day 5 after 2026-09-30
 0
 
-Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``)
+Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``, ``commitments``)
 whose ``FAMILY`` registers its subcommands; the module name is the command word. Bad input of
 any kind prints one line on standard error (a JSON object with ``--json``) and exits with
 status 2, never a traceback. See docs/cli.md.
@@ -30,11 +30,12 @@ FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling", "commitments")
 
 _DESCRIPTION = (
     "Rules of Chinese quality and technical supervision on the command line: working days in "
-    "the official calendar, ends of terms and lead times, and sampling plans of GB/T "
-    "2828.1-2012. Every command takes --json."
+    "the official calendar, ends of terms and lead times, sampling plans of GB/T "
+    "2828.1-2012, and the deadlines of service cases (五办承诺). Every command takes --json."
 )
 _EPILOG = (
-    "Exit status: 0 when the command answered, 2 for any error (bad input, a date outside the "
+    "Exit status: 0 when the command answered, 1 when a ledger command answered but rejected "
+    "some rows (each reported on standard error), 2 for any error (bad input, a date outside the "
     "calendar, a file that cannot be written); the error is one line on standard error."
 )
 
