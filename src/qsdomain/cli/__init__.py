@@ -4,10 +4,11 @@
 2026-10-13 (Tuesday): working day 5 after 2026-09-30
 0
 
-Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``, ``commitments``)
-whose ``FAMILY`` registers its subcommands; the module name is the command word. Bad input of
-any kind prints one line on standard error (a JSON object with ``--json``) and exits with
-status 2, never a traceback. See docs/cli.md.
+Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``,
+``commitments``) whose ``FAMILY`` registers its subcommands; the module name is the command
+word. Bad input of any kind prints one line on standard error (a JSON object with ``--json``)
+and exits with status 2, never a traceback; a ledger command that rejected some rows exits
+with status 1. See docs/cli.md.
 """
 
 from __future__ import annotations
