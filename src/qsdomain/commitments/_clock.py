@@ -155,6 +155,52 @@ def _used(counter: _Counter, start: date, upto: date, spans: Sequence[ExclusionS
     return total
 
 
+# -- results built on the hot path ---------------------------------------------------------------
+
+_new = object.__new__
+_DEADLINE = _trusted.setters(Deadline, ("limit", "due", "used", "left", "state", "paused"))
+_OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
+_CASE_CLOCK = _trusted.setters(
+    CaseClock,
+    (
+        "case_id", "item_code", "mode", "as_of", "received_on", "accepted_on", "deemed_accepted",
+        "statutory", "committed", "next_obligation", "delivery_due", "excluded_days",
+        "provisional",
+    ),
+)  # fmt: skip
+
+
+def _deadline_of(  # noqa: PLR0917 - the fields of Deadline, in order
+    limit: int, due: date | None, used: int, left: int, state: ClockState, paused: bool = False
+) -> Deadline:
+    """A :class:`Deadline` from checked values, fields set through their slots."""
+    found = _new(Deadline)
+    s = _DEADLINE
+    s[0](found, limit)
+    s[1](found, due)
+    s[2](found, used)
+    s[3](found, left)
+    s[4](found, state)
+    s[5](found, paused)
+    return found
+
+
+def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
+    """An :class:`Obligation` from checked values."""
+    found = _new(Obligation)
+    _OBLIGATION[0](found, kind)
+    _OBLIGATION[1](found, by)
+    return found
+
+
+def _case_clock_of(*values: object) -> CaseClock:
+    """A :class:`CaseClock` from checked values, every field given in order."""
+    found = _new(CaseClock)
+    for set_field, value in zip(_CASE_CLOCK, values, strict=True):
+        set_field(found, value)
+    return found
+
+
 # -- acceptance ------------------------------------------------------------------------------
 
 
@@ -212,13 +258,9 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
     warn_at: float,
 ) -> Deadline:
     if state.withdrawn_on is not None:
-        return _trusted.build(
-            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.WITHDRAWN
-        )
+        return _deadline_of(n, None, 0, n, ClockState.WITHDRAWN)
     if accepted_on is None:
-        return _trusted.build(
-            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.NOT_STARTED
-        )
+        return _deadline_of(n, None, 0, n, ClockState.NOT_STARTED)
     spans = state.exclusions
     upto = decided_on or day
     if spans:
@@ -236,9 +278,7 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
         result = ClockState.WARNING
     else:
         result = ClockState.ON_TRACK
-    return _trusted.build(
-        Deadline, limit=n, due=due, used=used, left=n - used, state=result, paused=paused
-    )
+    return _deadline_of(n, due, used, n - used, result, paused)
 
 
 def _immediate(
@@ -405,23 +445,20 @@ def clock(
     if cal.provisional:
         last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
         provisional = cal.is_provisional_between(received_on, last)
-    return _trusted.build(
-        CaseClock,
-        case_id=case.id,
-        item_code=item.code,
-        mode=item.mode,
-        as_of=day,
-        received_on=received_on,
-        accepted_on=accepted_on,
-        deemed_accepted=deemed,
-        statutory=statutory,
-        committed=committed,
-        next_obligation=None
-        if first is None
-        else _trusted.build(Obligation, kind=first[1], by=first[0]),
-        delivery_due=delivery_due,
-        excluded_days=excluded,
-        provisional=provisional,
+    return _case_clock_of(
+        case.id,
+        item.code,
+        item.mode,
+        day,
+        received_on,
+        accepted_on,
+        deemed,
+        statutory,
+        committed,
+        None if first is None else _obligation_of(first[1], first[0]),
+        delivery_due,
+        excluded,
+        provisional,
     )
 
 
