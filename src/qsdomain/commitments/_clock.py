@@ -409,8 +409,15 @@ def clock(
     if not isinstance(case, Case):
         raise InvalidInputError("case", case, "a Case")
     cal = _calendar(calendar)
+    moment, day = _as_of(as_of, case.item)
+    return _read(case, moment, day, cal)
+
+
+def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> CaseClock:
+    """:func:`clock` once its arguments are checked (``moment`` and ``day`` from
+    :func:`_as_of` in the item's zone); :func:`~qsdomain.commitments.clocks` calls it
+    directly, checking the date and calendar once for all cases."""
     item = case.item
-    moment, day = _as_of(as_of, item)
     state = case._state_at(moment)  # moment checked by _as_of
     if state.received_at is None:
         return _not_started(case, day)
