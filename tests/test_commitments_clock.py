@@ -36,7 +36,7 @@ from qsdomain.commitments import (
     Withdrawn,
     clock,
 )
-from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, QSDomainError
 from qsdomain.strategies import cases
 
 SH = ZoneInfo("Asia/Shanghai")
@@ -453,3 +453,42 @@ def test_due_date_agrees_with_the_clock_of_the_same_case() -> None:
     assert err.value.field == "exclusions[0][1]"
     with pytest.raises(CalendarNotCoveredError):
         due_date(date(2026, 12, 21), 20)
+
+
+# -- the fast working-day counter agrees with the calendar ----------------------------------------
+
+
+def _outcome(f: object, *args: object) -> object:
+    try:
+        return f(*args)  # type: ignore[operator]
+    except QSDomainError as err:  # the error itself is compared
+        return (type(err), str(err))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    start=st.dates(date(2003, 12, 1), date(2027, 2, 1)),
+    end=st.dates(date(2003, 12, 1), date(2027, 2, 1)),
+    n=st.integers(-5, 400),
+)
+def test_the_clocks_counter_answers_as_the_calendar_does(start: date, end: date, n: int) -> None:
+    from qsdomain.commitments._clock import _working  # noqa: PLC0415 - the private fast path
+
+    for cal in (china(), china().extended(until=date(2027, 12, 31))):
+        counter = _working(cal)
+        assert _outcome(counter.add, start, n) == _outcome(cal.add_working_days, start, n)
+        assert _outcome(counter.between, start, end) == _outcome(
+            cal.working_days_between, start, end
+        )
+
+
+def test_hot_path_builders_make_the_objects_the_classes_make() -> None:
+    from qsdomain.commitments import Deadline, _trusted  # noqa: PLC0415
+    from qsdomain.commitments._clock import _deadline_of  # noqa: PLC0415
+
+    built = _deadline_of(10, date(2026, 10, 16), 4, 6, ClockState.ON_TRACK)
+    checked = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
+    assert built == checked
+    assert hash(built) == hash(checked)
+    with pytest.raises(TypeError, match="fields are"):
+        _trusted.setters(Deadline, ("due", "limit", "used", "left", "state", "paused"))

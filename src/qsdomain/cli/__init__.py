@@ -4,10 +4,11 @@
 2026-10-13 (Tuesday): working day 5 after 2026-09-30
 0
 
-Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``)
-whose ``FAMILY`` registers its subcommands; the module name is the command word. Bad input of
-any kind prints one line on standard error (a JSON object with ``--json``) and exits with
-status 2, never a traceback. See docs/cli.md.
+Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``,
+``commitments``) whose ``FAMILY`` registers its subcommands; the module name is the command
+word. Bad input of any kind prints one line on standard error (a JSON object with ``--json``)
+and exits with status 2, never a traceback; a ledger command that rejected some rows exits
+with status 1. See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -26,17 +27,24 @@ __all__ = ["build_parser", "main"]
 
 #: The command families, in the order ``qsdomain --help`` lists them; each is the module
 #: ``qsdomain.cli.<name>`` defining ``FAMILY``. A new family is a new module and a name here.
-FAMILIES: tuple[str, ...] = ("calendar", "term", "sampling", "metrology", "licences")
+FAMILIES: tuple[str, ...] = (
+    "calendar",
+    "term",
+    "sampling",
+    "metrology",
+    "licences",
+    "commitments",
+)
 
 _DESCRIPTION = (
     "Rules of Chinese quality and technical supervision on the command line: working days in "
     "the official calendar, ends of terms and lead times, sampling plans of GB/T "
-    "2828.1-2012, measuring-instrument ledgers and interval analysis, and licence registers. "
-    "Every command takes --json."
+    "2828.1-2012, measuring-instrument ledgers and interval analysis, licence registers, and "
+    "the deadlines of service cases (五办承诺). Every command takes --json."
 )
 _EPILOG = (
-    "Exit status: 0 when the command answered, 1 when a ledger command rejected some rows "
-    "(each reported), 2 for any error (bad input, a date outside the "
+    "Exit status: 0 when the command answered, 1 when a ledger command answered but rejected "
+    "some rows (each reported on standard error), 2 for any error (bad input, a date outside the "
     "calendar, a file that cannot be written); the error is one line on standard error."
 )
 

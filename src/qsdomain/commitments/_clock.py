@@ -21,6 +21,7 @@ Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below w
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
@@ -66,6 +67,62 @@ def _calendar_days() -> _Counter:
     return _Counter(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
 
 
+_CALENDAR_DAYS = _calendar_days()
+_by = operator.itemgetter(0)
+
+#: Working-day counters by calendar (the calendar kept alive with its counter, so an id is
+#: never reused while cached); a handful of calendars at most, cleared when full.
+_WORKING: dict[int, tuple[WorkingCalendar, _Counter]] = {}
+_WORKING_CACHED = 16
+
+
+def _working(cal: WorkingCalendar) -> _Counter:
+    """The working-day counter of ``cal``: its ``add_working_days`` and
+    ``working_days_between``, answered straight from the calendar's day tables when both days
+    are plain dates inside its coverage (the common case, and the measured hot spot of
+    :func:`clock`), and by the calendar's own methods otherwise, so that every error and every
+    answer is the calendar's."""
+    found = _WORKING.get(id(cal))
+    if found is not None and found[0] is cal:
+        return found[1]
+    counter = _Counter(cal.add_working_days, cal.working_days_between)
+    if type(cal) is WorkingCalendar:
+        counter = _tables_counter(cal)
+    if len(_WORKING) >= _WORKING_CACHED:
+        _WORKING.clear()
+    _WORKING[id(cal)] = (cal, counter)
+    return counter
+
+
+def _tables_counter(cal: WorkingCalendar) -> _Counter:
+    rank: Sequence[int] = cal._rank  # read-only use of the calendar's day tables
+    working: Sequence[int] = cal._working
+    origin: int = cal._origin
+    size = len(cal._flags)
+    count = len(working)
+    slow_add, slow_between = cal.add_working_days, cal.working_days_between
+    plain, ordinal = date, date.fromordinal
+
+    def add(day: date, n: int) -> date:
+        if day.__class__ is plain and n.__class__ is int and n > 0:
+            i = day.toordinal() - origin
+            if 0 <= i < size:
+                k = rank[i] + n - 1
+                if k < count:
+                    return ordinal(working[k])
+        return slow_add(day, n)
+
+    def between(start: date, end: date) -> int:
+        if start.__class__ is plain and end.__class__ is plain:
+            i = start.toordinal() - origin
+            j = end.toordinal() - origin
+            if 0 <= i < size and 0 <= j < size:
+                return rank[j] - rank[i]
+        return slow_between(start, end)
+
+    return _Counter(add, between)
+
+
 def _due(counter: _Counter, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
     """The n-th counted day after ``start``, skipping span days; ``None`` if a running span
     (``end is None``) is reached first."""
@@ -96,6 +153,52 @@ def _used(counter: _Counter, start: date, upto: date, spans: Sequence[ExclusionS
         if lo <= hi:
             total -= counter.between(lo - _ONE, hi)
     return total
+
+
+# -- results built on the hot path ---------------------------------------------------------------
+
+_new = object.__new__
+_DEADLINE = _trusted.setters(Deadline, ("limit", "due", "used", "left", "state", "paused"))
+_OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
+_CASE_CLOCK = _trusted.setters(
+    CaseClock,
+    (
+        "case_id", "item_code", "mode", "as_of", "received_on", "accepted_on", "deemed_accepted",
+        "statutory", "committed", "next_obligation", "delivery_due", "excluded_days",
+        "provisional",
+    ),
+)  # fmt: skip
+
+
+def _deadline_of(  # noqa: PLR0917 - the fields of Deadline, in order
+    limit: int, due: date | None, used: int, left: int, state: ClockState, paused: bool = False
+) -> Deadline:
+    """A :class:`Deadline` from checked values, fields set through their slots."""
+    found = _new(Deadline)
+    s = _DEADLINE
+    s[0](found, limit)
+    s[1](found, due)
+    s[2](found, used)
+    s[3](found, left)
+    s[4](found, state)
+    s[5](found, paused)
+    return found
+
+
+def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
+    """An :class:`Obligation` from checked values."""
+    found = _new(Obligation)
+    _OBLIGATION[0](found, kind)
+    _OBLIGATION[1](found, by)
+    return found
+
+
+def _case_clock_of(*values: object) -> CaseClock:
+    """A :class:`CaseClock` from checked values, every field given in order."""
+    found = _new(CaseClock)
+    for set_field, value in zip(_CASE_CLOCK, values, strict=True):
+        set_field(found, value)
+    return found
 
 
 # -- acceptance ------------------------------------------------------------------------------
@@ -145,10 +248,9 @@ def _as_of(value: object, item: ServiceItem) -> tuple[datetime, date]:
     raise InvalidInputError("as_of", value, "a datetime.date or a timezone-aware datetime")
 
 
-def _deadline(
+def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot path
     counter: _Counter,
     n: int,
-    *,
     accepted_on: date | None,
     state: CaseState,
     day: date,
@@ -156,17 +258,18 @@ def _deadline(
     warn_at: float,
 ) -> Deadline:
     if state.withdrawn_on is not None:
-        return _trusted.build(
-            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.WITHDRAWN
-        )
+        return _deadline_of(n, None, 0, n, ClockState.WITHDRAWN)
     if accepted_on is None:
-        return _trusted.build(
-            Deadline, limit=n, due=None, used=0, left=n, state=ClockState.NOT_STARTED
-        )
+        return _deadline_of(n, None, 0, n, ClockState.NOT_STARTED)
     spans = state.exclusions
-    due = _due(counter, accepted_on, n, spans)
-    used = _used(counter, accepted_on, decided_on or day, spans)
-    paused = state.open_exclusion is not None and decided_on is None
+    upto = decided_on or day
+    if spans:
+        due = _due(counter, accepted_on, n, spans)
+        used = _used(counter, accepted_on, upto, spans)
+    else:  # the same answers, without the span bookkeeping
+        due = counter.add(accepted_on, n)
+        used = counter.between(accepted_on, upto) if upto > accepted_on else 0
+    paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
         result = ClockState.MET if due is not None and decided_on <= due else ClockState.MISSED
     elif due is not None and day > due:
@@ -175,9 +278,7 @@ def _deadline(
         result = ClockState.WARNING
     else:
         result = ClockState.ON_TRACK
-    return _trusted.build(
-        Deadline, limit=n, due=due, used=used, left=n - used, state=result, paused=paused
-    )
+    return _deadline_of(n, due, used, n - used, result, paused)
 
 
 def _immediate(
@@ -207,7 +308,7 @@ def _immediate(
 
 
 def _obligations(
-    cal: WorkingCalendar,
+    add: Callable[[date, int], date],
     item: ServiceItem,
     state: CaseState,
     *,
@@ -215,35 +316,29 @@ def _obligations(
     notice_by: date,
     committed: Deadline,
     decided_on: date | None,
-) -> list[Obligation]:
-    """Everything still to do, each with its last day."""
+) -> list[tuple[date, ObligationKind]]:
+    """Everything still to do, each as (its last day, what); ``add`` counts working days."""
     if state.withdrawn_on is not None or state.delivered_on is not None:
         return []
     if decided_on is not None:
-        by = cal.add_working_days(decided_on, item.delivery_limit)  # art. 44
-        return [_trusted.build(Obligation, kind=ObligationKind.DELIVER, by=by)]
+        return [(add(decided_on, item.delivery_limit), ObligationKind.DELIVER)]  # art. 44
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
-            return [_trusted.build(Obligation, kind=ObligationKind.NOTIFY_OR_ACCEPT, by=notice_by)]
+            return [(notice_by, ObligationKind.NOTIFY_OR_ACCEPT)]
         return []  # waiting for the applicant's materials
-    todo: list[Obligation] = []
+    todo: list[tuple[date, ObligationKind]] = []
     running = state.open_exclusion
     if running is not None and running.notified is None:  # art. 45: tell in writing
-        todo.append(
-            _trusted.build(Obligation, kind=ObligationKind.NOTIFY_EXCLUSION, by=running.start)
-        )
+        todo.append((running.start, ObligationKind.NOTIFY_EXCLUSION))
     if state.outstanding:
-        by = cal.add_working_days(accepted_on, item.outstanding_limit)
-        todo.append(_trusted.build(Obligation, kind=ObligationKind.SUPPLY_OUTSTANDING, by=by))
+        todo.append((add(accepted_on, item.outstanding_limit), ObligationKind.SUPPLY_OUTSTANDING))
     if item.mode is Mode.TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
-        by = cal.add_working_days(since, item.progress_every)
-        todo.append(_trusted.build(Obligation, kind=ObligationKind.REPORT_PROGRESS, by=by))
+        todo.append((add(since, item.progress_every), ObligationKind.REPORT_PROGRESS))
     if item.mode is Mode.COORDINATED and state.meeting_on is None:
-        by = cal.add_working_days(accepted_on, item.meeting_within)
-        todo.append(_trusted.build(Obligation, kind=ObligationKind.HOLD_MEETING, by=by))
+        todo.append((add(accepted_on, item.meeting_within), ObligationKind.HOLD_MEETING))
     if committed.due is not None:
-        todo.append(_trusted.build(Obligation, kind=ObligationKind.DECIDE, by=committed.due))
+        todo.append((committed.due, ObligationKind.DECIDE))
     return todo
 
 
@@ -314,62 +409,63 @@ def clock(
     if not isinstance(case, Case):
         raise InvalidInputError("case", case, "a Case")
     cal = _calendar(calendar)
+    moment, day = _as_of(as_of, case.item)
+    return _read(case, moment, day, cal)
+
+
+def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> CaseClock:
+    """:func:`clock` once its arguments are checked (``moment`` and ``day`` from
+    :func:`_as_of` in the item's zone); :func:`~qsdomain.commitments.clocks` calls it
+    directly, checking the date and calendar once for all cases."""
     item = case.item
-    moment, day = _as_of(as_of, item)
     state = case._state_at(moment)  # moment checked by _as_of
     if state.received_at is None:
         return _not_started(case, day)
     tz = zone(item.zone)
-
-    def local(at: datetime) -> date:
-        return at.astimezone(tz).date()
-
-    received_on = local(state.received_at)
-    recorded = None if state.accepted_at is None else local(state.accepted_at)
-    decided_on = None if state.decided_at is None else local(state.decided_at)
-    notice_by = cal.add_working_days(received_on, NOTICE_DAYS)
+    received_on = state.received_at.astimezone(tz).date()
+    recorded = None if state.accepted_at is None else state.accepted_at.astimezone(tz).date()
+    decided_on = None if state.decided_at is None else state.decided_at.astimezone(tz).date()
+    working = _working(cal)
+    notice_by = working.add(received_on, NOTICE_DAYS)
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, (recorded, decided_on))
-    working = _Counter(cal.add_working_days, cal.working_days_between)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
 
-    def deadline(counter: _Counter, n: int) -> Deadline:
-        return _deadline(
-            counter, n, accepted_on=accepted_on, state=state, day=day, decided_on=decided_on,
-            warn_at=warn,
-        )  # fmt: skip
-
-    statutory = deadline(working, item.statutory_limit + extra)
+    statutory = _deadline(
+        working, item.statutory_limit + extra, accepted_on, state, day, decided_on, warn
+    )
     if item.mode is Mode.IMMEDIATE:
         assert state.received_at is not None  # for mypy: checked above
         committed = _immediate(cal, item, state, moment, state.received_at)
     else:
-        counter = _calendar_days() if item.mode is Mode.OVERTIME else working
+        counter = _CALENDAR_DAYS if item.mode is Mode.OVERTIME else working
         n = item.committed_limit + extra
-        committed = deadline(counter, n)
+        committed = _deadline(counter, n, accepted_on, state, day, decided_on, warn)
     todo = _obligations(
-        cal, item, state, accepted_on=accepted_on, notice_by=notice_by, committed=committed,
-        decided_on=decided_on,
+        working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
+        committed=committed, decided_on=decided_on,
     )  # fmt: skip
-    delivery_due = next((o.by for o in todo if o.kind is ObligationKind.DELIVER), None)
+    delivery_due = todo[0][0] if todo and todo[0][1] is ObligationKind.DELIVER else None
+    first = min(todo, key=_by) if todo else None  # the earliest; the first listed on a tie
     excluded = _excluded_days(working, state, statutory, accepted_on, decided_on or day)
-    last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
-    provisional = bool(cal.provisional) and cal.is_provisional_between(received_on, last)
-    return _trusted.build(
-        CaseClock,
-        case_id=case.id,
-        item_code=item.code,
-        mode=item.mode,
-        as_of=day,
-        received_on=received_on,
-        accepted_on=accepted_on,
-        deemed_accepted=deemed,
-        statutory=statutory,
-        committed=committed,
-        next_obligation=min(todo, key=lambda o: o.by) if todo else None,
-        delivery_due=delivery_due,
-        excluded_days=excluded,
-        provisional=provisional,
+    provisional = False
+    if cal.provisional:
+        last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
+        provisional = cal.is_provisional_between(received_on, last)
+    return _case_clock_of(
+        case.id,
+        item.code,
+        item.mode,
+        day,
+        received_on,
+        accepted_on,
+        deemed,
+        statutory,
+        committed,
+        None if first is None else _obligation_of(first[1], first[0]),
+        delivery_due,
+        excluded,
+        provisional,
     )
 
 

@@ -9,6 +9,7 @@ so they use :func:`build` and :func:`evolve`, which set the fields directly (the
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import attrs
@@ -53,3 +54,16 @@ def evolve(obj: T, **changes: Any) -> T:
     for name in _names(type(obj)):  # type: ignore[arg-type]
         _set(new, name, changes[name] if name in changes else getattr(obj, name))
     return new
+
+
+def setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, Any], None], ...]:
+    """The slot setters of ``cls``'s fields, checked to be exactly ``names`` in attrs order.
+
+    For the few results built on a hot path (a clock per case, a million cases): setting slots
+    through their descriptors is about three times faster than :func:`build`. The check makes
+    a renamed, added or reordered field fail at import, not give a wrong object.
+    """
+    found = tuple(field.name for field in attrs.fields(cls))
+    if found != names:
+        raise TypeError(f"{cls.__name__} fields are {found}, not {names}")
+    return tuple(cls.__dict__[name].__set__ for name in names)

@@ -8,7 +8,7 @@ never has to be held in memory as cases (the worklist keeps only the open clocks
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
@@ -19,9 +19,10 @@ from qsdomain.commitments._clock import (
     AsOf,
     CaseClock,
     ClockState,
+    _as_of,
     _as_of_checked,
     _calendar,
-    clock,
+    _read,
 )
 from qsdomain.errors import InvalidInputError
 
@@ -70,10 +71,15 @@ def clocks(
 
 
 def _stream(cases: Iterable[Case], as_of: AsOf, cal: WorkingCalendar) -> Iterator[CaseClock]:
+    moments: dict[str, tuple[datetime, date]] = {}  # as_of read in each item zone met
     for i, case in enumerate(cases):
-        if not isinstance(case, Case):
+        if case.__class__ is not Case and not isinstance(case, Case):
             raise InvalidInputError(f"cases[{i}]", case, "a Case")
-        yield clock(case, as_of, calendar=cal)
+        item = case.item
+        found = moments.get(item.zone)
+        if found is None:
+            found = moments[item.zone] = _as_of(as_of, item)
+        yield _read(case, found[0], found[1], cal)
 
 
 def _key(c: CaseClock) -> tuple[int, date, str]:
@@ -107,9 +113,9 @@ def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
         raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
     found = []
     for i, c in enumerate(case_clocks):
-        if not isinstance(c, CaseClock):
+        if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        if c.state in _URGENCY:
+        if c.committed.state in _URGENCY:  # c.state, without the property call
             found.append(c)
     return sorted(found, key=_key)
 
@@ -217,22 +223,26 @@ def tally(case_clocks: Iterable[CaseClock]) -> Tally:
 
     ``open`` counts every clock not yet decided or withdrawn (breached ones included).
     """
-    modes: dict[str, dict[str, int]] = {}
-    items: dict[str, dict[str, int]] = {}
     given: object = case_clocks
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
+    # One count per (mode, item, state) while streaming; the tables are summed at the end.
+    seen: dict[tuple[str, str, ClockState], int] = {}
     for i, c in enumerate(case_clocks):
-        if not isinstance(c, CaseClock):
+        if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        state = c.state
-        for table, key in ((modes, c.mode.value), (items, c.item_code)):
+        seen_key = (c.mode.value, c.item_code, c.committed.state)
+        seen[seen_key] = seen.get(seen_key, 0) + 1
+    modes: dict[str, dict[str, int]] = {}
+    items: dict[str, dict[str, int]] = {}
+    for (mode, code, state), number in seen.items():
+        for table, key in ((modes, mode), (items, code)):
             row = table.setdefault(key, {})
             name = _FIELD.get(state)
             if name is not None:
-                row[name] = row.get(name, 0) + 1
+                row[name] = row.get(name, 0) + number
             if state in _URGENCY:
-                row["open"] = row.get("open", 0) + 1
+                row["open"] = row.get("open", 0) + number
     return Tally(
         by_mode=tuple(Count(key=k, **v) for k, v in sorted(modes.items())),
         by_item=tuple(Count(key=k, **v) for k, v in sorted(items.items())),
