@@ -1,0 +1,341 @@
+"""Reading a metrology ledger (台账) for ``qsdomain metrology due``: columns, rows, histories.
+
+The canonical columns (:data:`COLUMNS`) and their Chinese headers (:data:`HEADERS`), the cell
+texts of each choice column, the row builder that turns a ledger row into an instrument and its
+verification record (sharing what rows have in common, see :class:`_Shapes`), and
+:func:`_histories`, which groups consecutive rows of one id into one instrument's history.
+Private to the CLI; :mod:`qsdomain.cli.metrology` is the command.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date
+
+import attrs
+
+from qsdomain.cli._ledger import Rejects
+from qsdomain.errors import InvalidInputError
+from qsdomain.ledgers import Row, RowRejected
+from qsdomain.metrology import Instrument, Verification
+from qsdomain.periods import Term
+
+#: The names the metrology command uses (the module is private: these are shared, not API).
+__all__ = [
+    "COLUMNS",
+    "HEADERS",
+    "OUTCOMES",
+    "REGIMES",
+    "REQUIRED",
+    "SCHEMES",
+    "SUPERVISIONS",
+    "_builder",
+    "_histories",
+]
+
+# -- the ledger's columns ------------------------------------------------------------------------
+
+#: The canonical column names of a metrology ledger (CSV header or JSON key).
+COLUMNS = (
+    "id",
+    "name",
+    "category",
+    "interval_months",
+    "verified_on",
+    "outcome",
+    "as_found",
+    "usage",
+    "supervision",
+    "scheme",
+    "regime",
+    "max_interval_months",
+    "usage_limit",
+)
+#: The columns a ledger must have.
+REQUIRED = ("id", "name", "interval_months", "verified_on", "outcome")
+
+#: Chinese headers a ledger may use instead of the canonical names (docs/metrology.md).
+HEADERS = {
+    "编号": "id",
+    "器具编号": "id",
+    "出厂编号": "id",
+    "名称": "name",
+    "器具名称": "name",
+    "类别": "category",
+    "器具类别": "category",
+    "检定周期(月)": "interval_months",
+    "检定周期（月）": "interval_months",
+    "校准间隔(月)": "interval_months",
+    "校准间隔（月）": "interval_months",
+    "检定日期": "verified_on",
+    "校准日期": "verified_on",
+    "检定结论": "outcome",
+    "校准结论": "outcome",
+    "示值误差/MPE": "as_found",
+    "使用量": "usage",
+    "监管方式": "supervision",
+    "检定方式": "scheme",
+    "检定/校准": "regime",
+    "最长周期(月)": "max_interval_months",
+    "最长周期（月）": "max_interval_months",
+    "使用限额": "usage_limit",
+}
+
+#: The cell texts of each choice column (English value or Chinese term) and their values.
+OUTCOMES = {
+    "pass": "pass",
+    "合格": "pass",
+    "fail": "fail",
+    "不合格": "fail",
+    "adjusted": "adjusted",
+    "调修后合格": "adjusted",
+    "scrapped": "scrapped",
+    "报废": "scrapped",
+}
+SUPERVISIONS = {
+    "type_approval": "type_approval",
+    "型式批准": "type_approval",
+    "verification": "verification",
+    "强制检定": "verification",
+    "type_approval_and_verification": "type_approval_and_verification",
+    "型式批准、强制检定": "type_approval_and_verification",
+    "none": "none",
+    "非强制": "none",
+}
+SCHEMES = {
+    "periodic": "periodic",
+    "周期检定": "periodic",
+    "first_only_scrap": "first_only_scrap",
+    "失准报废": "first_only_scrap",
+    "fixed_life": "fixed_life",
+    "到期轮换": "fixed_life",
+}
+REGIMES = {
+    "verification": "verification",
+    "检定": "verification",
+    "calibration": "calibration",
+    "校准": "calibration",
+}
+
+#: Longest interval a ledger cell may give, in months (100 years: far beyond any 检定周期).
+_MAX_MONTHS = 1200
+
+
+@attrs.frozen
+class _Entry:
+    """One ledger row made into objects: the instrument and its record (``None``: none yet)."""
+
+    line: int
+    instrument: Instrument
+    record: Verification | None
+
+
+#: The columns an instrument is made of, apart from its id (the key of a shared template).
+_SHAPE = (
+    "name",
+    "interval_months",
+    "category",
+    "supervision",
+    "scheme",
+    "regime",
+    "max_interval_months",
+    "usage_limit",
+)
+_INSTRUMENT_FIELDS = tuple(a.name for a in attrs.fields(Instrument))
+#: Most distinct entries each memo of :class:`_Shapes` keeps (it is cleared when full).
+_MEMO = 1 << 16
+
+
+class _Shapes:
+    """What rows share, read and checked once: one Term per month count, one Instrument
+    template per combination of the non-id columns, one date per date text, one Verification
+    per (day, outcome) when the row has nothing else.
+
+    A ledger of a million rows has a few dozen distinct shapes; the first row of each goes
+    through the typed readers and the Instrument constructor, the others reuse the checked
+    values (frozen, equal by value, so sharing them changes no answer and no error message:
+    anything not found in a memo takes the checked path)."""
+
+    def __init__(self) -> None:
+        self.terms: dict[int, Term] = {}
+        self.instruments: dict[tuple[str, ...], Instrument] = {}
+        self.days: dict[str, date] = {}
+        self.records: dict[tuple[date, str], Verification] = {}
+
+    def term(self, months: int | None) -> Term | None:
+        if months is None:
+            return None
+        term = self.terms.get(months)
+        if term is None:
+            if len(self.terms) >= _MEMO:
+                self.terms.clear()
+            term = self.terms[months] = Term(months=months)
+        return term
+
+    def record(self, on: date, outcome: str) -> Verification:
+        key = (on, outcome)
+        record = self.records.get(key)
+        if record is None:
+            if len(self.records) >= _MEMO:
+                self.records.clear()
+            record = self.records[key] = Verification(on=on, outcome=outcome)
+        return record
+
+
+def _with_id(template: Instrument, ident: str) -> Instrument:
+    """``template`` (a checked Instrument) with another id, without checking the rest again.
+
+    ``ident`` must already be what Instrument accepts for an id (a non-blank string of at most
+    MAX_TEXT_LENGTH characters); every other field is the template's, already checked.
+    """
+    clone = object.__new__(Instrument)
+    for name in _INSTRUMENT_FIELDS:
+        object.__setattr__(clone, name, getattr(template, name))
+    object.__setattr__(clone, "id", ident)
+    return clone
+
+
+def _instrument(row: Row, shapes: _Shapes) -> Instrument:
+    """The row's instrument, every cell read through the typed readers (errors name it)."""
+    fields = row.fields
+    months = row.whole("interval_months", low=1, high=_MAX_MONTHS, required=False)
+    most = (
+        row.whole("max_interval_months", low=1, high=_MAX_MONTHS, required=False)
+        if fields.get("max_interval_months")
+        else None
+    )
+    limit = row.number("usage_limit", required=False) if fields.get("usage_limit") else None
+    return Instrument(
+        id=row.text("id") or "",
+        name=row.text("name") or "",
+        interval=shapes.term(months),
+        category=row.text("category", required=False) if fields.get("category") else None,
+        supervision=(
+            row.choice("supervision", SUPERVISIONS, required=False)
+            if fields.get("supervision")
+            else None
+        ),
+        scheme=(row.choice("scheme", SCHEMES, required=False) or "periodic")
+        if fields.get("scheme")
+        else "periodic",
+        regime=(row.choice("regime", REGIMES, required=False) or "verification")
+        if fields.get("regime")
+        else "verification",
+        max_interval=shapes.term(most),
+        usage_limit=limit,
+    )
+
+
+def _shaped(row: Row, shapes: _Shapes) -> Instrument:
+    """The row's instrument: a clone of the checked template of its shape, or read afresh."""
+    get = row.fields.get
+    shape = tuple([get(name, "") for name in _SHAPE])
+    template = shapes.instruments.get(shape)
+    ident = get("id", "").strip()
+    if template is None or not ident:
+        instrument = _instrument(row, shapes)
+        if len(shapes.instruments) >= _MEMO:
+            shapes.instruments.clear()
+        shapes.instruments[shape] = instrument
+        return instrument
+    return _with_id(template, ident)
+
+
+def _builder(as_of: date) -> Callable[[Row], _Entry]:
+    shapes = _Shapes()
+
+    def build(row: Row) -> _Entry:
+        get = row.fields.get
+        instrument = _shaped(row, shapes)
+        text = get("verified_on", "")
+        on = shapes.days.get(text)
+        if on is None:
+            on = row.date("verified_on", required=False)
+            if on is not None:
+                if on > as_of:
+                    raise InvalidInputError(
+                        f"line {row.line}: verified_on",
+                        on.isoformat(),
+                        f"on or before --as-of {as_of}",
+                    )
+                if len(shapes.days) >= _MEMO:
+                    shapes.days.clear()
+                shapes.days[text] = on  # only days on or before as_of are kept
+        outcome = OUTCOMES.get(get("outcome", "")) if on is not None else None
+        if outcome is None:
+            outcome = row.choice("outcome", OUTCOMES, required=on is not None)
+        if on is None:
+            if outcome is not None:
+                raise InvalidInputError(
+                    f"line {row.line}: verified_on", "", "a date when an outcome is given"
+                )
+            return _Entry(row.line, instrument, None)
+        assert outcome is not None  # required (and so returned) when there is a date
+        if not get("as_found") and not get("usage"):
+            return _Entry(row.line, instrument, shapes.record(on, outcome))
+        as_found = row.number("as_found", required=False)
+        usage = row.number("usage", required=False)
+        try:
+            record = Verification(on=on, outcome=outcome, as_found=as_found, usage=usage)
+        except InvalidInputError as err:
+            raise InvalidInputError(
+                f"line {row.line}: {err.field.removeprefix('verification.')}",
+                err.value,
+                err.allowed,
+            ) from None
+        return _Entry(row.line, instrument, record)
+
+    return build
+
+
+def _reject(rejects: Rejects, line: int, field: str, value: object, reason: str) -> None:
+    rejects.add(RowRejected(line, f"line {line}: {field}", str(value), reason))
+
+
+def _histories(
+    entries: Iterable[_Entry], rejects: Rejects
+) -> Iterator[tuple[Instrument, list[Verification]]]:
+    """Consecutive rows with one id become one instrument with its records in date order.
+
+    A later row of the same instrument whose instrument columns differ, whose record comes
+    before the previous one, or which has no record is rejected (never silently merged).
+    """
+    current: Instrument | None = None
+    records: list[Verification] = []
+    empty = False
+    for entry in entries:
+        instrument, record = entry.instrument, entry.record
+        if current is not None and instrument.id == current.id:
+            if instrument != current:
+                _reject(
+                    rejects,
+                    entry.line,
+                    "id",
+                    instrument.id,
+                    "the same instrument columns as the id's earlier rows",
+                )
+            elif record is None or empty:
+                _reject(
+                    rejects,
+                    entry.line,
+                    "verified_on",
+                    "",
+                    "a date (an instrument with records has no row without one)",
+                )
+            elif records and record.on < records[-1].on:
+                _reject(
+                    rejects,
+                    entry.line,
+                    "verified_on",
+                    record.on.isoformat(),
+                    f"on or after the previous record's day ({records[-1].on})",
+                )
+            else:
+                records.append(record)
+            continue
+        if current is not None:
+            yield current, records
+        current, empty = instrument, record is None
+        records = [] if record is None else [record]
+    if current is not None:
+        yield current, records
