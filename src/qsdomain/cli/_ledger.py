@@ -18,6 +18,7 @@ from typing import TypeVar
 
 import attrs
 
+from qsdomain.cli._arguments import iso_date
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
 from qsdomain.ledgers import Row, RowRejected, parse_rows, read_csv, read_json_rows
 
@@ -37,10 +38,18 @@ T = TypeVar("T")
 REJECTS_SHOWN = 1000
 
 
-def add_ledger_arguments(parser: argparse.ArgumentParser) -> None:
-    """``FILE``, ``--csv`` and ``--progress``/``--no-progress`` for a ledger command."""
+def add_ledger_arguments(
+    parser: argparse.ArgumentParser,
+    *,
+    as_of_help: str = "the day asked about, YYYY-MM-DD (required: never today by default)",
+) -> None:
+    """``FILE``, ``--as-of``, ``--csv`` and ``--progress``/``--no-progress`` for a ledger
+    command; ``as_of_help`` says what the command reads on that day."""
     parser.add_argument(
         "file", metavar="FILE", help="the ledger: a .csv (UTF-8, BOM allowed) or .json/.jsonl file"
+    )
+    parser.add_argument(
+        "--as-of", required=True, type=iso_date("--as-of"), metavar="DATE", help=as_of_help
     )
     parser.add_argument(
         "--csv", action="store_true", help="print the result rows as CSV instead of a table"

@@ -283,14 +283,7 @@ def _add_status(commands: Commands) -> None:
         _status,
         calendar=True,
     )
-    add_ledger_arguments(p)
-    p.add_argument(
-        "--as-of",
-        required=True,
-        type=iso_date("--as-of"),
-        metavar="DATE",
-        help="read the clocks at the close of DATE (YYYY-MM-DD)",
-    )
+    add_ledger_arguments(p, as_of_help="read the clocks at the close of DATE (YYYY-MM-DD)")
     p.add_argument(
         "--items",
         metavar="FILE",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import attrs
 
-from qsdomain.cli._arguments import calendar_from, iso_date, whole
+from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
     Rejects,
@@ -470,15 +470,7 @@ def _register(commands: Commands) -> None:
         _check,
         calendar=True,
     )
-    add_ledger_arguments(p)
-    p.add_argument(
-        "--as-of",
-        dest="as_of",
-        type=iso_date("--as-of"),
-        required=True,
-        metavar="DATE",
-        help="the day asked about, YYYY-MM-DD",
-    )
+    add_ledger_arguments(p, as_of_help="the day asked about, YYYY-MM-DD")
     p.add_argument(
         "--within",
         type=whole("--within", 0, 3660),

@@ -21,7 +21,7 @@ from datetime import date
 import attrs
 
 from qsdomain import limits
-from qsdomain.cli._arguments import iso_date, whole
+from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
     Rejects,
@@ -218,13 +218,6 @@ def _add_due(commands: Commands) -> None:
         "due", "the due list and a summary of a ledger of instruments (台账) on a day", _due
     )
     add_ledger_arguments(p)
-    p.add_argument(
-        "--as-of",
-        required=True,
-        type=iso_date("--as-of"),
-        metavar="DATE",
-        help="the day asked about, YYYY-MM-DD (required: never today by default)",
-    )
     p.add_argument(
         "--within",
         type=whole("--within", 0, limits.MAX_METROLOGY_POLICY_DAYS),
