@@ -164,6 +164,22 @@ def test_calibration_reason_names_the_interval() -> None:
     assert "校准间隔" in status(dmm, [passed(date(2026, 1, 1))], date(2026, 2, 1)).reason
 
 
+def test_an_overdue_reason_says_what_the_instrument_needs() -> None:
+    """Regression: every overdue reason said "must not be used until verified (计量法 art. 9)",
+    also for a fixed-life meter (replaced at end of life, 到期轮换) and a calibrated one."""
+    meter = Instrument(id="W-1", name="水表", scheme="fixed_life", interval=Term(years=6))
+    late = status(meter, [passed(date(2020, 5, 1))], date(2026, 6, 1))
+    assert late.state is S.OVERDUE
+    assert "must be replaced (到期轮换)" in late.reason
+    assert "verified" not in late.reason.split(";")[-1]
+    dmm = Instrument(id="C-1", name="数字多用表", interval=Term(months=12), regime="calibration")
+    late = status(dmm, [passed(date(2025, 1, 1))], date(2026, 6, 1))
+    assert late.state is S.OVERDUE
+    assert late.reason.endswith("recalibrate before further use (校准间隔已过).")
+    scale = status(SCALE, [passed(date(2025, 1, 1))], date(2026, 6, 1))
+    assert scale.reason.endswith("must not be used until verified (计量法 art. 9).")
+
+
 # -- bad input -------------------------------------------------------------------------------
 
 

@@ -272,6 +272,17 @@ _HEADS = {
 }
 
 
+#: What an overdue instrument needs, by what the due date rests on.
+_OVERDUE_ACTION = {
+    "verification": "must not be used until verified (计量法 art. 9)",
+    "usage": "must not be used until verified (计量法 art. 9)",
+    # 限期使用、到期轮换 (SAMR announcement 2020 No. 42): at the end of its life the instrument
+    # is replaced, not verified again.
+    "service_life": "must be replaced (到期轮换) and not used further",
+    "calibration": "recalibrate before further use (校准间隔已过)",
+}
+
+
 def _reason(st: InstrumentStatus) -> str:  # noqa: PLR0911 - one sentence per case
     last = st.last
     if last is None:
@@ -300,7 +311,7 @@ def _reason(st: InstrumentStatus) -> str:  # noqa: PLR0911 - one sentence per ca
         return f"{head}: due soon, {days_left} days left inside the warning window."
     if st.state is InstrumentState.GRACE:
         return f"{head}: {-days_left} days past due, inside the grace period (increased risk)."
-    return f"{head}: overdue by {-days_left} days; must not be used until verified (计量法 art. 9)."
+    return f"{head}: overdue by {-days_left} days; {_OVERDUE_ACTION[st.basis]}."
 
 
 def status(
