@@ -1,0 +1,32 @@
+"""The bureau desk (县级质监局工作台): a county bureau's ledgers in SQLite and its daily worklist.
+
+>>> from qsdomain.desk import Family
+>>> [f.title_zh for f in Family]
+['计量', '许可', '五办承诺', '抽样检验']
+"""
+
+from __future__ import annotations
+
+from qsdomain.desk._model import (
+    ActionItem,
+    Family,
+    ImportSummary,
+    LineState,
+    Report,
+    Section,
+    SectionMissingError,
+    StateTotal,
+    WeekLoad,
+)
+
+__all__ = [
+    "ActionItem",
+    "Family",
+    "ImportSummary",
+    "LineState",
+    "Report",
+    "Section",
+    "SectionMissingError",
+    "StateTotal",
+    "WeekLoad",
+]
