@@ -4,7 +4,7 @@
 cases, prints the worklist (breached first, then warning, by committed due date) and the
 met/missed counts per mode and per item. ``deadline`` answers one question: the last day of a
 limit counted from an acceptance date. The layouts are documented in docs/commitments.md
-("On the command line"); reading them is ``qsdomain.cli._commitments_ledger``.
+("On the command line"); reading them is ``qsdomain._formats.commitments``.
 """
 
 from __future__ import annotations
@@ -18,9 +18,7 @@ from pathlib import Path
 import attrs
 
 from qsdomain import limits
-from qsdomain.calendars import WorkingCalendar
-from qsdomain.cli._arguments import Rejected, calendar_from, iso_date, whole
-from qsdomain.cli._commitments_ledger import (
+from qsdomain._formats.commitments import (
     COLUMNS,
     HEADERS,
     REQUIRED,
@@ -29,6 +27,8 @@ from qsdomain.cli._commitments_ledger import (
     items_list,
     ledger_cases,
 )
+from qsdomain.calendars import WorkingCalendar
+from qsdomain.cli._arguments import Rejected, calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
     Rejects,

@@ -15,12 +15,25 @@ import datetime
 import sys
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 import attrs
 
+from qsdomain._formats.licensing import (
+    EVENT_COLUMNS,
+    EVENT_HEADERS,
+    EVENT_REQUIRED,
+    LICENCE_COLUMNS,
+    LICENCE_HEADERS,
+    LICENCE_REQUIRED,
+    DatedEvent,
+    events_by_number,
+    kind_names,
+    licence_builder,
+    on_line,
+)
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -34,106 +47,17 @@ from qsdomain.cli._ledger import (
 )
 from qsdomain.cli._output import Reply
 from qsdomain.errors import InvalidInputError, NotCoveredError
-from qsdomain.ledgers import Row, RowRejected, parse_rows
+from qsdomain.ledgers import Row, RowRejected
 from qsdomain.licensing import (
-    Cancelled,
-    Changed,
-    Licence,
-    LicenceEvent,
     LicenceState,
-    RenewalApplied,
-    RenewalRefused,
-    Renewed,
-    Revoked,
-    Suspended,
-    Withdrawn,
     WorkItem,
     WorkReason,
-    default_kinds,
     status,
     worklist,
 )
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
-
-#: Chinese headers of the register, mapped to the canonical column names.
-LICENCE_HEADERS: Mapping[str, str] = {
-    "证书编号": "number",
-    "许可证编号": "number",
-    "许可类别": "kind",
-    "证书类别": "kind",
-    "持证单位": "holder",
-    "持证人": "holder",
-    "发证日期": "issued",
-    "有效期至": "valid_until",
-    "许可范围": "scope",
-}
-LICENCE_COLUMNS = ("number", "kind", "holder", "issued", "valid_until", "scope")
-LICENCE_REQUIRED = ("number", "kind", "holder", "issued")
-
-#: Chinese headers of the events file, mapped to the canonical column names.
-EVENT_HEADERS: Mapping[str, str] = {
-    "证书编号": "number",
-    "许可证编号": "number",
-    "事项": "event",
-    "日期": "on",
-    "暂扣至": "until",
-    "有效期至": "valid_until",
-    "备注": "note",
-}
-EVENT_COLUMNS = ("number", "event", "on", "until", "valid_until", "note")
-EVENT_REQUIRED = ("number", "event", "on")
-
-#: The ``event`` cell: English code or Chinese name, mapped to the code.
-EVENT_NAMES: Mapping[str, str] = {
-    "renewal_applied": "renewal_applied",
-    "申请延续": "renewal_applied",
-    "renewed": "renewed",
-    "准予延续": "renewed",
-    "renewal_refused": "renewal_refused",
-    "不予延续": "renewal_refused",
-    "changed": "changed",
-    "变更": "changed",
-    "suspended": "suspended",
-    "暂扣": "suspended",
-    "revoked": "revoked",
-    "吊销": "revoked",
-    "withdrawn": "withdrawn",
-    "撤销": "withdrawn",
-    "撤回": "withdrawn",
-    "cancelled": "cancelled",
-    "注销": "cancelled",
-}
-
-_SIMPLE_EVENTS: Mapping[str, Callable[..., LicenceEvent]] = {
-    "renewal_applied": RenewalApplied,
-    "renewal_refused": RenewalRefused,
-    "changed": Changed,
-    "revoked": Revoked,
-    "withdrawn": Withdrawn,
-    "cancelled": Cancelled,
-}
-
-
-def kind_names() -> dict[str, str]:
-    """The ``kind`` cell: each built-in kind's code or Chinese name, mapped to the code."""
-    registry = default_kinds()
-    names = {code: code for code in registry.codes}
-    for code in registry.codes:
-        name = registry.get(code).name  # also without "全国" and a trailing "(CMA)"
-        for alias in (name, name.split(" (")[0], name.split(" (")[0].removeprefix("全国")):
-            names[alias] = code
-    return names
-
-
-@attrs.frozen
-class DatedEvent:
-    """An event read from the events file, with its line (to name it in a rejection)."""
-
-    number: str
-    line: int
-    event: LicenceEvent
 
 
 @attrs.frozen
@@ -193,79 +117,10 @@ class LicenceCheck:
     worklist: tuple[Action, ...]
 
 
-def _licence(kinds: Mapping[str, str]) -> Callable[[Row], Licence]:
-    def build(row: Row) -> Licence:
-        try:
-            return _new_licence(row)
-        except InvalidInputError as err:
-            raise _on_line(row, err) from None
-
-    def _new_licence(row: Row) -> Licence:
-        return Licence(
-            kind=row.choice("kind", kinds),
-            number=row.text("number") or "",  # required: never empty
-            holder=row.text("holder") or "",
-            issued=row.date("issued"),
-            valid_until=row.date("valid_until", required=False),
-            scope=row.text("scope", required=False) or "",
-        )
-
-    return build
-
-
-def _day(row: Row, name: str) -> date:
-    """A required date cell (``Row.date`` raises on an empty one)."""
-    value = row.date(name)
-    if value is None:  # pragma: no cover - a required cell is never empty
-        raise InvalidInputError(f"line {row.line}: {name}", "", "present")
-    return value
-
-
-def _event(row: Row) -> DatedEvent:
-    number = row.text("number") or ""  # required: never empty
-    code = row.choice("event", EVENT_NAMES)
-    on = row.date("on")
-    note = row.text("note", required=False) or ""
-    event: LicenceEvent
-    try:
-        if code == "suspended":
-            event = Suspended(on=on, until=_day(row, "until"), note=note)
-        elif code == "renewed":
-            event = Renewed(on=on, valid_until=row.date("valid_until", required=False), note=note)
-        else:
-            event = _SIMPLE_EVENTS[str(code)](on=on, note=note)
-    except InvalidInputError as err:
-        raise _on_line(row, err) from None
-    return DatedEvent(number, row.line, event)
-
-
-def _on_line(row: Row, err: InvalidInputError) -> InvalidInputError:
-    """``err`` naming ``row``'s line, its value as a cell would show it (dates in ISO 8601)."""
-    field = err.field if err.field.startswith("line ") else f"line {row.line}: {err.field}"
-    value = err.value.isoformat() if isinstance(err.value, date) else err.value
-    return InvalidInputError(field, value, err.allowed)
-
-
-def _in_file(name: str, rejected: RowRejected) -> RowRejected:
-    """``rejected`` naming the events file: ``line 4 of events.csv: on``."""
-    where = f"line {rejected.line}"
-    field = rejected.field.removeprefix(where).lstrip(": ")
-    return attrs.evolve(rejected, field=f"{where} of {name}: {field or 'row'}")
-
-
 def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
     """The events of ``path`` by licence number, each licence's in date order."""
-    name = Path(path).name
     rows = ledger_rows(path, header_map=EVENT_HEADERS, known=EVENT_COLUMNS, required=EVENT_REQUIRED)
-    found: dict[str, list[DatedEvent]] = {}
-    for item in parse_rows(rows, _event):
-        if isinstance(item, RowRejected):
-            rejects.add(_in_file(name, item))
-        else:
-            found.setdefault(item.number, []).append(item)
-    for items in found.values():
-        items.sort(key=lambda item: item.event.on)  # stable: same-day events keep file order
-    return found
+    return events_by_number(rows, Path(path).name, rejects)
 
 
 #: States :func:`qsdomain.licensing.worklist` never lists (see its documentation).
@@ -292,7 +147,7 @@ def _checker(
     events_name: str,
     seen: set[str],
 ) -> Callable[[Row], _Checked]:
-    build = _licence(kind_names())
+    build = licence_builder(kind_names())
     calendar = calendar_from(args)
     as_of: date = args.as_of
     within: int = args.within
@@ -316,7 +171,7 @@ def _checker(
                 field = f"line {row.line}: event on line {at} of {events_name}{rest}"
                 shown = f"{type(event).__name__} on {event.on.isoformat()}"
                 raise InvalidInputError(field, shown, err.allowed) from None
-            raise _on_line(row, err) from None
+            raise on_line(row, err) from None
         except NotCoveredError as err:
             raise InvalidInputError(
                 f"line {row.line}: renewal_due",

@@ -21,6 +21,7 @@ from datetime import date
 import attrs
 
 from qsdomain import limits
+from qsdomain._formats.metrology import COLUMNS, HEADERS, REQUIRED, _builder, _histories
 from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -33,7 +34,6 @@ from qsdomain.cli._ledger import (
     with_progress,
 )
 from qsdomain.cli._metrology_interval import add_interval
-from qsdomain.cli._metrology_ledger import COLUMNS, HEADERS, REQUIRED, _builder, _histories
 from qsdomain.cli._output import Reply
 from qsdomain.ledgers import Row
 from qsdomain.metrology import (

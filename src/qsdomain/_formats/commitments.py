@@ -3,7 +3,7 @@
 An event ledger (CSV, JSON Lines) has one row per event of a service case, a case's rows
 contiguous and in order; a JSON document holds ``items`` (service items) and ``cases`` (each
 ``{"id", "item", "events", "handler"}``). Either way every rejected row or case is added to the
-command's :class:`~qsdomain.cli._ledger.Rejects` and reading goes on. The layouts are documented
+caller's :class:`~qsdomain._formats.RejectSink` and reading goes on. The layouts are documented
 in docs/commitments.md ("On the command line").
 """
 
@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from qsdomain import limits
-from qsdomain.cli._ledger import Rejects
+from qsdomain._formats import RejectSink
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -209,7 +209,7 @@ def _rejection(line: int, err: QSDomainError) -> RowRejected:
     return RowRejected(line, type(err).__name__, "", str(err))
 
 
-def _build(case_id: str, entries: list[_Entry], rejects: Rejects) -> Case | None:
+def _build(case_id: str, entries: list[_Entry], rejects: RejectSink) -> Case | None:
     """The case of ``entries`` (one case's rows, in order), or ``None`` when it is rejected."""
     first = entries[0].line
     if any(e.event is None for e in entries):
@@ -255,14 +255,14 @@ def _case_rejection(case_id: str, entries: list[_Entry], err: InvalidInputError)
     )
 
 
-def _built(case_id: str, entries: list[_Entry], rejects: Rejects) -> Iterator[tuple[int, Case]]:
+def _built(case_id: str, entries: list[_Entry], rejects: RejectSink) -> Iterator[tuple[int, Case]]:
     """The case of ``entries`` with the line of its first row, unless it is rejected."""
     built = _build(case_id, entries, rejects)
     if built is not None:
         yield entries[0].line, built
 
 
-def _entry(row: Row, items: Mapping[str, ServiceItem], rejects: Rejects) -> _Entry | None:
+def _entry(row: Row, items: Mapping[str, ServiceItem], rejects: RejectSink) -> _Entry | None:
     """The row read; when rejected, an entry without event that spoils its case (if named)."""
     try:
         return _read_row(row, items)
@@ -278,7 +278,7 @@ def _case_refused(line: int, case_id: str, allowed: str) -> RowRejected:
 
 
 def ledger_cases(
-    rows: Iterable[Row], items: Mapping[str, ServiceItem], rejects: Rejects
+    rows: Iterable[Row], items: Mapping[str, ServiceItem], rejects: RejectSink
 ) -> Iterator[tuple[int, Case]]:
     """Cases from event rows; a case's rows must be contiguous (memory: one case at a time)."""
     done: set[str] = set()
@@ -350,7 +350,7 @@ def items_list(data: object, field: str) -> dict[str, ServiceItem]:
 
 
 def document_cases(
-    data: object, items: Mapping[str, ServiceItem], rejects: Rejects
+    data: object, items: Mapping[str, ServiceItem], rejects: RejectSink
 ) -> Iterator[tuple[int, Case]]:
     """Cases from a document's ``cases``: each ``{"id", "item" (a code), "events", "handler"}``."""
     from qsdomain.serialization import structure  # noqa: PLC0415 - start-up time

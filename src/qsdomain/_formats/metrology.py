@@ -4,7 +4,7 @@ The canonical columns (:data:`COLUMNS`) and their Chinese headers (:data:`HEADER
 texts of each choice column, the row builder that turns a ledger row into an instrument and its
 verification record (sharing what rows have in common, see :class:`_Shapes`), and
 :func:`_histories`, which groups consecutive rows of one id into one instrument's history.
-Private to the CLI; :mod:`qsdomain.cli.metrology` is the command.
+Shared by ``qsdomain metrology due`` (:mod:`qsdomain.cli.metrology`) and the desk.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from datetime import date
 
 import attrs
 
-from qsdomain.cli._ledger import Rejects
+from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import Instrument, Verification
@@ -288,12 +288,12 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
     return build
 
 
-def _reject(rejects: Rejects, line: int, field: str, value: object, reason: str) -> None:
+def _reject(rejects: RejectSink, line: int, field: str, value: object, reason: str) -> None:
     rejects.add(RowRejected(line, f"line {line}: {field}", str(value), reason))
 
 
 def _histories(
-    entries: Iterable[_Entry], rejects: Rejects
+    entries: Iterable[_Entry], rejects: RejectSink
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
     """Consecutive rows with one id become one instrument with its records in date order.
 
