@@ -7,11 +7,15 @@ refuses is refused by ``desk import`` with the same message. Rule families never
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
 from typing import Protocol
 
-from qsdomain.ledgers import RowRejected
+import attrs
 
-__all__ = ["RejectSink"]
+from qsdomain.ledgers import Row, RowRejected, read_csv, read_json_rows
+
+__all__ = ["RejectSink", "ledger_rows"]
 
 
 class RejectSink(Protocol):
@@ -19,3 +23,24 @@ class RejectSink(Protocol):
 
     def add(self, rejected: RowRejected) -> None:
         """Record one rejected row."""
+
+
+def ledger_rows(
+    path: str,
+    *,
+    header_map: Mapping[str, str],
+    known: Iterable[str],
+    required: Iterable[str] = (),
+) -> Iterator[Row]:
+    """The rows of the ledger at ``path``: CSV, or JSON for ``.json``/``.jsonl`` files."""
+    if Path(path).suffix.lower() in (".json", ".jsonl"):
+        rows = read_json_rows(path, header_map=header_map, known=known)
+        required = tuple(required)
+        return (_with_required(row, required) for row in rows)
+    return read_csv(path, header_map=header_map, known=known, required=required)
+
+
+def _with_required(row: Row, required: Sequence[str]) -> Row:
+    """JSON rows have no header: a required key missing from an object is an empty cell."""
+    missing = [name for name in required if name not in row.fields]
+    return attrs.evolve(row, fields={**row.fields, **dict.fromkeys(missing, "")})

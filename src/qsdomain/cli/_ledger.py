@@ -12,15 +12,15 @@ import argparse
 import csv
 import io
 import sys
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from pathlib import Path
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import attrs
 
+from qsdomain._formats import ledger_rows
 from qsdomain.cli._arguments import iso_date
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
-from qsdomain.ledgers import Row, RowRejected, parse_rows, read_csv, read_json_rows
+from qsdomain.ledgers import Row, RowRejected, parse_rows
 
 __all__ = [
     "Rejects",
@@ -66,27 +66,6 @@ def add_ledger_arguments(
     shown.add_argument(
         "--no-progress", dest="progress", action="store_false", help="never show a progress bar"
     )
-
-
-def ledger_rows(
-    path: str,
-    *,
-    header_map: Mapping[str, str],
-    known: Iterable[str],
-    required: Iterable[str] = (),
-) -> Iterator[Row]:
-    """The rows of the ledger at ``path``: CSV, or JSON for ``.json``/``.jsonl`` files."""
-    if Path(path).suffix.lower() in (".json", ".jsonl"):
-        rows = read_json_rows(path, header_map=header_map, known=known)
-        required = tuple(required)
-        return (_with_required(row, required) for row in rows)
-    return read_csv(path, header_map=header_map, known=known, required=required)
-
-
-def _with_required(row: Row, required: Sequence[str]) -> Row:
-    """JSON rows have no header: a required key missing from an object is an empty cell."""
-    missing = [name for name in required if name not in row.fields]
-    return attrs.evolve(row, fields={**row.fields, **dict.fromkeys(missing, "")})
 
 
 def with_progress(items: Iterable[T], enabled: bool | None, *, what: str) -> Iterable[T]:
