@@ -7,6 +7,8 @@
 
 from __future__ import annotations
 
+from qsdomain.desk._desk import Desk
+from qsdomain.desk._import import ImportRejectedError
 from qsdomain.desk._model import (
     ActionItem,
     Family,
@@ -21,7 +23,9 @@ from qsdomain.desk._model import (
 
 __all__ = [
     "ActionItem",
+    "Desk",
     "Family",
+    "ImportRejectedError",
     "ImportSummary",
     "LineState",
     "Report",

@@ -1,0 +1,666 @@
+"""The desk's daily report: each family's ledger read from SQLite, asked of its family, ranked.
+
+Reading streams: instruments, licences and cases are read in key order, one at a time, and
+built into domain objects (what many rows share, such as an instrument's shape or a
+verification day, is built once); only the items that need action are kept. A row the family
+refuses (a history it cannot fold, a day past the calendar) is not dropped: it becomes an
+item with state ``refused`` and the library's message as its reason.
+"""
+
+from __future__ import annotations
+
+import datetime
+import sqlite3
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+from qsdomain import commitments, licensing, metrology
+from qsdomain._formats.metrology import _with_id
+from qsdomain.calendars import WorkingCalendar, china
+from qsdomain.commitments import (
+    Accepted,
+    Case,
+    CaseClock,
+    ClockState,
+    Decided,
+    DeficiencyNotified,
+    Delivered,
+    Event,
+    ExclusionEnded,
+    ExclusionStarted,
+    ExtensionGranted,
+    MaterialsCompleted,
+    MeetingHeld,
+    ProgressReported,
+    Received,
+    ServiceItem,
+)
+from qsdomain.commitments import Withdrawn as CaseWithdrawn
+from qsdomain.desk._import import stored_items
+from qsdomain.desk._model import (
+    WEEKS,
+    ActionItem,
+    Family,
+    LineState,
+    Report,
+    Section,
+    WeekLoad,
+    totals_of,
+)
+from qsdomain.errors import QSDomainError
+from qsdomain.licensing import (
+    Cancelled,
+    Changed,
+    Licence,
+    LicenceEvent,
+    LicenceState,
+    RenewalApplied,
+    RenewalRefused,
+    Renewed,
+    Revoked,
+    Suspended,
+    Withdrawn,
+)
+from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
+from qsdomain.periods import LeadUnit, Term
+from qsdomain.sampling import SwitchingState, lot_result, plan_for
+
+__all__ = ["build_report", "default_calendar"]
+
+#: A row as sqlite3 returns it (its cells are typed by the schema, not by Python).
+_SqlRow = tuple[Any, ...]
+
+REFUSED = "refused"
+
+#: How far past the report date the default calendar reaches (provisionally past the
+#: official schedules): three years covers every statutory limit and renewal lead in the library.
+_HORIZON = timedelta(days=3 * 366)
+
+
+def default_calendar(as_of: date) -> WorkingCalendar:
+    """:func:`~qsdomain.calendars.china`, extended provisionally (statutory-holiday rule) to
+    three years past ``as_of`` when its official schedules end sooner."""
+    base = china()
+    until = as_of + _HORIZON
+    if not base.is_provisional_between(as_of, as_of) and _covers(base, until):
+        return base
+    return base.extended(until=until, rule="statutory")
+
+
+def _covers(cal: WorkingCalendar, day: date) -> bool:
+    try:
+        cal.is_working_day(day)
+    except QSDomainError:
+        return False
+    return True
+
+
+class _Weeks:
+    """Items falling due in each of the next :data:`WEEKS` weeks, from the report's Monday."""
+
+    def __init__(self, as_of: date) -> None:
+        self.as_of = as_of
+        self.first = as_of - timedelta(days=as_of.weekday())
+        self.counts = [0] * WEEKS
+
+    def add(self, due: date | None) -> None:
+        if due is None or due < self.as_of:
+            return
+        week = (due - self.first).days // 7
+        if week < WEEKS:
+            self.counts[week] += 1
+
+    def loads(self) -> tuple[WeekLoad, ...]:
+        return tuple(
+            WeekLoad(week_of=self.first + timedelta(days=7 * i), count=n)
+            for i, n in enumerate(self.counts)
+        )
+
+
+def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionItem:
+    return ActionItem(
+        family=family,
+        key=key,
+        name=name,
+        state=REFUSED,
+        due=None,
+        days_left=None,
+        reason=f"the library refused this entry: {err}"[:2000],
+    )
+
+
+# -- metrology -----------------------------------------------------------------------------------
+
+_INSTRUMENT_ROWS = """
+SELECT i.id, i.name, i.category, i.interval_months, i.supervision, i.scheme, i.regime,
+       i.max_interval_months, i.usage_limit, v.verified_on, v.outcome, v.as_found, v.usage
+FROM instruments AS i
+LEFT JOIN verifications AS v ON v.instrument_id = i.id AND v.verified_on <= ?
+ORDER BY i.id, v.verified_on,
+         CASE v.outcome WHEN 'fail' THEN 0 WHEN 'adjusted' THEN 1 WHEN 'pass' THEN 2 ELSE 3 END
+"""
+
+
+class _Instruments:
+    """Builds instruments and records from rows, sharing what rows have in common."""
+
+    def __init__(self) -> None:
+        self.templates: dict[_SqlRow, Instrument] = {}
+        self.records: dict[tuple[str, str], Verification] = {}
+        self.terms: dict[int, Term] = {}
+
+    def term(self, months: int | None) -> Term | None:
+        if months is None:
+            return None
+        found = self.terms.get(months)
+        if found is None:
+            found = self.terms[months] = Term(months=months)
+        return found
+
+    def instrument(self, row: _SqlRow) -> Instrument:
+        shape = row[1:9]
+        template = self.templates.get(shape)
+        if template is None:
+            name, category, months, supervision, scheme, regime, most, limit = shape
+            template = Instrument(
+                id=str(row[0]),
+                name=name,
+                category=category,
+                interval=self.term(months),
+                supervision=supervision,
+                scheme=scheme,
+                regime=regime,
+                max_interval=self.term(most),
+                usage_limit=limit,
+            )
+            if len(self.templates) > 65_536:
+                self.templates.clear()
+            self.templates[shape] = template
+            return template
+        return _with_id(template, str(row[0]))
+
+    def record(self, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
+        if as_found is None and usage is None:
+            key = (on, outcome)
+            found = self.records.get(key)
+            if found is None:
+                if len(self.records) > 65_536:
+                    self.records.clear()
+                found = self.records[key] = Verification(on=date.fromisoformat(on), outcome=outcome)
+            return found
+        return Verification(
+            on=date.fromisoformat(on),
+            outcome=outcome,
+            as_found=as_found,
+            usage=usage,
+        )
+
+
+def _histories(
+    rows: Iterable[_SqlRow], refused: list[ActionItem]
+) -> Iterator[tuple[Instrument, list[Verification]]]:
+    build = _Instruments()
+    current: object = None
+    instrument: Instrument | None = None
+    records: list[Verification] = []
+    bad = False
+    for row in rows:
+        ident = row[0]
+        if ident != current:
+            if instrument is not None and not bad:
+                yield instrument, records
+            current, records, bad, instrument = ident, [], False, None
+            try:
+                instrument = build.instrument(row)
+            except QSDomainError as err:
+                bad = True
+                refused.append(_refused(Family.METROLOGY, str(ident), str(row[1]), err))
+                continue
+        if bad or row[9] is None:
+            continue
+        try:
+            records.append(build.record(str(row[9]), str(row[10]), row[11], row[12]))
+        except QSDomainError as err:
+            bad = True
+            refused.append(_refused(Family.METROLOGY, str(ident), str(row[1]), err))
+    if instrument is not None and not bad:
+        yield instrument, records
+
+
+_METROLOGY_ORDER = [s.value for s in InstrumentState]
+
+
+def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
+    refused: list[ActionItem] = []
+    names: dict[str, str] = {}
+    weeks = _Weeks(as_of)
+    counts: Counter[str] = Counter()
+    listed: list[InstrumentStatus] = []
+    rows = conn.execute(_INSTRUMENT_ROWS, (as_of.isoformat(),))
+    pairs = _histories(rows, refused)
+    for instrument, records in pairs:
+        try:
+            st = metrology.status(instrument, records, as_of)
+        except QSDomainError as err:
+            refused.append(_refused(Family.METROLOGY, instrument.id, instrument.name, err))
+            continue
+        state = st.state
+        counts[state.value] += 1
+        weeks.add(st.due)
+        if state is InstrumentState.OUT_OF_SERVICE:
+            continue
+        if state is InstrumentState.CURRENT and (st.days_left is None or st.days_left > within):
+            continue
+        names[st.instrument_id] = instrument.name
+        listed.append(st)
+    ordered = metrology.due_report(listed).due
+    items = [
+        ActionItem(
+            family=Family.METROLOGY,
+            key=st.instrument_id,
+            name=names[st.instrument_id],
+            state=st.state.value,
+            due=st.due,
+            days_left=st.days_left,
+            reason=st.reason,
+        )
+        for st in ordered
+    ]
+    counts[REFUSED] = len(refused)
+    return Section(
+        family=Family.METROLOGY,
+        read=sum(counts.values()),
+        items=(*refused, *items),
+        totals=totals_of(+counts, [*_METROLOGY_ORDER, REFUSED]),
+        workload=weeks.loads(),
+    )
+
+
+# -- licensing -----------------------------------------------------------------------------------
+
+_LICENCE_ROWS = (
+    "SELECT number, kind, holder, issued, valid_until, scope FROM licences ORDER BY number"
+)
+_LICENCE_EVENT_ROWS = """
+SELECT number, event, on_day, until, valid_until, note FROM licence_events WHERE on_day <= ?
+ORDER BY number, on_day,
+         CASE event WHEN 'renewal_applied' THEN 0 WHEN 'renewal_refused' THEN 1
+                    WHEN 'renewed' THEN 2 WHEN 'changed' THEN 3 WHEN 'suspended' THEN 4
+                    ELSE 5 END
+"""
+_LICENCE_EVENTS: dict[str, Callable[..., LicenceEvent]] = {
+    "renewal_applied": RenewalApplied,
+    "renewal_refused": RenewalRefused,
+    "changed": Changed,
+    "revoked": Revoked,
+    "withdrawn": Withdrawn,
+    "cancelled": Cancelled,
+}
+
+
+def _licence_event(row: _SqlRow) -> LicenceEvent:
+    _, code, on_text, until, valid_until, note = row
+    on = date.fromisoformat(str(on_text))
+    if code == "suspended":
+        return Suspended(on=on, until=date.fromisoformat(str(until)), note=note)
+    if code == "renewed":
+        valid = None if valid_until is None else date.fromisoformat(str(valid_until))
+        return Renewed(on=on, valid_until=valid, note=note)
+    return _LICENCE_EVENTS[str(code)](on=on, note=note)
+
+
+def _licence_pairs(
+    conn: sqlite3.Connection, as_of: date, refused: list[ActionItem]
+) -> Iterator[tuple[Licence, list[LicenceEvent]]]:
+    events = conn.cursor().execute(_LICENCE_EVENT_ROWS, (as_of.isoformat(),))
+    pending = events.fetchone()
+    for number, kind, holder, issued, valid_until, scope in conn.execute(_LICENCE_ROWS):
+        history: list[LicenceEvent] = []
+        problem: QSDomainError | None = None
+        while pending is not None and pending[0] <= number:
+            if pending[0] == number and problem is None:
+                try:
+                    history.append(_licence_event(pending))
+                except QSDomainError as err:
+                    problem = err
+            pending = events.fetchone()
+        try:
+            if problem is not None:
+                raise problem
+            licence = Licence(
+                kind=kind,
+                number=number,
+                holder=holder,
+                issued=date.fromisoformat(issued),
+                valid_until=None if valid_until is None else date.fromisoformat(valid_until),
+                scope=scope,
+            )
+        except QSDomainError as err:
+            refused.append(_refused(Family.LICENSING, number, holder, err))
+            continue
+        yield licence, history
+
+
+_NEVER_LISTED = frozenset(
+    {
+        LicenceState.NOT_YET_VALID,
+        LicenceState.EXPIRED,
+        LicenceState.REVOKED,
+        LicenceState.WITHDRAWN,
+        LicenceState.CANCELLED,
+    }
+)
+_LICENCE_ORDER = [s.value for s in LicenceState]
+
+
+def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingCalendar) -> Section:
+    refused: list[ActionItem] = []
+    weeks = _Weeks(as_of)
+    counts: Counter[str] = Counter()
+    found: list[licensing.WorkItem] = []
+    for licence, history in _licence_pairs(conn, as_of, refused):
+        try:
+            st = licensing.status(licence, as_of, events=history, calendar=cal)
+            due = st.renewal_due
+            weeks.add(due)
+            near = st.days_left is not None and st.days_left <= within
+            if st.state not in _NEVER_LISTED and (
+                near or (due is not None and (due - as_of).days <= within)
+            ):
+                found.extend(
+                    licensing.worklist([(licence, history)], as_of, within=within, calendar=cal)
+                )
+        except QSDomainError as err:
+            refused.append(_refused(Family.LICENSING, licence.number, licence.holder, err))
+            continue
+        counts[st.state.value] += 1
+    found.sort(key=lambda w: (w.due, w.status.licence.number))
+    items = [
+        ActionItem(
+            family=Family.LICENSING,
+            key=w.status.licence.number,
+            name=w.status.licence.holder,
+            state=w.reason.value,
+            due=w.due,
+            days_left=w.days,
+            reason=w.status.reason,
+            provisional=_counted_provisionally(cal, w),
+        )
+        for w in found
+    ]
+    counts[REFUSED] = len(refused)
+    return Section(
+        family=Family.LICENSING,
+        read=sum(counts.values()),
+        items=(*refused, *items),
+        totals=totals_of(+counts, [*_LICENCE_ORDER, REFUSED]),
+        workload=weeks.loads(),
+    )
+
+
+def _counted_provisionally(cal: WorkingCalendar, item: licensing.WorkItem) -> bool:
+    """Whether the item's due day was counted in working days across provisional days (a
+    lead in calendar months or days never is)."""
+    if not cal.provisional:
+        return False
+    st = item.status
+    if st.licence.kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
+        return False
+    first, last = sorted((item.due, st.expires))
+    return cal.is_provisional_between(first, last)
+
+
+# -- commitments ---------------------------------------------------------------------------------
+
+_CASE_ROWS = """
+SELECT case_id, item, handler, event, at, missing, outstanding, kind, notified, days,
+       approver, reason
+FROM case_events ORDER BY case_id, seq
+"""
+_SIMPLE_CASE_EVENTS: dict[str, Callable[..., Event]] = {
+    "received": Received,
+    "materials_completed": MaterialsCompleted,
+    "exclusion_ended": ExclusionEnded,
+    "progress_reported": ProgressReported,
+    "meeting_held": MeetingHeld,
+    "decided": Decided,
+    "delivered": Delivered,
+    "withdrawn": CaseWithdrawn,
+}
+
+
+def _parts(text: object) -> list[str]:
+    return [] if text is None else [p for p in str(text).split("；") if p]
+
+
+def _case_event(row: _SqlRow) -> Event:
+    code, at_text = row[3], row[4]
+    at = datetime.datetime.fromisoformat(str(at_text))
+    simple = _SIMPLE_CASE_EVENTS.get(str(code))
+    if simple is not None:
+        return simple(at=at)
+    if code == "deficiency_notified":
+        return DeficiencyNotified(at=at, missing=_parts(row[5]))
+    if code == "accepted":
+        return Accepted(at=at, outstanding=_parts(row[6]))
+    if code == "exclusion_started":
+        notified = None if row[8] is None else date.fromisoformat(str(row[8]))
+        return ExclusionStarted(at=at, kind=row[7], notified=notified)
+    return ExtensionGranted(at=at, days=row[9], by=row[10], reason=row[11])
+
+
+def _cases(
+    conn: sqlite3.Connection, items: dict[str, ServiceItem], refused: list[ActionItem]
+) -> Iterator[Case]:
+    current: object = None
+    rows: list[_SqlRow] = []
+
+    def built() -> Case | None:
+        first = rows[0]
+        item = items[str(first[1])]
+        try:
+            return Case(
+                id=str(first[0]),
+                item=item,
+                events=[_case_event(r) for r in rows],
+                handler=first[2],
+            )
+        except QSDomainError as err:
+            refused.append(_refused(Family.COMMITMENTS, str(first[0]), item.name, err))
+            return None
+
+    for row in conn.execute(_CASE_ROWS):
+        if row[0] != current:
+            if rows and (case := built()) is not None:
+                yield case
+            current, rows = row[0], []
+        rows.append(row)
+    if rows and (case := built()) is not None:
+        yield case
+
+
+_CASE_ORDER = [s.value for s in ClockState]
+_LISTED_CASES = frozenset({ClockState.BREACHED, ClockState.WARNING})
+
+
+def _case_reason(c: CaseClock) -> str:
+    committed, statutory = c.committed, c.statutory
+    parts = [
+        f"{c.state.value}: committed limit {committed.limit} working days, "
+        f"{committed.used} used, due {committed.due}",
+        f"statutory due {statutory.due} ({statutory.state.value})",
+    ]
+    if c.next_obligation is not None:
+        parts.append(f"next: {c.next_obligation.kind.value} by {c.next_obligation.by}")
+    return "; ".join(parts)
+
+
+def _commitments(conn: sqlite3.Connection, as_of: date, cal: WorkingCalendar) -> Section:
+    refused: list[ActionItem] = []
+    items = stored_items(conn)
+    weeks = _Weeks(as_of)
+    counts: Counter[str] = Counter()
+    listed: list[CaseClock] = []
+    names = {code: item.name for code, item in items.items()}
+    for case in _cases(conn, items, refused):
+        try:
+            c = commitments.clock(case, as_of, calendar=cal)
+        except QSDomainError as err:
+            refused.append(_refused(Family.COMMITMENTS, case.id, case.item.name, err))
+            continue
+        state = c.committed.state
+        counts[state.value] += 1
+        if state in _LISTED_CASES or state is ClockState.ON_TRACK:
+            weeks.add(c.committed.due)
+        if state in _LISTED_CASES:
+            listed.append(c)
+    items_out = [
+        ActionItem(
+            family=Family.COMMITMENTS,
+            key=c.case_id,
+            name=names.get(c.item_code, c.item_code),
+            state=c.state.value,
+            due=c.committed.due,
+            days_left=None if c.committed.due is None else (c.committed.due - as_of).days,
+            reason=_case_reason(c),
+            provisional=c.provisional,
+        )
+        for c in commitments.worklist(listed)
+    ]
+    counts[REFUSED] = len(refused)
+    return Section(
+        family=Family.COMMITMENTS,
+        read=sum(counts.values()),
+        items=(*refused, *items_out),
+        totals=totals_of(+counts, [*_CASE_ORDER, REFUSED]),
+        workload=weeks.loads(),
+    )
+
+
+# -- sampling ------------------------------------------------------------------------------------
+
+_LOT_ROWS = """
+SELECT lot_id, product, received, lot_size, aql, level, nonconforming_found FROM lots
+WHERE received <= ? ORDER BY product, received, lot_id
+"""
+
+
+def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
+    items: list[ActionItem] = []
+    lines: list[LineState] = []
+    counts: Counter[str] = Counter()
+    product: object = None
+    state = SwitchingState.start(reduced_approved=False)
+    lots = not_accepted = 0
+    last = ""
+
+    def close() -> None:
+        if product is not None and lots:
+            severity = "discontinued" if state.discontinued else state.severity.value
+            lines.append(
+                LineState(
+                    product=str(product),
+                    severity=severity,
+                    lots=lots,
+                    not_accepted=not_accepted,
+                    last_lot=last,
+                )
+            )
+
+    for lot_id, name, received, size, aql, level, found in conn.execute(
+        _LOT_ROWS, (as_of.isoformat(),)
+    ):
+        if name != product:
+            close()
+            product, state, lots, not_accepted = name, SwitchingState.start(), 0, 0
+            state = SwitchingState.start(reduced_approved=False)
+        last = lot_id
+        day = date.fromisoformat(received)
+        if state.discontinued:
+            counts["not_inspected"] += 1
+            items.append(
+                ActionItem(
+                    family=Family.SAMPLING,
+                    key=lot_id,
+                    name=name,
+                    state="not_inspected",
+                    due=None,
+                    days_left=None,
+                    reason="inspection discontinued on this line (GB/T 2828.1-2012 clause "
+                    "9.4): accept no lot until the supplier's corrective action is accepted",
+                )
+            )
+            continue
+        try:
+            chosen = plan_for(size, aql, level, state.severity)
+            result = lot_result(chosen.plan, [found])
+        except QSDomainError as err:
+            counts[REFUSED] += 1
+            items.append(_refused(Family.SAMPLING, lot_id, name, err))
+            continue
+        before = state.severity
+        state = state.record(result)
+        lots += 1
+        shown = (
+            f"{before.value} plan {chosen.code_letter} n={chosen.sample_size} "
+            f"Ac={chosen.acceptance_number} Re={chosen.rejection_number}, {found} found"
+        )
+        if result.accepted:
+            counts["accepted"] += 1
+        else:
+            not_accepted += 1
+            counts["not_accepted"] += 1
+            items.append(
+                ActionItem(
+                    family=Family.SAMPLING,
+                    key=lot_id,
+                    name=name,
+                    state="not_accepted",
+                    due=None,
+                    days_left=(day - as_of).days,
+                    reason=f"lot not accepted ({shown})",
+                )
+            )
+        switch = state.last_transition
+        if switch is not None and (state.severity is not before or state.discontinued):
+            items.append(
+                ActionItem(
+                    family=Family.SAMPLING,
+                    key=lot_id,
+                    name=name,
+                    state=f"switched_to_{switch.to.value}",
+                    due=None,
+                    days_left=(day - as_of).days,
+                    reason=f"{switch.from_.value} -> {switch.to.value} after this lot "
+                    f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
+                )
+            )
+    close()
+    # most recent first: the newest lots and switches are what the desk acts on
+    items.sort(key=lambda i: -(i.days_left or 0))
+    return Section(
+        family=Family.SAMPLING,
+        read=sum(counts.values()),
+        items=tuple(items),
+        totals=totals_of(+counts, ["accepted", "not_accepted", "not_inspected", REFUSED]),
+        workload=(),
+        lines=tuple(lines),
+    )
+
+
+def build_report(
+    conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingCalendar
+) -> Report:
+    """Every family's section, in report order."""
+    return Report(
+        as_of=as_of,
+        within=within,
+        sections=(
+            _metrology(conn, as_of, within),
+            _licensing(conn, as_of, within, cal),
+            _commitments(conn, as_of, cal),
+            _sampling(conn, as_of),
+        ),
+    )
