@@ -205,25 +205,31 @@ def _instrument(row: Row, shapes: _Shapes) -> Instrument:
         else None
     )
     limit = row.number("usage_limit", required=False) if fields.get("usage_limit") else None
-    return Instrument(
-        id=row.text("id") or "",
-        name=row.text("name") or "",
-        interval=shapes.term(months),
-        category=row.text("category", required=False) if fields.get("category") else None,
-        supervision=(
-            row.choice("supervision", SUPERVISIONS, required=False)
-            if fields.get("supervision")
-            else None
-        ),
-        scheme=(row.choice("scheme", SCHEMES, required=False) or "periodic")
-        if fields.get("scheme")
-        else "periodic",
-        regime=(row.choice("regime", REGIMES, required=False) or "verification")
-        if fields.get("regime")
-        else "verification",
-        max_interval=shapes.term(most),
-        usage_limit=limit,
-    )
+    try:
+        return Instrument(
+            id=row.text("id") or "",
+            name=row.text("name") or "",
+            interval=shapes.term(months),
+            category=row.text("category", required=False) if fields.get("category") else None,
+            supervision=(
+                row.choice("supervision", SUPERVISIONS, required=False)
+                if fields.get("supervision")
+                else None
+            ),
+            scheme=(row.choice("scheme", SCHEMES, required=False) or "periodic")
+            if fields.get("scheme")
+            else "periodic",
+            regime=(row.choice("regime", REGIMES, required=False) or "verification")
+            if fields.get("regime")
+            else "verification",
+            max_interval=shapes.term(most),
+            usage_limit=limit,
+        )
+    except InvalidInputError as err:
+        if err.field.startswith("line "):
+            raise
+        field = err.field.removeprefix("instrument.")
+        raise InvalidInputError(f"line {row.line}: {field}", err.value, err.allowed) from None
 
 
 def _shaped(row: Row, shapes: _Shapes) -> Instrument:

@@ -84,17 +84,9 @@ def default_calendar(as_of: date) -> WorkingCalendar:
     three years past ``as_of`` when its official schedules end sooner."""
     base = china()
     until = as_of + _HORIZON
-    if not base.is_provisional_between(as_of, as_of) and _covers(base, until):
+    if base.coverage.first <= as_of and until <= base.coverage.last:
         return base
     return base.extended(until=until, rule="statutory")
-
-
-def _covers(cal: WorkingCalendar, day: date) -> bool:
-    try:
-        cal.is_working_day(day)
-    except QSDomainError:
-        return False
-    return True
 
 
 class _Weeks:
