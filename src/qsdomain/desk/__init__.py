@@ -20,6 +20,7 @@ from qsdomain.desk._model import (
     StateTotal,
     WeekLoad,
 )
+from qsdomain.desk._report import default_calendar
 
 __all__ = [
     "ActionItem",
@@ -33,4 +34,5 @@ __all__ = [
     "SectionMissingError",
     "StateTotal",
     "WeekLoad",
+    "default_calendar",
 ]

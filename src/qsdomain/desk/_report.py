@@ -49,7 +49,7 @@ from qsdomain.desk._model import (
     WeekLoad,
     totals_of,
 )
-from qsdomain.errors import QSDomainError
+from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.licensing import (
     Cancelled,
     Changed,
@@ -79,12 +79,24 @@ REFUSED = "refused"
 _HORIZON = timedelta(days=3 * 366)
 
 
-def default_calendar(as_of: date) -> WorkingCalendar:
-    """:func:`~qsdomain.calendars.china`, extended provisionally (statutory-holiday rule) to
-    three years past ``as_of`` when its official schedules end sooner."""
-    base = china()
+def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> WorkingCalendar:
+    """``base`` (default :func:`~qsdomain.calendars.china`), extended provisionally with the
+    statutory-holiday rule to three years past ``as_of`` where its schedules end sooner.
+
+    >>> from datetime import date
+    >>> cal = default_calendar(date(2026, 11, 27))
+    >>> cal.provisional != (), cal.is_provisional(date(2027, 3, 1))
+    (True, True)
+
+    The desk's report uses it when no calendar is given, so a deadline in a year whose State
+    Council notice is not out yet is answered, and marked provisional, rather than refused.
+    """
+    if base is None:
+        base = china()
+    elif not isinstance(base, WorkingCalendar):
+        raise InvalidInputError("base", base, "a WorkingCalendar or None")
     until = as_of + _HORIZON
-    if base.coverage.first <= as_of and until <= base.coverage.last:
+    if until <= base.coverage.last:
         return base
     return base.extended(until=until, rule="statutory")
 
