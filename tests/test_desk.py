@@ -11,12 +11,13 @@ from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+import attrs
 import pytest
 
 from qsdomain import licensing, metrology
 from qsdomain.calendars import china
 from qsdomain.cli import main
-from qsdomain.desk import Desk, Family, ImportRejectedError, Report
+from qsdomain.desk import ActionItem, Desk, Family, ImportRejectedError, Report
 from qsdomain.desk import _import as desk_import
 from qsdomain.desk._schema import MIGRATIONS, SCHEMA_VERSION, migrate, version_of
 from qsdomain.errors import InvalidInputError, QSDomainError
@@ -515,3 +516,10 @@ def test_a_copied_database_reports_the_same(tmp_path: Path, bureau: Desk, report
     shutil.copy(bureau.path, copy)
     with Desk(copy) as desk:
         assert desk.report(as_of=AS_OF) == report
+
+
+def test_every_item_is_what_the_checked_constructor_makes(report: Report) -> None:
+    """The desk builds items without re-running the converters; they must be valid anyway."""
+    for section in report.sections:
+        for item in section.items:
+            assert ActionItem(**attrs.asdict(item, recurse=False)) == item

@@ -48,6 +48,7 @@ from qsdomain.desk._model import (
     Section,
     WeekLoad,
     totals_of,
+    trusted_item,
 )
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.licensing import (
@@ -261,14 +262,15 @@ def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
         listed.append(st)
     ordered = metrology.due_report(listed).due
     items = [
-        ActionItem(
-            family=Family.METROLOGY,
-            key=st.instrument_id,
-            name=names[st.instrument_id],
-            state=st.state.value,
-            due=st.due,
-            days_left=st.days_left,
-            reason=st.reason,
+        trusted_item(
+            Family.METROLOGY,
+            st.instrument_id,
+            names[st.instrument_id],
+            st.state.value,
+            st.due,
+            st.days_left,
+            st.reason,
+            False,
         )
         for st in ordered
     ]
@@ -382,15 +384,15 @@ def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingC
         counts[st.state.value] += 1
     found.sort(key=lambda w: (w.due, w.status.licence.number))
     items = [
-        ActionItem(
-            family=Family.LICENSING,
-            key=w.status.licence.number,
-            name=w.status.licence.holder,
-            state=w.reason.value,
-            due=w.due,
-            days_left=w.days,
-            reason=w.status.reason,
-            provisional=_counted_provisionally(cal, w),
+        trusted_item(
+            Family.LICENSING,
+            w.status.licence.number,
+            w.status.licence.holder,
+            w.reason.value,
+            w.due,
+            w.days,
+            w.status.reason,
+            _counted_provisionally(cal, w),
         )
         for w in found
     ]
@@ -521,15 +523,15 @@ def _commitments(conn: sqlite3.Connection, as_of: date, cal: WorkingCalendar) ->
         if state in _LISTED_CASES:
             listed.append(c)
     items_out = [
-        ActionItem(
-            family=Family.COMMITMENTS,
-            key=c.case_id,
-            name=names.get(c.item_code, c.item_code),
-            state=c.state.value,
-            due=c.committed.due,
-            days_left=None if c.committed.due is None else (c.committed.due - as_of).days,
-            reason=_case_reason(c),
-            provisional=c.provisional,
+        trusted_item(
+            Family.COMMITMENTS,
+            c.case_id,
+            names.get(c.item_code, c.item_code),
+            c.state.value,
+            c.committed.due,
+            None if c.committed.due is None else (c.committed.due - as_of).days,
+            _case_reason(c),
+            c.provisional,
         )
         for c in commitments.worklist(listed)
     ]
