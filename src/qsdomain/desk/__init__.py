@@ -18,6 +18,7 @@ from qsdomain.desk._model import (
     StateTotal,
     WeekLoad,
 )
+from qsdomain.desk._render import report_csv, report_html, report_text, write_report_csv
 
 __all__ = [
     "ActionItem",
@@ -29,4 +30,8 @@ __all__ = [
     "SectionMissingError",
     "StateTotal",
     "WeekLoad",
+    "report_csv",
+    "report_html",
+    "report_text",
+    "write_report_csv",
 ]
