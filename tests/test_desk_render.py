@@ -349,8 +349,17 @@ def test_write_refuses_a_missing_directory(tmp_path: Path) -> None:
 
 def test_write_refuses_text_utf8_cannot_hold(tmp_path: Path) -> None:
     broken = from_json(to_json(REPORT).replace("电子计价秤", "\\ud800"), Report)
-    with pytest.raises(InvalidInputError):
+    with pytest.raises(InvalidInputError, match="metrology.csv"):
         write_report_csv(broken, tmp_path)
+    assert list(tmp_path.iterdir()) == []  # nothing half-written, no .part file left
+
+
+def test_writing_again_replaces_the_files(tmp_path: Path) -> None:
+    write_report_csv(REPORT, tmp_path)
+    paths = write_report_csv(many(3), tmp_path)
+    assert len(_parse_items((tmp_path / "metrology.csv").read_text("utf-8-sig"))) == 3
+    assert {p.name for p in tmp_path.iterdir()} >= {p.name for p in paths}
+    assert not list(tmp_path.glob("*.part"))
 
 
 # -- HTML -----------------------------------------------------------------------------------------

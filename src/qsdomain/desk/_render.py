@@ -20,7 +20,7 @@ import io
 import math
 import os
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -169,11 +169,11 @@ def _section_text(section: Section, limit: int | None) -> list[str]:
     if section.lines:
         rows = [
             [
-                _clean(x.product),
-                _clean(x.severity),
+                _fit(_clean(x.product), _MAX_CELLS["name"]),
+                _fit(_clean(x.severity), _MAX_CELLS["state"]),
                 str(x.lots),
                 str(x.not_accepted),
-                _clean(x.last_lot),
+                _fit(_clean(x.last_lot), _MAX_CELLS["key"]),
             ]
             for x in section.lines
         ]
@@ -280,6 +280,30 @@ def _item_row(item: ActionItem) -> list[str]:
     ]
 
 
+def _tables(report: Report) -> Iterator[tuple[str, Sequence[str], Iterable[Sequence[object]]]]:
+    """Each CSV file's name, header and rows (generated, so a writer can stream them)."""
+    for s in report.sections:
+        yield f"{s.family.value}.csv", ITEM_COLUMNS, (_item_row(i) for i in s.items)
+    for s in report.sections:
+        if s.family is Family.SAMPLING:
+            rows = ([x.product, x.severity, x.lots, x.not_accepted, x.last_lot] for x in s.lines)
+            yield "sampling-lines.csv", LINE_COLUMNS, rows
+    yield (
+        "totals.csv",
+        ("family", "state", "count"),
+        ([s.family.value, t.state, t.count] for s in report.sections for t in s.totals),
+    )
+    yield (
+        "workload.csv",
+        ("family", "week_of", "count"),
+        (
+            [s.family.value, w.week_of.isoformat(), w.count]
+            for s in report.sections
+            for w in s.workload
+        ),
+    )
+
+
 def report_csv(report: Report) -> dict[str, str]:
     """One CSV text per section (every item, never cut), plus totals, workload and product lines.
 
@@ -302,30 +326,7 @@ def report_csv(report: Report) -> dict[str, str]:
     last_lot``). Lines end in CRLF, as RFC 4180 says. The texts carry no byte order mark;
     :func:`write_report_csv` adds one when it writes the files.
     """
-    found = _report(report)
-    files = {
-        f"{s.family.value}.csv": _csv(ITEM_COLUMNS, (_item_row(i) for i in s.items))
-        for s in found.sections
-    }
-    for s in found.sections:
-        if s.family is Family.SAMPLING:
-            files["sampling-lines.csv"] = _csv(
-                LINE_COLUMNS,
-                ([x.product, x.severity, x.lots, x.not_accepted, x.last_lot] for x in s.lines),
-            )
-    files["totals.csv"] = _csv(
-        ("family", "state", "count"),
-        ([s.family.value, t.state, t.count] for s in found.sections for t in s.totals),
-    )
-    files["workload.csv"] = _csv(
-        ("family", "week_of", "count"),
-        (
-            [s.family.value, w.week_of.isoformat(), w.count]
-            for s in found.sections
-            for w in s.workload
-        ),
-    )
-    return files
+    return {name: _csv(header, rows) for name, header, rows in _tables(_report(report))}
 
 
 def _directory(value: object) -> Path:
@@ -354,21 +355,28 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
 
     The files are UTF-8 with a byte order mark (``utf-8-sig``), so Excel opens Chinese text
     correctly; Python's ``open(path, encoding="utf-8-sig")`` and :func:`qsdomain.ledgers.read_csv`
-    read them back. Files of the same name are replaced. A directory that does not exist, or a
-    text that cannot be written as UTF-8 (a lone surrogate read from broken JSON), raises
+    read them back. Rows are streamed to disk (a province's report is not held twice in
+    memory); each file is written under a ``.part`` name and then replaces any file of the same
+    name, so none is left half-written. A directory that does not exist, or a text that cannot
+    be written as UTF-8 (a lone surrogate read from broken JSON), raises
     :class:`~qsdomain.errors.InvalidInputError`.
     """
-    files = report_csv(report)
+    found = _report(report)
     where = _directory(directory)
     written = []
-    for name, text in files.items():
-        path = where / name
+    for name, header, rows in _tables(found):
+        path, part = where / name, where / f"{name}.part"
         try:
-            with path.open("w", encoding="utf-8-sig", newline="") as out:
-                out.write(text)
+            with part.open("w", encoding="utf-8-sig", newline="") as out:
+                writer = csv.writer(out, lineterminator="\r\n")
+                writer.writerow(header)
+                writer.writerows(rows)
+            part.replace(path)
         except UnicodeEncodeError as err:
+            part.unlink(missing_ok=True)
             raise InvalidInputError(name, err.object[err.start : err.end], "UTF-8 text") from None
         except OSError as err:
+            part.unlink(missing_ok=True)
             raise InvalidInputError(
                 "directory", str(where), f"a writable directory ({err})"
             ) from None
