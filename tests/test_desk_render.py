@@ -349,7 +349,7 @@ def test_write_refuses_a_missing_directory(tmp_path: Path) -> None:
 
 def test_write_refuses_text_utf8_cannot_hold(tmp_path: Path) -> None:
     broken = from_json(to_json(REPORT).replace("电子计价秤", "\\ud800"), Report)
-    with pytest.raises(InvalidInputError, match="metrology.csv"):
+    with pytest.raises(InvalidInputError, match=r"metrology\.csv"):
         write_report_csv(broken, tmp_path)
     assert list(tmp_path.iterdir()) == []  # nothing half-written, no .part file left
 
@@ -531,3 +531,23 @@ def test_text_never_raises_and_shows_every_section(report: Report) -> None:
 @given(desk_reports())
 def test_a_report_survives_json(report: Report) -> None:
     assert from_json(to_json(report), Report) == report
+
+
+def test_odd_but_valid_reports_render() -> None:
+    """A report read from JSON may hold what no desk computes: it still renders."""
+    odd = (
+        '{"as_of": "2026-11-27", "within": 0, "sections": [{"family": "licensing", "read": 0,'
+        ' "items": [{"family": "sampling", "key": "\\ud800", "name": "\\u0000\\u202e",'
+        ' "state": "x", "due": "9999-12-31", "days_left": 100000, "reason": "\\ud83d"}],'
+        ' "totals": [{"state": "x", "count": 1' + "0" * 300 + "}],"
+        ' "workload": [{"week_of": "2026-11-30", "count": 1' + "0" * 300 + "},"
+        ' {"week_of": "2027-06-28", "count": 0}]}]}'
+    )
+    report = from_json(odd, Report)
+    text = report_text(report)
+    assert "\ufffd" in text
+    page = parse(report_html(report))
+    weeks_shown = [a for t, a in page.tags if t == "g" and a.get("class") == "week"]
+    assert len(weeks_shown) == 31  # from 2026-11-30 to 2027-06-28: nothing dropped
+    assert "\ud800" not in report_html(report)
+    assert report_csv(report)["licensing.csv"].splitlines()[1].startswith("\ud800")
