@@ -15,6 +15,7 @@ which carry every value as it is.
 from __future__ import annotations
 
 import csv
+import functools
 import html
 import io
 import math
@@ -80,6 +81,7 @@ def _clean(value: str) -> str:
     return "".join(out)
 
 
+@functools.lru_cache(maxsize=8192)
 def _char_cells(ch: str) -> int:
     if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me", "Cf"):
         return 0
@@ -95,6 +97,8 @@ def cells(value: str) -> int:
     Ambiguous-width characters (``unicodedata.east_asian_width`` "A") count as one column, as in
     most terminals outside East Asian locales; combining marks count as none.
     """
+    if value.isascii() and value.isprintable():
+        return len(value)
     return sum(_char_cells(ch) for ch in value)
 
 
