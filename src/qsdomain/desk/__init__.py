@@ -20,6 +20,7 @@ from qsdomain.desk._model import (
     StateTotal,
     WeekLoad,
 )
+from qsdomain.desk._render import report_csv, report_html, report_text, write_report_csv
 from qsdomain.desk._report import default_calendar
 
 __all__ = [
@@ -35,4 +36,8 @@ __all__ = [
     "StateTotal",
     "WeekLoad",
     "default_calendar",
+    "report_csv",
+    "report_html",
+    "report_text",
+    "write_report_csv",
 ]

@@ -341,7 +341,8 @@ class Section:
         ...         totals=(StateTotal(state="current", count=2),)).total("overdue")
         0
         """
-        return next((t.count for t in self.totals if t.state == state), 0)
+        wanted = _state(state)
+        return next((t.count for t in self.totals if t.state == wanted), 0)
 
 
 def _sections(value: object) -> tuple[Section, ...]:

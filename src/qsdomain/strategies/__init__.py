@@ -45,6 +45,16 @@ from qsdomain.strategies._commitments import (
     cases,
     service_items,
 )
+from qsdomain.strategies._desk import (
+    DESK_STRATEGIES,
+    action_items,
+    desk_reports,
+    desk_sections,
+    import_summaries,
+    line_states,
+    state_totals,
+    week_loads,
+)
 from qsdomain.strategies._ledgers import LEDGER_STRATEGIES, ledger_rows, row_rejections
 from qsdomain.strategies._licensing import (
     LICENSING_STRATEGIES,
@@ -83,14 +93,18 @@ from qsdomain.strategies._sampling import (
 )
 
 __all__ = [
+    "action_items",
     "case_clocks",
     "case_events",
     "case_states",
     "cases",
     "coverages",
     "dates",
+    "desk_reports",
+    "desk_sections",
     "for_type",
     "histories",
+    "import_summaries",
     "instrument_statuses",
     "instruments",
     "interval_decisions",
@@ -103,6 +117,7 @@ __all__ = [
     "licence_statuses",
     "licences",
     "lifecycles",
+    "line_states",
     "lot_plans",
     "lot_results",
     "policies",
@@ -114,6 +129,7 @@ __all__ = [
     "sampling_plans",
     "service_items",
     "stage_decisions",
+    "state_totals",
     "statutory_holidays",
     "switching_events",
     "switching_histories",
@@ -123,6 +139,7 @@ __all__ = [
     "terms",
     "transitions",
     "verifications",
+    "week_loads",
     "work_items",
     "working_calendars",
     "year_schedules",
@@ -136,6 +153,7 @@ _BY_TYPE: dict[Any, Any] = {
     **COMMITMENT_STRATEGIES,
     **LICENSING_STRATEGIES,
     **LEDGER_STRATEGIES,
+    **DESK_STRATEGIES,
 }
 
 
