@@ -42,7 +42,7 @@ print(f"report: {elapsed:.1f} s, peak {peak:.0f} MB (targets 30 s, 500 MB)")
 def _step(title: str, argv: list[str]) -> float:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    done = subprocess.run(argv, check=True, capture_output=True, text=True)  # noqa: S603
+    done = subprocess.run(argv, check=True, capture_output=True, text=True)
     elapsed = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)

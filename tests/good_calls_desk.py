@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import tempfile
 from datetime import date
+from pathlib import Path
 
 from good_calls import Call, D
 from qsdomain import desk
@@ -29,6 +30,9 @@ REPORT = desk.Report(as_of=D, within=30, sections=(SECTION,))
 
 #: Where write_report_csv writes during the tests (removed when the interpreter exits).
 _OUT = tempfile.TemporaryDirectory(prefix="qsdomain-desk-")
+#: A desk database the Desk call opens.
+_DB = str(Path(_OUT.name) / "bureau.sqlite")
+desk.Desk.create(_DB).close()
 
 
 GOOD_CALLS: dict[str, Call] = {
@@ -83,4 +87,6 @@ GOOD_CALLS: dict[str, Call] = {
     "desk.report_csv": Call(desk.report_csv, (REPORT,)),
     "desk.report_html": Call(desk.report_html, (REPORT,), {"limit": 10}),
     "desk.write_report_csv": Call(desk.write_report_csv, (REPORT, _OUT.name)),
+    "desk.Desk": Call(desk.Desk, (_DB,)),
+    "desk.default_calendar": Call(desk.default_calendar, (D,)),
 }

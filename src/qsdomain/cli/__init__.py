@@ -5,10 +5,10 @@
 0
 
 Each family of commands is one module of this package (``calendar``, ``term``, ``sampling``,
-``commitments``) whose ``FAMILY`` registers its subcommands; the module name is the command
-word. Bad input of any kind prints one line on standard error (a JSON object with ``--json``)
-and exits with status 2, never a traceback; a ledger command that rejected some rows exits
-with status 1. See docs/cli.md.
+``metrology``, ``licences``, ``commitments``, ``desk``) whose ``FAMILY`` registers its
+subcommands; the module name is the command word. Bad input of any kind prints one line on
+standard error (a JSON object with ``--json``) and exits with status 2, never a traceback; a
+ledger command that rejected some rows exits with status 1. See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ FAMILIES: tuple[str, ...] = (
     "metrology",
     "licences",
     "commitments",
+    "desk",
 )
 
 _DESCRIPTION = (

@@ -35,13 +35,25 @@ from qsdomain.errors import InvalidInputError
 __all__ = ["Desk"]
 
 
-def _path(value: object) -> str:
+#: Longest path the desk accepts (Linux's PATH_MAX).
+_MAX_PATH = 4096
+
+
+def _path(value: object, field: str = "path") -> str:
     if not isinstance(value, (str, os.PathLike)):
-        raise InvalidInputError("path", value, "a file path (str or os.PathLike)")
+        raise InvalidInputError(field, value, "a file path (str or os.PathLike)")
     text = os.fspath(value)
-    if not isinstance(text, str) or not text.strip():
-        raise InvalidInputError("path", value, "a non-empty file path")
-    return text
+    if not isinstance(text, str):
+        raise InvalidInputError(field, value, "a file path as text")
+    return _checks.text(field, text, max_length=_MAX_PATH)
+
+
+def is_file(path: str) -> bool:
+    """Whether ``path`` names an existing file (a name the system refuses is not one)."""
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
 
 
 class Desk:
@@ -63,7 +75,7 @@ class Desk:
 
     def __init__(self, path: str | os.PathLike[str]) -> None:
         self.path = _path(path)
-        if not Path(self.path).is_file():
+        if not is_file(self.path):
             raise InvalidInputError(
                 "path", self.path, "an existing desk database (create one with Desk.create)"
             )
@@ -97,9 +109,13 @@ class Desk:
         qsdomain.errors.InvalidInputError: path must be a new file (this one exists), got ...
         """
         text = _path(path)
-        if Path(text).exists():
+        try:
+            exists = Path(text).exists()
+            conn = None if exists else sqlite3.connect(text, isolation_level=None)
+        except (OSError, sqlite3.Error) as err:
+            raise InvalidInputError("path", text, f"a file that can be created ({err})") from None
+        if conn is None:
             raise InvalidInputError("path", text, "a new file (this one exists)")
-        conn = sqlite3.connect(text, isolation_level=None)
         try:
             migrate(conn)
         finally:
@@ -138,7 +154,7 @@ class Desk:
             _path(path),
             table=table,
             keep_going=keep_going,
-            rejects=None if rejects is None else _path(rejects),
+            rejects=None if rejects is None else _path(rejects, "rejects"),
         )
 
     def report(

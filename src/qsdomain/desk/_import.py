@@ -482,6 +482,13 @@ _LOADERS: Mapping[str, Callable[[sqlite3.Connection, Iterable[Row], _Log], int]]
 }
 
 
+def _is_file(path: str) -> bool:
+    try:
+        return Path(path).is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def import_file(
     conn: sqlite3.Connection,
     path: str | os.PathLike[str],
@@ -492,7 +499,7 @@ def import_file(
 ) -> ImportSummary:
     """Load one ledger file into ``conn`` in one transaction; return what it did."""
     name = os.fspath(path)
-    if not Path(name).is_file():
+    if not _is_file(name):
         raise InvalidInputError("path", name, "an existing ledger file")
     if table is None:
         table = _detect(name)

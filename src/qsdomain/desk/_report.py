@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from qsdomain import commitments, licensing, metrology
+from qsdomain import _checks, commitments, licensing, metrology
 from qsdomain._formats.metrology import _with_id
 from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
@@ -92,11 +92,12 @@ def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> Workin
     The desk's report uses it when no calendar is given, so a deadline in a year whose State
     Council notice is not out yet is answered, and marked provisional, rather than refused.
     """
+    as_of = _checks.day("as_of", as_of)
     if base is None:
         base = china()
     elif not isinstance(base, WorkingCalendar):
         raise InvalidInputError("base", base, "a WorkingCalendar or None")
-    until = as_of + _HORIZON
+    until = as_of + _HORIZON if as_of <= date.max - _HORIZON else date.max
     if until <= base.coverage.last:
         return base
     return base.extended(until=until, rule="statutory")
