@@ -440,8 +440,8 @@ def test_sampling_section_replays_the_switching_rules(report: Report) -> None:
     assert line.lots == 12
     assert line.not_accepted == section.total("not_accepted") == 2
     states = [i.state for i in section.items]
-    assert "switched_to_tightened" in states
-    assert "switched_to_normal" in states
+    assert "to_tightened" in states
+    assert "to_normal" in states
 
 
 def test_a_history_the_family_refuses_is_reported_not_dropped(tmp_path: Path) -> None:
@@ -523,3 +523,28 @@ def test_every_item_is_what_the_checked_constructor_makes(report: Report) -> Non
     for section in report.sections:
         for item in section.items:
             assert ActionItem(**attrs.asdict(item, recurse=False)) == item
+
+
+def test_a_line_discontinued_under_clause_9_4_stops_inspecting(tmp_path: Path) -> None:
+    """Two lots not accepted on normal switch to tightened (9.3.1); five not accepted on
+    tightened discontinue inspection (9.4); the lot after that is listed as not inspected."""
+    ledger = tmp_path / "lots.csv"
+    rows = ["lot_id,received,product,lot_size,aql,nonconforming_found"]
+    rows += [f"B{i:02d},2026-10-{i + 1:02d},线缆,2000,1.5,10" for i in range(8)]
+    ledger.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    with Desk.create(tmp_path / "b.sqlite") as desk:
+        desk.import_file(ledger)
+        section = desk.report(as_of=AS_OF).section("sampling")
+    (line,) = section.lines
+    assert (line.severity, line.lots, line.not_accepted, line.last_lot) == (
+        "discontinued",
+        7,
+        7,
+        "B07",
+    )
+    assert section.total("not_inspected") == 1
+    assert section.items[0].key == "B07"
+    assert section.items[0].state == "not_inspected"
+    assert "9.4" in section.items[0].reason
+    states = [(i.key, i.state) for i in section.items if i.state.startswith("to_")]
+    assert states == [("B06", "to_discontinued"), ("B01", "to_tightened")]

@@ -555,7 +555,7 @@ WHERE received <= ? ORDER BY product, received, lot_id
 
 
 def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
-    items: list[ActionItem] = []
+    dated: list[tuple[str, int, ActionItem]] = []
     lines: list[LineState] = []
     counts: Counter[str] = Counter()
     product: object = None
@@ -581,22 +581,26 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
     ):
         if name != product:
             close()
-            product, state, lots, not_accepted = name, SwitchingState.start(), 0, 0
+            product, lots, not_accepted = name, 0, 0
             state = SwitchingState.start(reduced_approved=False)
         last = lot_id
-        day = date.fromisoformat(received)
         if state.discontinued:
             counts["not_inspected"] += 1
-            items.append(
-                ActionItem(
-                    family=Family.SAMPLING,
-                    key=lot_id,
-                    name=name,
-                    state="not_inspected",
-                    due=None,
-                    days_left=None,
-                    reason="inspection discontinued on this line (GB/T 2828.1-2012 clause "
-                    "9.4): accept no lot until the supplier's corrective action is accepted",
+            dated.append(
+                (
+                    received,
+                    len(dated),
+                    ActionItem(
+                        family=Family.SAMPLING,
+                        key=lot_id,
+                        name=name,
+                        state="not_inspected",
+                        due=None,
+                        days_left=None,
+                        reason=f"received {received}; inspection discontinued on this line "
+                        "(GB/T 2828.1-2012 clause 9.4): accept no lot until the supplier's "
+                        "corrective action is accepted",
+                    ),
                 )
             )
             continue
@@ -605,7 +609,7 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
             result = lot_result(chosen.plan, [found])
         except QSDomainError as err:
             counts[REFUSED] += 1
-            items.append(_refused(Family.SAMPLING, lot_id, name, err))
+            dated.append((received, len(dated), _refused(Family.SAMPLING, lot_id, name, err)))
             continue
         before = state.severity
         state = state.record(result)
@@ -619,34 +623,44 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
         else:
             not_accepted += 1
             counts["not_accepted"] += 1
-            items.append(
-                ActionItem(
-                    family=Family.SAMPLING,
-                    key=lot_id,
-                    name=name,
-                    state="not_accepted",
-                    due=None,
-                    days_left=(day - as_of).days,
-                    reason=f"lot not accepted ({shown})",
+            dated.append(
+                (
+                    received,
+                    len(dated),
+                    ActionItem(
+                        family=Family.SAMPLING,
+                        key=lot_id,
+                        name=name,
+                        state="not_accepted",
+                        due=None,
+                        days_left=None,
+                        reason=f"received {received}; not accepted ({shown})",
+                    ),
                 )
             )
         switch = state.last_transition
         if switch is not None and (state.severity is not before or state.discontinued):
-            items.append(
-                ActionItem(
-                    family=Family.SAMPLING,
-                    key=lot_id,
-                    name=name,
-                    state=f"switched_to_{switch.to.value}",
-                    due=None,
-                    days_left=(day - as_of).days,
-                    reason=f"{switch.from_.value} -> {switch.to.value} after this lot "
-                    f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
+            dated.append(
+                (
+                    received,
+                    len(dated),
+                    ActionItem(
+                        family=Family.SAMPLING,
+                        key=lot_id,
+                        name=name,
+                        state=f"to_{switch.to.value}",
+                        due=None,
+                        days_left=None,
+                        reason=f"received {received}; {switch.from_.value} -> {switch.to.value} "
+                        "after this lot "
+                        f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
+                    ),
                 )
             )
     close()
-    # most recent first: the newest lots and switches are what the desk acts on
-    items.sort(key=lambda i: -(i.days_left or 0))
+    # newest lots first; a lot's switch after the lot
+    dated.sort(key=lambda entry: (entry[0], -entry[1]), reverse=True)
+    items = [entry[2] for entry in dated]
     return Section(
         family=Family.SAMPLING,
         read=sum(counts.values()),
