@@ -398,6 +398,8 @@ h2 { font-size: 1.25rem; border-bottom: 2px solid #ccc; padding-bottom: 0.2rem; 
 h3 { font-size: 1rem; margin: 1rem 0 0.4rem; }
 table { border-collapse: collapse; margin: 0.5rem 0 1rem; font-size: 0.9rem; }
 th, td { border: 1px solid #ddd; padding: 0.2rem 0.5rem; text-align: left; vertical-align: top; }
+td { white-space: nowrap; }
+td:last-child { white-space: normal; }
 th { background: #f3f3f3; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; }
 tr.late td { background: #fdecea; }
