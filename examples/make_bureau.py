@@ -23,7 +23,7 @@ What is generated, relative to ``--as-of``:
   instrument's rows together and in date order. The instrument names and intervals come from
   :data:`qsdomain.metrology.STATUTORY_INTERVALS` where it lists them, the categories from
   :data:`qsdomain.metrology.CATALOGUE_2020`; the other names, the 12-month intervals and the
-  supervision modes are illustrative. Most instruments are current, about 8 % fall due within
+  supervision modes are illustrative. Most instruments are current, about 5 % fall due within
   30 days and about 5 % are overdue; outcomes are 合格, 调修后合格, 不合格 and 报废; water
   meters are fixed-life (到期轮换), clinical thermometers first-verification-only (失准报废),
   pressure gauges and hygrometers calibrated (校准), a few instruments never verified.
@@ -652,10 +652,11 @@ class _Window:
 
     def __init__(self, as_of: date, back: int, ahead: int) -> None:
         calendar = china()
-        last = as_of + timedelta(days=ahead)
-        if last > calendar.coverage.last:
+        first, last = as_of - timedelta(days=back), as_of + timedelta(days=ahead)
+        if last > calendar.coverage.last:  # by the weekly rule (only days before as_of count)
             calendar = calendar.extended(until=last)
-        first = as_of - timedelta(days=back)
+        if first < calendar.coverage.first:
+            calendar = calendar.extended(back_to=first)
         self.days = [
             (first + timedelta(days=n) - as_of).days
             for n in range((last - first).days + 1)
