@@ -640,9 +640,9 @@ class _Timeline:
 def _decision_days(rng: random.Random, committed: int, statutory: int) -> int:
     """Working days from acceptance to decision: mostly within the committed limit."""
     roll = rng.random()
-    if roll < 0.82:
+    if roll < 0.9:
         return max(1, round(committed * rng.uniform(0.3, 1.0)))
-    if roll < 0.94:
+    if roll < 0.97:
         return round(rng.uniform(committed, statutory)) + 1
     return round(statutory * rng.uniform(1.0, 1.4)) + 1
 
@@ -756,7 +756,10 @@ def _case_events(  # noqa: PLR0912, PLR0915 - one timeline, mode by mode
                 steps.append((report, 960, "进度告知", ()))
             report = after(report, every)
     if mode is Mode.OVERTIME and plan not in ("late", "warning", "missed"):
-        decided = accepted + randint(1, item.committed_limit + 2)  # rest days count too
+        # rest days count too: decided on any day, now and then a day or two late
+        limit = item.committed_limit
+        took = limit + randint(1, 3) if rand() < 0.06 else randint(1, limit)
+        decided = accepted + took
     withdrawn = plan == "withdrawn" or rand() < 0.03
     steps.sort(key=lambda step: (step[0], step[1]))
     for day, at_minute, event, cells in steps:
