@@ -277,7 +277,7 @@ def _event(row: dict[str, Any]) -> LicenceEvent:
         "withdrawn": Withdrawn,
         "cancelled": Cancelled,
     }
-    return simple[kind](on=on, note=note)  # type: ignore[no-any-return]
+    return simple[kind](on=on, note=note)
 
 
 def licence_part(
