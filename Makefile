@@ -1,4 +1,4 @@
-# Two entry points (see README): `make demo` runs the library on the bundled example data,
+# Two entry points (see README): `make demo` runs the desk on a generated county bureau,
 # `make test` runs the whole suite (lint, types, docs build, tests). Both create .venv first.
 PYTHON ?= python3
 VENV ?= .venv
@@ -13,7 +13,7 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-* && touch $@
 
 demo: $(STAMP)
-	@$(BIN)/python examples/demo.py --as-of 2026-11-22
+	@$(BIN)/python examples/demo.py --as-of 2026-11-27
 
 test: lint typecheck docs pytest
 
