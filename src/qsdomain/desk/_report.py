@@ -563,6 +563,18 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
     lots = not_accepted = 0
     last = ""
 
+    def add(lot_id: str, name: str, received: str, state: str, reason: str) -> None:
+        item = ActionItem(
+            family=Family.SAMPLING,
+            key=lot_id,
+            name=name,
+            state=state,
+            due=None,
+            days_left=None,
+            reason=f"received {received}; {reason}",
+        )
+        dated.append((received, len(dated), item))
+
     def close() -> None:
         if product is not None and lots:
             severity = "discontinued" if state.discontinued else state.severity.value
@@ -586,22 +598,14 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
         last = lot_id
         if state.discontinued:
             counts["not_inspected"] += 1
-            dated.append(
-                (
-                    received,
-                    len(dated),
-                    ActionItem(
-                        family=Family.SAMPLING,
-                        key=lot_id,
-                        name=name,
-                        state="not_inspected",
-                        due=None,
-                        days_left=None,
-                        reason=f"received {received}; inspection discontinued on this line "
-                        "(GB/T 2828.1-2012 clause 9.4): accept no lot until the supplier's "
-                        "corrective action is accepted",
-                    ),
-                )
+            add(
+                lot_id,
+                name,
+                received,
+                "not_inspected",
+                "inspection discontinued on this line "
+                "(GB/T 2828.1-2012 clause 9.4): accept no lot until the supplier's "
+                "corrective action is accepted",
             )
             continue
         try:
@@ -623,39 +627,17 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
         else:
             not_accepted += 1
             counts["not_accepted"] += 1
-            dated.append(
-                (
-                    received,
-                    len(dated),
-                    ActionItem(
-                        family=Family.SAMPLING,
-                        key=lot_id,
-                        name=name,
-                        state="not_accepted",
-                        due=None,
-                        days_left=None,
-                        reason=f"received {received}; not accepted ({shown})",
-                    ),
-                )
-            )
+            add(lot_id, name, received, "not_accepted", f"not accepted ({shown})")
         switch = state.last_transition
         if switch is not None and (state.severity is not before or state.discontinued):
-            dated.append(
-                (
-                    received,
-                    len(dated),
-                    ActionItem(
-                        family=Family.SAMPLING,
-                        key=lot_id,
-                        name=name,
-                        state=f"to_{switch.to.value}",
-                        due=None,
-                        days_left=None,
-                        reason=f"received {received}; {switch.from_.value} -> {switch.to.value} "
-                        "after this lot "
-                        f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
-                    ),
-                )
+            add(
+                lot_id,
+                name,
+                received,
+                f"to_{switch.to.value}",
+                f"{switch.from_.value} -> {switch.to.value} "
+                "after this lot "
+                f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
             )
     close()
     # newest lots first; a lot's switch after the lot
