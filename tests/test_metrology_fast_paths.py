@@ -11,6 +11,7 @@ import csv
 import io
 from collections import Counter
 from datetime import date, datetime, timedelta
+from random import Random
 from typing import Any
 
 import attrs
@@ -36,6 +37,7 @@ from qsdomain.metrology import (
     status,
     statuses,
 )
+from qsdomain.metrology._ledger import _key
 from qsdomain.metrology._status import (
     _OUT,
     _align,
@@ -45,7 +47,7 @@ from qsdomain.metrology._status import (
     _history,
 )
 from qsdomain.periods import Term
-from qsdomain.strategies import histories, instruments, policies
+from qsdomain.strategies import histories, instrument_statuses, instruments, policies
 
 ODD = st.sampled_from(
     (
@@ -290,3 +292,29 @@ def test_with_id_is_evolve(template: Instrument, ident: str) -> None:
     from qsdomain._formats.metrology import _with_id  # noqa: PLC0415 - the private fast path
 
     _same(_with_id(template, ident), attrs.evolve(template, id=ident))
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(instrument_statuses(), max_size=30),
+    st.none() | st.integers(0, 400),
+    st.randoms(use_true_random=False),
+)
+def test_due_list_order_is_the_plain_sort_by_key(
+    found: list[InstrumentStatus], within: int | None, rng: Random
+) -> None:
+    # Many equal ids and due days, so that the ties (broken by arrival order) are exercised.
+    found = [attrs.evolve(s, instrument_id=rng.choice("AB")) for s in found]
+    report = due_report(found, within=within)
+    kept = [
+        (n, s)
+        for n, s in enumerate(found)
+        if s.state is not InstrumentState.OUT_OF_SERVICE
+        and (
+            s.state is not InstrumentState.CURRENT
+            or (within is not None and s.days_left is not None and s.days_left <= within)
+        )
+    ]
+    expected = tuple(s for _, _, s in sorted((_key(s), n, s) for n, s in kept))
+    assert report.due == expected
+    assert [id(s) for s in report.due] == [id(s) for s in expected]

@@ -226,7 +226,8 @@ class Instrument:
             _INSTRUMENT_CHECKS[4](self, _INSTRUMENT_FIELDS.max_interval, max_interval)
         if usage_limit is not None:
             _INSTRUMENT_CHECKS[5](self, _INSTRUMENT_FIELDS.usage_limit, usage_limit)
-        _instrument_rule(interval, scheme)
+        if interval is None:
+            _instrument_rule(interval, scheme)
         _set_instrument_id(self, id)
         _set_instrument_name(self, name)
         _set_instrument_interval(self, interval)
@@ -241,8 +242,11 @@ class Instrument:
         _instrument_rule(self.interval, self.scheme)
 
 
+_FIRST_ONLY = Scheme.FIRST_ONLY_SCRAP
+
+
 def _instrument_rule(interval: Term | None, scheme: object) -> None:
-    if interval is None and scheme is not Scheme.FIRST_ONLY_SCRAP:
+    if interval is None and scheme is not _FIRST_ONLY:
         raise InvalidInputError(
             "instrument.interval",
             None,
@@ -342,7 +346,8 @@ class Verification:
             _VERIFICATION_CHECKS[1](self, _VERIFICATION_FIELDS.as_found, as_found)
         if usage is not None:
             _VERIFICATION_CHECKS[2](self, _VERIFICATION_FIELDS.usage, usage)
-        _verification_rule(outcome, as_found)
+        if as_found is not None:
+            _verification_rule(outcome, as_found)
         _set_on(self, on)
         _set_outcome(self, outcome)
         _set_as_found(self, as_found)
@@ -353,7 +358,7 @@ class Verification:
 
 
 def _verification_rule(outcome: object, as_found: float | None) -> None:
-    if outcome is Outcome.PASS and as_found is not None and as_found > 1:
+    if as_found is not None and outcome is Outcome.PASS and as_found > 1:
         raise InvalidInputError(
             "verification.as_found",
             as_found,

@@ -94,9 +94,49 @@ class DueReport:
 
 
 def _key(st: InstrumentStatus) -> tuple[int, date, str]:
+    """The due list's order: overdue and never verified first, then by due date and id."""
     state = st.state
     first = state is InstrumentState.OVERDUE or state is InstrumentState.NEVER_VERIFIED
     return (0 if first else 1, st.due or date.min, st.instrument_id)
+
+
+#: The first part of :func:`_key` as one int: the group, then the due day's ordinal.
+_GROUP = 10_000_000  # above date.max.toordinal() (3,652,059)
+_MIN_DAY = date.min.toordinal()
+
+
+def _by_id(entry: tuple[int, InstrumentStatus]) -> str:
+    return entry[1].instrument_id
+
+
+def _by_rank(entry: tuple[int, InstrumentStatus]) -> int:
+    return entry[0]
+
+
+def _in_order(entries: list[tuple[int, InstrumentStatus]]) -> tuple[InstrumentStatus, ...]:
+    """The statuses sorted by :func:`_key`, ties in arrival order.
+
+    Two stable sorts (by id, then by group and due day as one int) give that order; sorting
+    on one-type keys lets the interpreter compare them without the tuple and date machinery,
+    several times faster on a due list of a few hundred thousand.
+    """
+    entries.sort(key=_by_id)
+    entries.sort(key=_by_rank)
+    return tuple([entry[1] for entry in entries])
+
+
+def _trusted_report(due: tuple[InstrumentStatus, ...], summary: LedgerSummary) -> DueReport:
+    """A DueReport of statuses :func:`due_report` checked one by one as they came."""
+    made: DueReport = object.__new__(DueReport)
+    _set_due(made, due)
+    _set_summary(made, summary)
+    return made
+
+
+if tuple(field.name for field in attrs.fields(DueReport)) != ("due", "summary"):  # pragma: no cover
+    raise TypeError("DueReport's fields changed: update _trusted_report")
+_set_due = DueReport.__dict__["due"].__set__
+_set_summary = DueReport.__dict__["summary"].__set__
 
 
 def due_report(
@@ -122,8 +162,11 @@ def due_report(
     # Counted by the state's value: a str hashes from its cache, an enum member through a
     # Python-level __hash__ (a noticeable cost over a million statuses).
     counts = dict.fromkeys([state.value for state in InstrumentState], 0)
-    due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
+    due: list[tuple[int, InstrumentStatus]] = []
     current = InstrumentState.CURRENT
+    overdue = InstrumentState.OVERDUE
+    never = InstrumentState.NEVER_VERIFIED
+    out_of_service = InstrumentState.OUT_OF_SERVICE
     for n, st in enumerate(_checks.stream("statuses", statuses)):
         if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
@@ -133,10 +176,17 @@ def due_report(
             days_left = st.days_left
             if within is None or days_left is None or days_left > within:
                 continue
-        elif state is InstrumentState.OUT_OF_SERVICE:
+        elif state is out_of_service:
             continue
-        due.append((_key(st), n, st))
-    due.sort()
-    ordered = tuple(entry[2] for entry in due)
+        day = st.due
+        rank = day.toordinal() if day is not None else _MIN_DAY
+        if state is not overdue and state is not never:
+            rank += _GROUP
+        due.append((rank, st))
+    if len(due) > limits.MAX_ITEMS:
+        raise InvalidInputError(
+            "report.due", f"more than {limits.MAX_ITEMS} statuses", "at most MAX_ITEMS statuses"
+        )
     read = sum(counts.values()) + rejected
-    return DueReport(ordered, LedgerSummary(read=read, rejected=rejected, **counts))
+    summary = LedgerSummary(read=read, rejected=rejected, **counts)
+    return _trusted_report(_in_order(due), summary)
