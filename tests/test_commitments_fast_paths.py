@@ -7,15 +7,19 @@ sorts with one sort by the documented key; the tally's value-keyed counting with
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date, timedelta
 from random import Random
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qsdomain.commitments import CaseClock, ClockState, tally, worklist
+from qsdomain.calendars import china
+from qsdomain.commitments import Case, CaseClock, ClockState, tally, worklist
+from qsdomain.commitments._clock import _deadline, _working
 from qsdomain.commitments._workload import _URGENCY, _key
-from qsdomain.strategies import case_clocks
+from qsdomain.errors import CalendarNotCoveredError
+from qsdomain.strategies import case_clocks, cases
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -62,3 +66,23 @@ def test_the_tally_is_the_plain_count(found: list[CaseClock]) -> None:
             assert count.withdrawn == states[ClockState.WITHDRAWN]
             assert count.open == sum(states[s] for s in _URGENCY)
     assert sum(c.met + c.missed + c.withdrawn + c.open for c in result.by_mode) == len(found)
+
+
+@FAST
+@given(cases(), st.integers(0, 200), st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_a_deadline_given_the_days_used_is_the_deadline_counted(
+    case: Case, offset: int, n: int, other: int, decided: bool
+) -> None:
+    """The committed clock reuses the statutory clock's count of days used: that count does
+    not depend on the limit."""
+    counter = _working(china())
+    state = case.state
+    accepted_on = case.events[0].at.date()
+    day = min(accepted_on + timedelta(days=offset), date(2026, 9, 30))
+    decided_on = day if decided else None
+    try:
+        plain = _deadline(counter, n, accepted_on, state, day, decided_on, 0.8)
+        used = _deadline(counter, other, accepted_on, state, day, decided_on, 0.8).used
+    except CalendarNotCoveredError:
+        return
+    assert _deadline(counter, n, accepted_on, state, day, decided_on, 0.8, used) == plain

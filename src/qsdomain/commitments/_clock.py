@@ -175,14 +175,16 @@ def _deadline_of(  # noqa: PLR0917 - the fields of Deadline, in order
 ) -> Deadline:
     """A :class:`Deadline` from checked values, fields set through their slots."""
     found = _new(Deadline)
-    s = _DEADLINE
-    s[0](found, limit)
-    s[1](found, due)
-    s[2](found, used)
-    s[3](found, left)
-    s[4](found, state)
-    s[5](found, paused)
+    _set_limit(found, limit)
+    _set_due(found, due)
+    _set_used(found, used)
+    _set_left(found, left)
+    _set_state(found, state)
+    _set_paused(found, paused)
     return found
+
+
+_set_limit, _set_due, _set_used, _set_left, _set_state, _set_paused = _DEADLINE
 
 
 def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
@@ -310,19 +312,25 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
     day: date,
     decided_on: date | None,
     warn_at: float,
+    used: int | None = None,
 ) -> Deadline:
+    """The deadline of ``n`` counted days; ``used``, if given, is what this counter counts
+    from acceptance to the decision or ``day`` (the statutory clock's, for the committed
+    clock on the same counter: the count does not depend on ``n``)."""
     if state.withdrawn_on is not None:
         return _deadline_of(n, None, 0, n, _WITHDRAWN)
     if accepted_on is None:
         return _deadline_of(n, None, 0, n, _NOT_STARTED)
     spans = state.exclusions
-    upto = decided_on or day
     if spans:
         due = _due(counter, accepted_on, n, spans)
-        used = _used(counter, accepted_on, upto, spans)
+        if used is None:
+            used = _used(counter, accepted_on, decided_on or day, spans)
     else:  # the same answers, without the span bookkeeping
         due = counter.add(accepted_on, n)
-        used = counter.between(accepted_on, upto) if upto > accepted_on else 0
+        if used is None:
+            upto = decided_on or day
+            used = counter.between(accepted_on, upto) if upto > accepted_on else 0
     paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
         result = _MET if due is not None and decided_on <= due else _MISSED
@@ -492,9 +500,12 @@ def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> Case
         assert state.received_at is not None  # for mypy: checked above
         committed = _immediate(cal, item, state, moment, state.received_at)
     else:
-        counter = _CALENDAR_DAYS if item.mode is _MODE_OVERTIME else working
         n = item.committed_limit + extra
-        committed = _deadline(counter, n, accepted_on, state, day, decided_on, warn)
+        if item.mode is _MODE_OVERTIME:
+            committed = _deadline(_CALENDAR_DAYS, n, accepted_on, state, day, decided_on, warn)
+        else:  # the statutory clock's counter: the same days used
+            used = statutory.used
+            committed = _deadline(working, n, accepted_on, state, day, decided_on, warn, used)
     todo = _obligations(
         working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
         committed=committed, decided_on=decided_on,
