@@ -18,6 +18,7 @@ from qsdomain.calendars import china
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, QSDomainError
 from qsdomain.licensing import Licence, LicenceEvent, status, statuses
 from qsdomain.licensing._defaults import default_kinds
+from qsdomain.licensing._licence import _term_end
 from qsdomain.licensing._lifecycle import (
     _ALLOWED,
     _EVENT_NAMES,
@@ -27,7 +28,7 @@ from qsdomain.licensing._lifecycle import (
     lead_before,
 )
 from qsdomain.licensing._status import _folded
-from qsdomain.periods import Lead, LeadUnit
+from qsdomain.periods import Convention, Lead, LeadUnit
 from qsdomain.strategies import licence_events, licence_histories, licences
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -203,3 +204,16 @@ def test_register_statuses_are_the_single_statuses() -> None:
     assert list(statuses(register, as_of)) == [
         _folded(lic, as_of, (), None, 90) for lic in register
     ]
+
+
+@FAST
+@given(
+    st.sampled_from(default_kinds().kinds),
+    st.dates(date(1, 1, 1), date(9999, 12, 31)),
+    st.sampled_from(Convention),
+)
+def test_cached_term_end_is_the_term_end(kind: Any, start: date, convention: Convention) -> None:
+    for _ in range(2):  # computed, then from the memo
+        assert _answer(lambda: _term_end(kind.term, start, convention)) == _answer(
+            lambda: kind.term.nominal_end(start, convention)
+        )

@@ -10,7 +10,6 @@ datetime.date(2026, 10, 19)
 
 from __future__ import annotations
 
-import functools
 from datetime import date
 
 import attrs
@@ -24,10 +23,25 @@ from qsdomain.periods import Convention, Term
 __all__ = ["Licence"]
 
 
-@functools.lru_cache(maxsize=65_536)
+#: Term ends by (id of the term, start, id of the convention); each entry keeps its term and
+#: convention, so an id is never mistaken for a later object's. Keyed by identity because a
+#: Term hashes through Python-level code (several times the cost of the look-up), and a
+#: register's kinds share a handful of Term objects. Emptied when full.
+_ENDS: dict[tuple[int, date, int], tuple[Term, Convention, date]] = {}
+_ENDS_SIZE = 1 << 16
+
+
 def _term_end(term: Term, start: date, convention: Convention) -> date:
     """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
-    return term.nominal_end(start, convention)
+    key = (id(term), start, id(convention))
+    hit = _ENDS.get(key)
+    if hit is not None and hit[0] is term and hit[1] is convention:
+        return hit[2]
+    end = term.nominal_end(start, convention)  # errors are raised, never cached
+    if len(_ENDS) >= _ENDS_SIZE:
+        _ENDS.clear()
+    _ENDS[key] = (term, convention, end)
+    return end
 
 
 def _to_kind(value: object) -> LicenceKind:

@@ -31,7 +31,6 @@ function runs the same steps without building snapshots.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -52,7 +51,7 @@ from qsdomain.licensing._events import (
     Withdrawn,
 )
 from qsdomain.licensing._kinds import optional_day, required_day
-from qsdomain.licensing._licence import Licence
+from qsdomain.licensing._licence import Licence, _term_end
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
 __all__ = ["LicenceState", "Lifecycle", "apply", "replay"]
@@ -276,10 +275,9 @@ def lead_before_or_error(
     return answer
 
 
-@functools.lru_cache(maxsize=65_536)
 def term_end(term: Term, start: date, convention: Convention) -> date:
     """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
-    return term.nominal_end(start, convention)
+    return _term_end(term, start, convention)
 
 
 class Fold:
