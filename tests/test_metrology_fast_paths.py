@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qsdomain import limits
@@ -318,3 +318,54 @@ def test_due_list_order_is_the_plain_sort_by_key(
     expected = tuple(s for _, _, s in sorted((_key(s), n, s) for n, s in kept))
     assert report.due == expected
     assert [id(s) for s in report.due] == [id(s) for s in expected]
+
+
+def _mostly(good: tuple[str, ...], bad: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """Good cells nine times in ten (so that rows reach the memos), bad ones otherwise."""
+    return st.one_of(*[st.sampled_from(good)] * 9, st.sampled_from(bad))
+
+
+_CELLS = {
+    "id": _mostly(("JL-1", "JL-2", " JL-3 "), ("", " ")),
+    "name": _mostly(("秤", "压力表"), ("",)),
+    "interval_months": _mostly(("12", "6"), ("0", "x", "")),
+    "verified_on": _mostly(
+        ("2025-12-01", " 2025-12-01", "2026-01-05"), ("2027-01-01", "2025-13-01", "")
+    ),
+    "outcome": _mostly(("合格", " 合格 ", "pass", "不合格"), ("bogus", "")),
+    "as_found": _mostly(("", "", "0.5"), ("1.5", "x")),
+    "scheme": _mostly(("", "周期检定"), ("失准报废", "nope")),
+}
+
+
+_ROW = {
+    "id": "JL-1",
+    "name": "秤",
+    "interval_months": "12",
+    "verified_on": "2025-12-01",
+    "outcome": "合格",
+    "as_found": "",
+    "scheme": "",
+}
+
+
+@settings(max_examples=150)
+@given(st.lists(st.fixed_dictionaries(_CELLS), min_size=1, max_size=12))
+@example([_ROW, {**_ROW, "as_found": "0.5"}, {**_ROW, "id": "JL-2"}])  # a memo hit, and not
+@example([_ROW, {**_ROW, "verified_on": "2027-01-01"}, {**_ROW, "outcome": " 合格 "}])
+def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> None:
+    """Rows through one builder (its memos warm) give what each row gives a fresh builder."""
+    from qsdomain._formats.metrology import _builder  # noqa: PLC0415 - the private builder
+
+    as_of = date(2026, 11, 27)
+
+    def entry(build: Any, row: Row) -> object:
+        try:
+            made = build(row)
+        except InvalidInputError as err:
+            return str(err)
+        return (made.line, made.instrument, made.record)
+
+    warm = _builder(as_of)
+    rows = [Row(line, fields) for line, fields in enumerate(cells, 2)]
+    assert [entry(warm, row) for row in rows] == [entry(_builder(as_of), row) for row in rows]

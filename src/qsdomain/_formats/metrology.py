@@ -162,6 +162,9 @@ class _Shapes:
         self.instruments: dict[tuple[str, ...], Instrument] = {}
         self.days: dict[str, date] = {}
         self.records: dict[tuple[date, str], Verification] = {}
+        #: The record of a (verified_on, outcome) pair of cell texts, for rows with nothing
+        #: else in their record columns: one look-up instead of reading the two cells.
+        self.cells: dict[tuple[str, str], Verification] = {}
 
     def term(self, months: int | None) -> Term | None:
         if months is None:
@@ -283,6 +286,12 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
         get = row.fields.get
         instrument = _shaped(row, shapes)
         text = get("verified_on", "")
+        cells = (text, get("outcome", ""))
+        plain = not get("as_found") and not get("usage")
+        if plain:
+            known = shapes.cells.get(cells)
+            if known is not None:
+                return _Entry(row.line, instrument, known)
         on = shapes.days.get(text)
         if on is None:
             on = row.date("verified_on", required=False)
@@ -306,8 +315,12 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
                 )
             return _Entry(row.line, instrument, None)
         assert outcome is not None  # required (and so returned) when there is a date
-        if not get("as_found") and not get("usage"):
-            return _Entry(row.line, instrument, shapes.record(on, outcome))
+        if plain:
+            record = shapes.record(on, outcome)
+            if len(shapes.cells) >= _MEMO:
+                shapes.cells.clear()
+            shapes.cells[cells] = record  # these cells passed the checks above
+            return _Entry(row.line, instrument, record)
         as_found = row.number("as_found", required=False)
         usage = row.number("usage", required=False)
         try:
