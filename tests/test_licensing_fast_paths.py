@@ -217,3 +217,21 @@ def test_cached_term_end_is_the_term_end(kind: Any, start: date, convention: Con
         assert _answer(lambda: _term_end(kind.term, start, convention)) == _answer(
             lambda: kind.term.nominal_end(start, convention)
         )
+
+
+@FAST
+@given(licence_histories(), st.integers(-3000, 400))
+def test_filed_by_due_is_the_bounds_test(
+    pair: tuple[Licence, tuple[LicenceEvent, ...]], offset: int
+) -> None:
+    lic, history = pair
+    fold = Fold.fresh(lic, None)
+    for index, event in enumerate(history):
+        fold.step(index, event)
+    on = fold.expires + timedelta(days=offset)
+
+    def plain() -> bool:
+        low, _ = fold.due_bounds()
+        return on <= low or on <= fold.due()
+
+    assert _answer(lambda: fold.filed_by_due(on)) == _answer(plain)

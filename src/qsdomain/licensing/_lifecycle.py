@@ -381,8 +381,11 @@ class Fold:
         )
 
     def filed_by_due(self, on: date) -> bool:
-        low, _ = self.due_bounds()
-        return on <= low or on <= self.due()
+        lead = self.kind.renewal_lead
+        if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
+            return on <= self.due()
+        # Surely in time before the earliest the due day can be: no calendar needed.
+        return on <= self.expires - timedelta(days=working_day_span(lead)) or on <= self.due()
 
     # -- time passing -----------------------------------------------------------------------
 
