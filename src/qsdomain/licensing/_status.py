@@ -326,7 +326,7 @@ def fold_status(
     warn: int,
 ) -> LicenceStatus:
     """The status with checked arguments (private; shared with the portfolio functions)."""
-    if not events:
+    if not events and licence.__class__ is Licence:  # a subclass may read its fields its way
         return _quiet_status(licence, as_of, calendar, warn)
     return _folded(licence, as_of, events, calendar, warn)
 
