@@ -295,14 +295,22 @@ def _checked_row(line: int, fields: dict[str, str]) -> Row:
     """A Row of a CSV file whose first row passed Row's checks: the names are the same, each
     cell is a string from the csv module whose length was just checked, and the line number
     grows. Checking all that again on each of a million rows is a third of reading them."""
-    row = object.__new__(Row)
-    object.__setattr__(row, "line", line)
-    object.__setattr__(row, "fields", fields)
+    row: Row = _new(Row)
+    _set_line(row, line)
+    _set_fields(row, fields)
     return row
+
+
+_new = object.__new__
+if tuple(field.name for field in attrs.fields(Row)) != ("line", "fields"):  # pragma: no cover
+    raise TypeError("Row's fields changed: update _checked_row")
+_set_line = Row.__dict__["line"].__set__
+_set_fields = Row.__dict__["fields"].__set__
 
 
 def _csv_rows(reader: Iterator[list[str]], names: list[str]) -> Iterator[Row]:
     line = 1
+    width = len(names)
     checked = False
     while True:
         try:
@@ -312,17 +320,19 @@ def _csv_rows(reader: Iterator[list[str]], names: list[str]) -> Iterator[Row]:
         except (csv.Error, UnicodeDecodeError) as err:
             raise InvalidInputError(f"line {line + 1}", "", f"readable CSV ({err})") from None
         line = reader.line_num  # type: ignore[attr-defined]
-        if not any(cell.strip() for cell in cells):
+        # One joined string answers "is every cell blank?" (str.strip and str.isspace agree
+        # on what whitespace is) and "can any cell be too long?" without a loop per cell.
+        joined = "".join(cells)
+        if not joined or joined.isspace():
             continue
-        if len(cells) > len(names):
-            raise InvalidInputError(
-                f"line {line}", f"{len(cells)} cells", f"at most {len(names)} cells"
-            )
-        too_long = next((c for c in cells if len(c) > _FIELD_LIMIT), None)
-        if too_long is not None:
-            raise InvalidInputError(
-                f"line {line}", too_long, f"cells of at most {_FIELD_LIMIT} characters"
-            )
+        if len(cells) > width:
+            raise InvalidInputError(f"line {line}", f"{len(cells)} cells", f"at most {width} cells")
+        if len(joined) > _FIELD_LIMIT:
+            too_long = next((c for c in cells if len(c) > _FIELD_LIMIT), None)
+            if too_long is not None:
+                raise InvalidInputError(
+                    f"line {line}", too_long, f"cells of at most {_FIELD_LIMIT} characters"
+                )
         fields = dict(zip(names, cells, strict=False))
         if checked:
             yield _checked_row(line, fields)

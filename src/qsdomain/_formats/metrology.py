@@ -141,6 +141,7 @@ _SHAPE = (
     "max_interval_months",
     "usage_limit",
 )
+_NO_CELLS = ("",) * len(_SHAPE)
 _INSTRUMENT_FIELDS = tuple(a.name for a in attrs.fields(Instrument))
 #: Most distinct entries each memo of :class:`_Shapes` keeps (it is cleared when full).
 _MEMO = 1 << 16
@@ -161,6 +162,9 @@ class _Shapes:
         self.instruments: dict[tuple[str, ...], Instrument] = {}
         self.days: dict[str, date] = {}
         self.records: dict[tuple[date, str], Verification] = {}
+        #: The record of a (verified_on, outcome) pair of cell texts, for rows with nothing
+        #: else in their record columns: one look-up instead of reading the two cells.
+        self.cells: dict[tuple[str, str], Verification] = {}
 
     def term(self, months: int | None) -> Term | None:
         if months is None:
@@ -188,11 +192,45 @@ def _with_id(template: Instrument, ident: str) -> Instrument:
     ``ident`` must already be what Instrument accepts for an id (a non-blank string of at most
     MAX_TEXT_LENGTH characters); every other field is the template's, already checked.
     """
-    clone = object.__new__(Instrument)
-    for name in _INSTRUMENT_FIELDS:
-        object.__setattr__(clone, name, getattr(template, name))
-    object.__setattr__(clone, "id", ident)
+    clone: Instrument = _new(Instrument)
+    _set_id(clone, ident)
+    _set_name(clone, template.name)
+    _set_interval(clone, template.interval)
+    _set_category(clone, template.category)
+    _set_supervision(clone, template.supervision)
+    _set_scheme(clone, template.scheme)
+    _set_regime(clone, template.regime)
+    _set_max_interval(clone, template.max_interval)
+    _set_usage_limit(clone, template.usage_limit)
     return clone
+
+
+if _INSTRUMENT_FIELDS != (
+    "id",
+    "name",
+    "interval",
+    "category",
+    "supervision",
+    "scheme",
+    "regime",
+    "max_interval",
+    "usage_limit",
+):  # pragma: no cover - a new field must be copied by _with_id too
+    raise TypeError(f"Instrument fields are {_INSTRUMENT_FIELDS}: update _with_id")
+# The slots' own setters: a frozen class refuses setattr, and object.__setattr__ looks the
+# name up on every call.
+(
+    _set_id,
+    _set_name,
+    _set_interval,
+    _set_category,
+    _set_supervision,
+    _set_scheme,
+    _set_regime,
+    _set_max_interval,
+    _set_usage_limit,
+) = (Instrument.__dict__[name].__set__ for name in _INSTRUMENT_FIELDS)
+_new = object.__new__
 
 
 def _instrument(row: Row, shapes: _Shapes) -> Instrument:
@@ -235,7 +273,7 @@ def _instrument(row: Row, shapes: _Shapes) -> Instrument:
 def _shaped(row: Row, shapes: _Shapes) -> Instrument:
     """The row's instrument: a clone of the checked template of its shape, or read afresh."""
     get = row.fields.get
-    shape = tuple([get(name, "") for name in _SHAPE])
+    shape = tuple(map(get, _SHAPE, _NO_CELLS))  # get(name, "") for each, without a frame
     template = shapes.instruments.get(shape)
     ident = get("id", "").strip()
     if template is None or not ident:
@@ -254,6 +292,12 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
         get = row.fields.get
         instrument = _shaped(row, shapes)
         text = get("verified_on", "")
+        cells = (text, get("outcome", ""))
+        plain = not get("as_found") and not get("usage")
+        if plain:
+            known = shapes.cells.get(cells)
+            if known is not None:
+                return _Entry(row.line, instrument, known)
         on = shapes.days.get(text)
         if on is None:
             on = row.date("verified_on", required=False)
@@ -277,8 +321,12 @@ def _builder(as_of: date) -> Callable[[Row], _Entry]:
                 )
             return _Entry(row.line, instrument, None)
         assert outcome is not None  # required (and so returned) when there is a date
-        if not get("as_found") and not get("usage"):
-            return _Entry(row.line, instrument, shapes.record(on, outcome))
+        if plain:
+            record = shapes.record(on, outcome)
+            if len(shapes.cells) >= _MEMO:
+                shapes.cells.clear()
+            shapes.cells[cells] = record  # these cells passed the checks above
+            return _Entry(row.line, instrument, record)
         as_found = row.number("as_found", required=False)
         usage = row.number("usage", required=False)
         try:

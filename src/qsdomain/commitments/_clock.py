@@ -175,14 +175,16 @@ def _deadline_of(  # noqa: PLR0917 - the fields of Deadline, in order
 ) -> Deadline:
     """A :class:`Deadline` from checked values, fields set through their slots."""
     found = _new(Deadline)
-    s = _DEADLINE
-    s[0](found, limit)
-    s[1](found, due)
-    s[2](found, used)
-    s[3](found, left)
-    s[4](found, state)
-    s[5](found, paused)
+    _set_limit(found, limit)
+    _set_due(found, due)
+    _set_used(found, used)
+    _set_left(found, left)
+    _set_state(found, state)
+    _set_paused(found, paused)
     return found
+
+
+_set_limit, _set_due, _set_used, _set_left, _set_state, _set_paused = _DEADLINE
 
 
 def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
@@ -193,11 +195,43 @@ def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
     return found
 
 
-def _case_clock_of(*values: object) -> CaseClock:
+(
+    _set_case_id, _set_item_code, _set_mode, _set_as_of, _set_received_on, _set_accepted_on,
+    _set_deemed, _set_statutory, _set_committed, _set_next, _set_delivery_due, _set_excluded,
+    _set_provisional,
+) = _CASE_CLOCK  # fmt: skip
+
+
+def _case_clock_of(  # noqa: PLR0917 - the fields of CaseClock, in order
+    case_id: str,
+    item_code: str,
+    mode: Mode,
+    as_of: date,
+    received_on: date | None,
+    accepted_on: date | None,
+    deemed_accepted: bool,
+    statutory: Deadline,
+    committed: Deadline,
+    next_obligation: Obligation | None,
+    delivery_due: date | None,
+    excluded_days: int,
+    provisional: bool,
+) -> CaseClock:
     """A :class:`CaseClock` from checked values, every field given in order."""
     found = _new(CaseClock)
-    for set_field, value in zip(_CASE_CLOCK, values, strict=True):
-        set_field(found, value)
+    _set_case_id(found, case_id)
+    _set_item_code(found, item_code)
+    _set_mode(found, mode)
+    _set_as_of(found, as_of)
+    _set_received_on(found, received_on)
+    _set_accepted_on(found, accepted_on)
+    _set_deemed(found, deemed_accepted)
+    _set_statutory(found, statutory)
+    _set_committed(found, committed)
+    _set_next(found, next_obligation)
+    _set_delivery_due(found, delivery_due)
+    _set_excluded(found, excluded_days)
+    _set_provisional(found, provisional)
     return found
 
 
@@ -248,6 +282,28 @@ def _as_of(value: object, item: ServiceItem) -> tuple[datetime, date]:
     raise InvalidInputError("as_of", value, "a datetime.date or a timezone-aware datetime")
 
 
+# Enum members bound once: reading one off its class costs more than the comparison it
+# serves (a clock makes a dozen such comparisons).
+_BREACHED = ClockState.BREACHED
+_MET = ClockState.MET
+_MISSED = ClockState.MISSED
+_MODE_COORDINATED = Mode.COORDINATED
+_MODE_IMMEDIATE = Mode.IMMEDIATE
+_MODE_OVERTIME = Mode.OVERTIME
+_MODE_TRACKED = Mode.TRACKED
+_NOT_STARTED = ClockState.NOT_STARTED
+_ON_TRACK = ClockState.ON_TRACK
+_TO_DECIDE = ObligationKind.DECIDE
+_TO_DELIVER = ObligationKind.DELIVER
+_TO_HOLD_MEETING = ObligationKind.HOLD_MEETING
+_TO_NOTIFY_EXCLUSION = ObligationKind.NOTIFY_EXCLUSION
+_TO_NOTIFY_OR_ACCEPT = ObligationKind.NOTIFY_OR_ACCEPT
+_TO_REPORT_PROGRESS = ObligationKind.REPORT_PROGRESS
+_TO_SUPPLY_OUTSTANDING = ObligationKind.SUPPLY_OUTSTANDING
+_WARNING = ClockState.WARNING
+_WITHDRAWN = ClockState.WITHDRAWN
+
+
 def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot path
     counter: _Counter,
     n: int,
@@ -256,28 +312,34 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
     day: date,
     decided_on: date | None,
     warn_at: float,
+    used: int | None = None,
 ) -> Deadline:
+    """The deadline of ``n`` counted days; ``used``, if given, is what this counter counts
+    from acceptance to the decision or ``day`` (the statutory clock's, for the committed
+    clock on the same counter: the count does not depend on ``n``)."""
     if state.withdrawn_on is not None:
-        return _deadline_of(n, None, 0, n, ClockState.WITHDRAWN)
+        return _deadline_of(n, None, 0, n, _WITHDRAWN)
     if accepted_on is None:
-        return _deadline_of(n, None, 0, n, ClockState.NOT_STARTED)
+        return _deadline_of(n, None, 0, n, _NOT_STARTED)
     spans = state.exclusions
-    upto = decided_on or day
     if spans:
         due = _due(counter, accepted_on, n, spans)
-        used = _used(counter, accepted_on, upto, spans)
+        if used is None:
+            used = _used(counter, accepted_on, decided_on or day, spans)
     else:  # the same answers, without the span bookkeeping
         due = counter.add(accepted_on, n)
-        used = counter.between(accepted_on, upto) if upto > accepted_on else 0
+        if used is None:
+            upto = decided_on or day
+            used = counter.between(accepted_on, upto) if upto > accepted_on else 0
     paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
-        result = ClockState.MET if due is not None and decided_on <= due else ClockState.MISSED
+        result = _MET if due is not None and decided_on <= due else _MISSED
     elif due is not None and day > due:
-        result = ClockState.BREACHED
+        result = _BREACHED
     elif n and used >= warn_at * n:
-        result = ClockState.WARNING
+        result = _WARNING
     else:
-        result = ClockState.ON_TRACK
+        result = _ON_TRACK
     return _deadline_of(n, due, used, n - used, result, paused)
 
 
@@ -297,13 +359,13 @@ def _immediate(
         due = cal.add_working_days(received_on, 1)
     deadline = datetime.combine(due, close, tzinfo=tz)
     if state.withdrawn_on is not None:
-        result = ClockState.WITHDRAWN
+        result = _WITHDRAWN
     elif state.decided_at is not None:
-        result = ClockState.MET if state.decided_at <= deadline else ClockState.MISSED
+        result = _MET if state.decided_at <= deadline else _MISSED
     elif moment > deadline:
-        result = ClockState.BREACHED
+        result = _BREACHED
     else:
-        result = ClockState.ON_TRACK
+        result = _ON_TRACK
     return _trusted.build(Deadline, limit=0, due=due, used=0, left=0, state=result)
 
 
@@ -321,24 +383,24 @@ def _obligations(
     if state.withdrawn_on is not None or state.delivered_on is not None:
         return []
     if decided_on is not None:
-        return [(add(decided_on, item.delivery_limit), ObligationKind.DELIVER)]  # art. 44
+        return [(add(decided_on, item.delivery_limit), _TO_DELIVER)]  # art. 44
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
-            return [(notice_by, ObligationKind.NOTIFY_OR_ACCEPT)]
+            return [(notice_by, _TO_NOTIFY_OR_ACCEPT)]
         return []  # waiting for the applicant's materials
     todo: list[tuple[date, ObligationKind]] = []
     running = state.open_exclusion
     if running is not None and running.notified is None:  # art. 45: tell in writing
-        todo.append((running.start, ObligationKind.NOTIFY_EXCLUSION))
+        todo.append((running.start, _TO_NOTIFY_EXCLUSION))
     if state.outstanding:
-        todo.append((add(accepted_on, item.outstanding_limit), ObligationKind.SUPPLY_OUTSTANDING))
-    if item.mode is Mode.TRACKED:
+        todo.append((add(accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
+    if item.mode is _MODE_TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
-        todo.append((add(since, item.progress_every), ObligationKind.REPORT_PROGRESS))
-    if item.mode is Mode.COORDINATED and state.meeting_on is None:
-        todo.append((add(accepted_on, item.meeting_within), ObligationKind.HOLD_MEETING))
+        todo.append((add(since, item.progress_every), _TO_REPORT_PROGRESS))
+    if item.mode is _MODE_COORDINATED and state.meeting_on is None:
+        todo.append((add(accepted_on, item.meeting_within), _TO_HOLD_MEETING))
     if committed.due is not None:
-        todo.append((committed.due, ObligationKind.DECIDE))
+        todo.append((committed.due, _TO_DECIDE))
     return todo
 
 
@@ -354,7 +416,7 @@ def _calendar(calendar: object) -> WorkingCalendar:
 
 def _not_started(case: Case, day: date) -> CaseClock:
     """The clock of a case whose application has not been received by ``day``."""
-    off = _trusted.build(Deadline, limit=0, due=None, used=0, left=0, state=ClockState.NOT_STARTED)
+    off = _trusted.build(Deadline, limit=0, due=None, used=0, left=0, state=_NOT_STARTED)
     item = case.item
     return _trusted.build(
         CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
@@ -370,7 +432,7 @@ def _excluded_days(
     upto: date,
 ) -> int:
     """Working days not counted because an art. 45 procedure was running (0 if none)."""
-    if not state.exclusions or statutory.state in (ClockState.WITHDRAWN, ClockState.NOT_STARTED):
+    if not state.exclusions or statutory.state in (_WITHDRAWN, _NOT_STARTED):
         return 0
     assert accepted_on is not None  # for mypy: the clock started
     return working.between(accepted_on, max(accepted_on, upto)) - statutory.used
@@ -434,18 +496,21 @@ def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> Case
     statutory = _deadline(
         working, item.statutory_limit + extra, accepted_on, state, day, decided_on, warn
     )
-    if item.mode is Mode.IMMEDIATE:
+    if item.mode is _MODE_IMMEDIATE:
         assert state.received_at is not None  # for mypy: checked above
         committed = _immediate(cal, item, state, moment, state.received_at)
     else:
-        counter = _CALENDAR_DAYS if item.mode is Mode.OVERTIME else working
         n = item.committed_limit + extra
-        committed = _deadline(counter, n, accepted_on, state, day, decided_on, warn)
+        if item.mode is _MODE_OVERTIME:
+            committed = _deadline(_CALENDAR_DAYS, n, accepted_on, state, day, decided_on, warn)
+        else:  # the statutory clock's counter: the same days used
+            used = statutory.used
+            committed = _deadline(working, n, accepted_on, state, day, decided_on, warn, used)
     todo = _obligations(
         working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
         committed=committed, decided_on=decided_on,
     )  # fmt: skip
-    delivery_due = todo[0][0] if todo and todo[0][1] is ObligationKind.DELIVER else None
+    delivery_due = todo[0][0] if todo and todo[0][1] is _TO_DELIVER else None
     first = min(todo, key=_by) if todo else None  # the earliest; the first listed on a tie
     excluded = _excluded_days(working, state, statutory, accepted_on, decided_on or day)
     provisional = False

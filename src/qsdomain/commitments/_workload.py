@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from operator import attrgetter
 
 import attrs
 
@@ -87,6 +88,21 @@ def _key(c: CaseClock) -> tuple[int, date, str]:
     return (_URGENCY[c.state], due, c.case_id)
 
 
+#: :data:`_URGENCY` by the state's value (a str hashes from its cache; an enum member through
+#: a Python-level ``__hash__``), scaled so that urgency and due day make one int.
+_RANK = {state.value: urgency * 10_000_000 for state, urgency in _URGENCY.items()}
+_MAX_DAY = date.max.toordinal()  # 3,652,059 < 10,000,000
+
+
+_by_id = attrgetter("case_id")
+
+
+def _rank(c: CaseClock) -> int:
+    """The first two parts of :func:`_key` as one int: urgency, then the due day."""
+    due = c.committed.due or c.statutory.due
+    return _RANK[c.committed.state._value_] + (_MAX_DAY if due is None else due.toordinal())
+
+
 def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
     """The open cases, most urgent first: breached, warning, on track, not started; within
     each, by committed due date (then statutory due date, then case id).
@@ -111,13 +127,18 @@ def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
     given: object = case_clocks
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
-    found = []
+    found: list[CaseClock] = []
     for i, c in enumerate(case_clocks):
         if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        if c.committed.state in _URGENCY:  # c.state, without the property call
+        if c.committed.state._value_ in _RANK:  # c.state, without the property call
             found.append(c)
-    return sorted(found, key=_key)
+    # The order of _key: two stable sorts on one-type keys (case id, then urgency and due day
+    # as one int) instead of one sort on (int, date, str) tuples, several times faster; the
+    # list holds only the clocks (no key tuple per open case).
+    found.sort(key=_by_id)
+    found.sort(key=_rank)
+    return found
 
 
 def _count_key(v: object) -> str:
@@ -227,15 +248,17 @@ def tally(case_clocks: Iterable[CaseClock]) -> Tally:
     if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
         raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
     # One count per (mode, item, state) while streaming; the tables are summed at the end.
-    seen: dict[tuple[str, str, ClockState], int] = {}
+    seen: dict[tuple[str, str, str], int] = {}
     for i, c in enumerate(case_clocks):
         if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        seen_key = (c.mode.value, c.item_code, c.committed.state)
+        # Keyed by the members' values: str hashes are cached, enum hashes are Python calls.
+        seen_key = (c.mode._value_, c.item_code, c.committed.state._value_)
         seen[seen_key] = seen.get(seen_key, 0) + 1
     modes: dict[str, dict[str, int]] = {}
     items: dict[str, dict[str, int]] = {}
-    for (mode, code, state), number in seen.items():
+    for (mode, code, value), number in seen.items():
+        state = ClockState(value)
         for table, key in ((modes, mode), (items, code)):
             row = table.setdefault(key, {})
             name = _FIELD.get(state)

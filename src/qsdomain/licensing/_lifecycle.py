@@ -31,7 +31,6 @@ function runs the same steps without building snapshots.
 from __future__ import annotations
 
 import enum
-import functools
 from collections.abc import Iterable
 from datetime import date, timedelta
 
@@ -52,7 +51,7 @@ from qsdomain.licensing._events import (
     Withdrawn,
 )
 from qsdomain.licensing._kinds import optional_day, required_day
-from qsdomain.licensing._licence import Licence
+from qsdomain.licensing._licence import Licence, _term_end
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
 __all__ = ["LicenceState", "Lifecycle", "apply", "replay"]
@@ -76,6 +75,10 @@ class LicenceState(enum.Enum):
     CANCELLED = "cancelled"  # 注销
 
 
+# Enum members bound once: reading one off its class costs more than the comparison.
+_EXPIRED = LicenceState.EXPIRED
+_WORKING_DAYS = LeadUnit.WORKING_DAYS
+
 _FINAL = {
     Revoked: LicenceState.REVOKED,
     Withdrawn: LicenceState.WITHDRAWN,
@@ -95,6 +98,9 @@ _ALLOWED: dict[type, frozenset[str]] = {
     Withdrawn: frozenset({"in force", "suspended", "expired"}),  # 行政许可法 arts. 8, 69
     Cancelled: frozenset({"in force", "suspended", "expired"}),  # 行政许可法 art. 70
 }
+
+if not all("in force" in phases for phases in _ALLOWED.values()):  # pragma: no cover
+    raise TypeError("Fold.step assumes every event is allowed on a licence in force")
 
 _EVENT_NAMES = "a RenewalApplied, Renewed, RenewalRefused, Changed, Suspended, Revoked, " + (
     "Withdrawn or Cancelled"
@@ -252,7 +258,7 @@ def lead_before_or_error(
     with many licences whose deadline lies beyond the calendar only needs to know that it does.
     """
     cal: object = None
-    if lead.unit is LeadUnit.WORKING_DAYS:
+    if lead.unit is _WORKING_DAYS:
         cal = china() if calendar is None else calendar
     key = (id(cal), id(lead), day_)
     hit = _LEAD_CACHE.get(key)
@@ -269,10 +275,9 @@ def lead_before_or_error(
     return answer
 
 
-@functools.lru_cache(maxsize=65_536)
 def term_end(term: Term, start: date, convention: Convention) -> date:
     """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
-    return term.nominal_end(start, convention)
+    return _term_end(term, start, convention)
 
 
 class Fold:
@@ -367,7 +372,7 @@ class Fold:
     def due_bounds(self) -> tuple[date, date]:
         """The earliest and latest the due day can be, known without a calendar."""
         lead = self.kind.renewal_lead
-        if lead.unit is not LeadUnit.WORKING_DAYS:
+        if lead.unit is not _WORKING_DAYS:
             due = self.due()
             return due, due
         return (
@@ -376,8 +381,11 @@ class Fold:
         )
 
     def filed_by_due(self, on: date) -> bool:
-        low, _ = self.due_bounds()
-        return on <= low or on <= self.due()
+        lead = self.kind.renewal_lead
+        if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
+            return on <= self.due()
+        # Surely in time before the earliest the due day can be: no calendar needed.
+        return on <= self.expires - timedelta(days=working_day_span(lead)) or on <= self.due()
 
     # -- time passing -----------------------------------------------------------------------
 
@@ -398,7 +406,7 @@ class Fold:
                 self.filed_on = None
                 self.filed_in_time = False
             else:
-                self.ended = LicenceState.EXPIRED
+                self.ended = _EXPIRED
                 self.ended_on = after
         until = self.suspended_until
         if until is not None and to > until:
@@ -410,7 +418,7 @@ class Fold:
     # -- events -------------------------------------------------------------------------------
 
     def phase(self) -> str:
-        if self.ended is LicenceState.EXPIRED:
+        if self.ended is _EXPIRED:
             return "expired"
         if self.ended is not None:
             return "final"
@@ -421,24 +429,31 @@ class Fold:
     def step(self, index: int, event: LicenceEvent) -> None:
         """Fold one event (``index`` names it in errors)."""
         kind_of = type(event)
-        allowed = _ALLOWED.get(kind_of)
-        if allowed is None:
+        found = _STEPS.get(kind_of)
+        if found is None:
             raise InvalidInputError(f"events[{index}]", event, _EVENT_NAMES)
+        allowed, handler = found
         on = event.on
         if on < self.cursor:
             what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
             raise InvalidInputError(
                 f"events[{index}].on", on, f"a date on or after {what} ({self.cursor})"
             )
-        self.advance(on)
-        phase = self.phase()
-        if phase not in allowed:
+        if on <= self.expires and self.suspended_until is None:
+            self.cursor = on  # all advance() would do: nothing expires or resumes by then
+        else:
+            self.advance(on)
+        suspended_on = self.suspended_on
+        if self.ended is None and (suspended_on is None or suspended_on > on):
+            pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
+        elif (phase := self.phase()) not in allowed:
             raise InvalidInputError(
                 f"events[{index}]",
                 event,
                 f"an event allowed on a licence that is {self._phase_text(phase)}",
             )
-        handler = _HANDLERS.get(kind_of)
+        if handler is _changed:
+            return  # a change of particulars moves nothing
         if handler is not None:
             try:
                 handler(self, event)  # type: ignore[operator]
@@ -465,8 +480,8 @@ class Fold:
             )
         earliest = self.kind.earliest_filing
         if earliest is not None:
-            calendar = china() if self._calendar is None else self._calendar
-            first = earliest.before(self.expires, calendar=calendar)
+            # earliest.before(expires, calendar=calendar or china()), cached.
+            first = lead_before(earliest, self.expires, self._calendar)
             if on < first:
                 raise InvalidInputError(
                     "events", on, f"a filing on or after the earliest day accepted ({first})"
@@ -516,6 +531,10 @@ _HANDLERS: dict[type, object] = {
     RenewalRefused: Fold._refused,
     Changed: _changed,
     Suspended: Fold._suspended,
+}
+#: Each event type's allowed phases and handler, in one look-up (None: a final event).
+_STEPS: dict[type, tuple[frozenset[str], object]] = {
+    kind: (allowed, _HANDLERS.get(kind)) for kind, allowed in _ALLOWED.items()
 }
 
 

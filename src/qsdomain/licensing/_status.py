@@ -50,7 +50,19 @@ __all__ = ["LicenceStatus", "StatusPolicy", "status"]
 #: time a holder needs to assemble a renewal file. A policy choice, not a rule.
 DEFAULT_WARN_DAYS = 90
 
-_FINAL = frozenset({LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED})
+# Enum members bound once: reading one off its class (or hashing one, for ``in`` a set) costs
+# more than the comparison it serves, on the path every status takes.
+_REVOKED = LicenceState.REVOKED
+_WITHDRAWN = LicenceState.WITHDRAWN
+_CANCELLED = LicenceState.CANCELLED
+_EXPIRED = LicenceState.EXPIRED
+_VALID = LicenceState.VALID
+_DEEMED_RENEWED = LicenceState.DEEMED_RENEWED
+_RENEWAL_PENDING = LicenceState.RENEWAL_PENDING
+_RENEWAL_OVERDUE = LicenceState.RENEWAL_OVERDUE
+_RENEWAL_DUE_SOON = LicenceState.RENEWAL_DUE_SOON
+_NOT_YET_VALID = LicenceState.NOT_YET_VALID
+_SUSPENDED = LicenceState.SUSPENDED
 
 
 def _check_warn(_: object, __: attrs.Attribute[int], value: object) -> None:
@@ -132,9 +144,6 @@ class LicenceStatus:
     reason: str = attrs.field(default="", validator=_check_reason)
 
 
-_set = object.__setattr__
-
-
 def _trusted_status(  # noqa: PLR0917 - one argument per field
     licence: Licence,
     as_of: date,
@@ -151,17 +160,46 @@ def _trusted_status(  # noqa: PLR0917 - one argument per field
     Computations trust constructed objects (the house rule): the values come from a valid
     licence and its folded history, so checking them again would only cost time.
     """
-    made = object.__new__(LicenceStatus)
-    _set(made, "licence", licence)
-    _set(made, "as_of", as_of)
-    _set(made, "state", state)
-    _set(made, "expires", expires)
-    _set(made, "renewal_due", due)
-    _set(made, "days_left", days_left)
-    _set(made, "since", since)
-    _set(made, "filed_on", filed_on)
-    _set(made, "reason", reason)
+    made: LicenceStatus = _new(LicenceStatus)
+    _set_licence(made, licence)
+    _set_as_of(made, as_of)
+    _set_state(made, state)
+    _set_expires(made, expires)
+    _set_renewal_due(made, due)
+    _set_days_left(made, days_left)
+    _set_since(made, since)
+    _set_filed_on(made, filed_on)
+    _set_reason(made, reason)
     return made
+
+
+_new = object.__new__
+# The slots' own setters (a frozen class refuses setattr; object.__setattr__ looks the name up
+# on every call). The field check makes a renamed, added or reordered field fail at import.
+_STATUS_FIELDS = (
+    "licence",
+    "as_of",
+    "state",
+    "expires",
+    "renewal_due",
+    "days_left",
+    "since",
+    "filed_on",
+    "reason",
+)
+if tuple(f.name for f in attrs.fields(LicenceStatus)) != _STATUS_FIELDS:  # pragma: no cover
+    raise TypeError("LicenceStatus fields changed: update _trusted_status")
+(
+    _set_licence,
+    _set_as_of,
+    _set_state,
+    _set_expires,
+    _set_renewal_due,
+    _set_days_left,
+    _set_since,
+    _set_filed_on,
+    _set_reason,
+) = (LicenceStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
 
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
@@ -180,7 +218,7 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
     expires = fold.expires
     if fold.filed_on is not None and fold.filed_in_time:
         return (
-            LicenceState.RENEWAL_PENDING,
+            _RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
             f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
@@ -189,7 +227,7 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
     due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
         return (
-            LicenceState.VALID,
+            _VALID,
             max(fold.refused_on, fold.valid_since),
             due,
             f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires.isoformat()}.",
@@ -201,7 +239,7 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             else ""
         )
         return (
-            LicenceState.RENEWAL_OVERDUE,
+            _RENEWAL_OVERDUE,
             max(due + timedelta(days=1), fold.valid_since),
             due,
             f"The last day to file for renewal was {due.isoformat()}; valid until "
@@ -210,13 +248,13 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
     lead = fold.kind.renewal_lead
     if due is not None and as_of >= due - timedelta(days=warn):
         return (
-            LicenceState.RENEWAL_DUE_SOON,
+            _RENEWAL_DUE_SOON,
             max(due - timedelta(days=warn), fold.valid_since),
             due,
             f"File for renewal by {due.isoformat()} ({lead} before expiry on "
             f"{expires.isoformat()}).",
         )
-    state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
+    state = _VALID if fold.deemed_from is None else _DEEMED_RENEWED
     deemed = (
         ""
         if fold.deemed_from is None
@@ -238,16 +276,16 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
     ended = fold.ended
     filed_on = fold.filed_on
     if as_of < licence.issued:
-        state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
+        state, since, due = _NOT_YET_VALID, None, _due_for(fold, as_of, warn)
         reason = f"Valid from {licence.issued.isoformat()}."
     elif ended is not None:
         state, since = ended, fold.ended_on
-        if ended is LicenceState.EXPIRED:
+        if ended is _EXPIRED:
             due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
         else:
             due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
-        state, since = LicenceState.SUSPENDED, fold.suspended_on
+        state, since = _SUSPENDED, fold.suspended_on
         due = _ended_due(fold)
         reason = f"Suspended (暂扣) from {fold.suspended_on} through {fold.suspended_until}."
     else:
@@ -263,7 +301,9 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
         state,
         expires,
         due,
-        None if state in _FINAL else (expires - as_of).days,
+        None
+        if state is _REVOKED or state is _WITHDRAWN or state is _CANCELLED
+        else (expires - as_of).days,
         since,
         filed_on,
         reason,
@@ -286,14 +326,71 @@ def fold_status(
     warn: int,
 ) -> LicenceStatus:
     """The status with checked arguments (private; shared with the portfolio functions)."""
+    if not events and licence.__class__ is Licence:  # a subclass may read its fields its way
+        return _quiet_status(licence, as_of, calendar, warn)
+    return _folded(licence, as_of, events, calendar, warn)
+
+
+#: Statuses of licences without events, by what they depend on: (id of the kind, id of the
+#: calendar, issued, valid_until, as_of, warn) -> (kind, calendar, state, expires, due,
+#: days_left, since, reason). A register of a million licences has a few thousand distinct
+#: (kind, issue day) pairs; each entry keeps its kind and calendar, so an id is never mistaken
+#: for a later object's. Emptied when full.
+_QUIET: dict[
+    tuple[int, int, date, date | None, date, int],
+    tuple[object, object, LicenceState, date, date | None, int | None, date | None, str],
+] = {}
+_QUIET_SIZE = 1 << 16
+
+
+def _quiet_status(
+    licence: Licence, as_of: date, calendar: WorkingDayCalendar | None, warn: int
+) -> LicenceStatus:
+    """The status of a licence without events, memoised.
+
+    Without events the answer depends only on the licence's kind, issue day and printed
+    expiry (number, holder and scope are carried, not read), the day, the calendar and the
+    warning window: the fold is run once per distinct combination.
+    """
+    kind = licence.kind
+    key = (id(kind), id(calendar), licence.issued, licence.valid_until, as_of, warn)
+    hit = _QUIET.get(key)
+    if hit is not None and hit[0] is kind and hit[1] is calendar:
+        return _trusted_status(licence, as_of, hit[2], hit[3], hit[4], hit[5], hit[6], None, hit[7])
+    found = _folded(licence, as_of, (), calendar, warn)
+    if len(_QUIET) >= _QUIET_SIZE:
+        _QUIET.clear()
+    _QUIET[key] = (
+        kind,
+        calendar,
+        found.state,
+        found.expires,
+        found.renewal_due,
+        found.days_left,
+        found.since,
+        found.reason,
+    )
+    return found
+
+
+def _folded(
+    licence: Licence,
+    as_of: date,
+    events: tuple[LicenceEvent, ...],
+    calendar: WorkingDayCalendar | None,
+    warn: int,
+) -> LicenceStatus:
+    """The status, folding the events (the plain path)."""
     fold = Fold.fresh(licence, calendar)
     result: LicenceStatus | None = None
+    step = fold.step
     for index, event in enumerate(events):
-        on = getattr(event, "on", None)
-        if result is None and isinstance(on, date) and on > as_of:
-            fold.advance(as_of)
-            result = read(fold, as_of, warn)
-        fold.step(index, event)
+        if result is None:
+            on = getattr(event, "on", None)
+            if isinstance(on, date) and on > as_of:
+                fold.advance(as_of)
+                result = read(fold, as_of, warn)
+        step(index, event)
     if result is None:
         fold.advance(as_of)
         result = read(fold, as_of, warn)

@@ -138,7 +138,7 @@ def _flag(field: str) -> _Validator:
     return check
 
 
-@attrs.frozen
+@attrs.frozen(init=False)
 class Instrument:
     """A measuring instrument (计量器具) in a ledger (台账), with how it is kept accurate.
 
@@ -187,17 +187,115 @@ class Instrument:
         default=None, validator=_optional_amount("instrument.usage_limit", positive=True)
     )
 
+    def __init__(  # noqa: PLR0917 - the attrs signature: one argument per field
+        self,
+        id: str,
+        name: str,
+        interval: Term | None = None,
+        category: str | None = None,
+        supervision: object = None,
+        scheme: object = Scheme.PERIODIC,
+        regime: object = Regime.VERIFICATION,
+        max_interval: Term | None = None,
+        usage_limit: float | None = None,
+    ) -> None:
+        """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
+
+        A ledger builds an Instrument per row, so the common values (plain strings, a Term,
+        members of the enums, ``None``) are recognised inline; anything else goes to the
+        field's own converter or validator, which accepts it or raises the usual error. The
+        order of the checks is attrs': converters, then validators in field order, then
+        :meth:`__attrs_post_init__`. ``tests/test_metrology_fast_paths.py`` checks this
+        against ``__attrs_init__`` for random input.
+        """
+        if supervision is not None and supervision.__class__ is not Supervision:
+            supervision = _supervision(supervision)
+        if scheme.__class__ is not Scheme:
+            scheme = _scheme(scheme)
+        if regime.__class__ is not Regime:
+            regime = _regime(regime)
+        if not (id.__class__ is str and 0 < len(id) <= _MAX_TEXT and not id[0].isspace()):
+            _INSTRUMENT_CHECKS[0](self, _INSTRUMENT_FIELDS.id, id)
+        if not (name.__class__ is str and 0 < len(name) <= _MAX_TEXT and not name[0].isspace()):
+            _INSTRUMENT_CHECKS[1](self, _INSTRUMENT_FIELDS.name, name)
+        if interval is not None and interval.__class__ is not Term:
+            _INSTRUMENT_CHECKS[2](self, _INSTRUMENT_FIELDS.interval, interval)
+        if category is not None:
+            _INSTRUMENT_CHECKS[3](self, _INSTRUMENT_FIELDS.category, category)
+        if max_interval is not None and max_interval.__class__ is not Term:
+            _INSTRUMENT_CHECKS[4](self, _INSTRUMENT_FIELDS.max_interval, max_interval)
+        if usage_limit is not None:
+            _INSTRUMENT_CHECKS[5](self, _INSTRUMENT_FIELDS.usage_limit, usage_limit)
+        if interval is None:
+            _instrument_rule(interval, scheme)
+        _set_instrument_id(self, id)
+        _set_instrument_name(self, name)
+        _set_instrument_interval(self, interval)
+        _set_instrument_category(self, category)
+        _set_instrument_supervision(self, supervision)
+        _set_instrument_scheme(self, scheme)
+        _set_instrument_regime(self, regime)
+        _set_instrument_max_interval(self, max_interval)
+        _set_instrument_usage_limit(self, usage_limit)
+
     def __attrs_post_init__(self) -> None:
-        if self.interval is None and self.scheme is not Scheme.FIRST_ONLY_SCRAP:
-            raise InvalidInputError(
-                "instrument.interval",
-                None,
-                "a Term (the 检定周期, or the 使用期限 of a fixed-life instrument) unless the "
-                "scheme is first_only_scrap",
-            )
+        _instrument_rule(self.interval, self.scheme)
 
 
-@attrs.frozen
+_FIRST_ONLY = Scheme.FIRST_ONLY_SCRAP
+
+
+def _instrument_rule(interval: Term | None, scheme: object) -> None:
+    if interval is None and scheme is not _FIRST_ONLY:
+        raise InvalidInputError(
+            "instrument.interval",
+            None,
+            "a Term (the 检定周期, or the 使用期限 of a fixed-life instrument) unless the "
+            "scheme is first_only_scrap",
+        )
+
+
+_MAX_TEXT = limits.MAX_TEXT_LENGTH
+_INSTRUMENT_FIELDS = attrs.fields(Instrument)
+#: The validators of the checked fields, in field order (the fast path's fallbacks).
+_INSTRUMENT_CHECKS: tuple[_Validator, ...] = tuple(
+    field.validator for field in _INSTRUMENT_FIELDS if field.validator is not None
+)
+if tuple(f.name for f in _INSTRUMENT_FIELDS if f.validator is not None) != (
+    "id",
+    "name",
+    "interval",
+    "category",
+    "max_interval",
+    "usage_limit",
+):  # pragma: no cover - a changed field must change Instrument.__init__ too
+    raise TypeError("Instrument's validated fields changed: update Instrument.__init__")
+if tuple(f.name for f in _INSTRUMENT_FIELDS) != (
+    "id",
+    "name",
+    "interval",
+    "category",
+    "supervision",
+    "scheme",
+    "regime",
+    "max_interval",
+    "usage_limit",
+):  # pragma: no cover
+    raise TypeError("Instrument's fields changed: update Instrument.__init__")
+(
+    _set_instrument_id,
+    _set_instrument_name,
+    _set_instrument_interval,
+    _set_instrument_category,
+    _set_instrument_supervision,
+    _set_instrument_scheme,
+    _set_instrument_regime,
+    _set_instrument_max_interval,
+    _set_instrument_usage_limit,
+) = (Instrument.__dict__[field.name].__set__ for field in _INSTRUMENT_FIELDS)
+
+
+@attrs.frozen(init=False)
 class Verification:
     """One verification (检定) or calibration (校准) record of an instrument.
 
@@ -227,13 +325,58 @@ class Verification:
         default=None, validator=_optional_amount("verification.usage", positive=False)
     )
 
+    def __init__(
+        self,
+        on: date,
+        outcome: object,
+        as_found: float | None = None,
+        usage: float | None = None,
+    ) -> None:
+        """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
+
+        Plain values (a ``date``, an :class:`Outcome`, ``None``) are recognised inline; any
+        other value goes to the field's own converter or validator (see
+        :meth:`Instrument.__init__`).
+        """
+        if outcome.__class__ is not Outcome:
+            outcome = _outcome(outcome)
+        if on.__class__ is not date:
+            _VERIFICATION_CHECKS[0](self, _VERIFICATION_FIELDS.on, on)
+        if as_found is not None:
+            _VERIFICATION_CHECKS[1](self, _VERIFICATION_FIELDS.as_found, as_found)
+        if usage is not None:
+            _VERIFICATION_CHECKS[2](self, _VERIFICATION_FIELDS.usage, usage)
+        if as_found is not None:
+            _verification_rule(outcome, as_found)
+        _set_on(self, on)
+        _set_outcome(self, outcome)
+        _set_as_found(self, as_found)
+        _set_usage(self, usage)
+
     def __attrs_post_init__(self) -> None:
-        if self.outcome is Outcome.PASS and self.as_found is not None and self.as_found > 1:
-            raise InvalidInputError(
-                "verification.as_found",
-                self.as_found,
-                "at most 1 (in tolerance) for a pass; use outcome 'adjusted' or 'fail'",
-            )
+        _verification_rule(self.outcome, self.as_found)
+
+
+def _verification_rule(outcome: object, as_found: float | None) -> None:
+    if as_found is not None and outcome is Outcome.PASS and as_found > 1:
+        raise InvalidInputError(
+            "verification.as_found",
+            as_found,
+            "at most 1 (in tolerance) for a pass; use outcome 'adjusted' or 'fail'",
+        )
+
+
+_VERIFICATION_FIELDS = attrs.fields(Verification)
+_VERIFICATION_CHECKS: tuple[_Validator, ...] = tuple(
+    field.validator for field in _VERIFICATION_FIELDS if field.validator is not None
+)
+if tuple(f.name for f in _VERIFICATION_FIELDS) != ("on", "outcome", "as_found", "usage") or tuple(
+    f.name for f in _VERIFICATION_FIELDS if f.validator is not None
+) != ("on", "as_found", "usage"):  # pragma: no cover
+    raise TypeError("Verification's fields changed: update Verification.__init__")
+_set_on, _set_outcome, _set_as_found, _set_usage = (
+    Verification.__dict__[field.name].__set__ for field in _VERIFICATION_FIELDS
+)
 
 
 def _days(field: str, high: int) -> _Validator:

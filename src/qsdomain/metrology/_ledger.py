@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from operator import attrgetter
 
 import attrs
 
@@ -94,9 +95,57 @@ class DueReport:
 
 
 def _key(st: InstrumentStatus) -> tuple[int, date, str]:
+    """The due list's order: overdue and never verified first, then by due date and id."""
     state = st.state
     first = state is InstrumentState.OVERDUE or state is InstrumentState.NEVER_VERIFIED
     return (0 if first else 1, st.due or date.min, st.instrument_id)
+
+
+#: The first part of :func:`_key` as one int: the group, then the due day's ordinal.
+_GROUP = 10_000_000  # above date.max.toordinal() (3,652,059)
+_MIN_DAY = date.min.toordinal()
+_OVERDUE = InstrumentState.OVERDUE
+_NEVER_VERIFIED = InstrumentState.NEVER_VERIFIED
+
+
+_by_id = attrgetter("instrument_id")
+
+
+def _rank(st: InstrumentStatus) -> int:
+    """The first two parts of :func:`_key` as one int: the group, then the due day."""
+    state = st.state
+    day = st.due
+    rank = day.toordinal() if day is not None else _MIN_DAY
+    if state is not _OVERDUE and state is not _NEVER_VERIFIED:
+        rank += _GROUP
+    return rank
+
+
+def _in_order(due: list[InstrumentStatus]) -> tuple[InstrumentStatus, ...]:
+    """The statuses sorted by :func:`_key`, ties in arrival order.
+
+    Two stable sorts (by id, then by group and due day as one int) give that order; sorting
+    on one-type keys lets the interpreter compare them without the tuple and date machinery,
+    several times faster on a due list of a few hundred thousand, and the list holds only
+    the statuses (no key tuple per entry: less memory on a large ledger).
+    """
+    due.sort(key=_by_id)
+    due.sort(key=_rank)
+    return tuple(due)
+
+
+def _trusted_report(due: tuple[InstrumentStatus, ...], summary: LedgerSummary) -> DueReport:
+    """A DueReport of statuses :func:`due_report` checked one by one as they came."""
+    made: DueReport = object.__new__(DueReport)
+    _set_due(made, due)
+    _set_summary(made, summary)
+    return made
+
+
+if tuple(field.name for field in attrs.fields(DueReport)) != ("due", "summary"):  # pragma: no cover
+    raise TypeError("DueReport's fields changed: update _trusted_report")
+_set_due = DueReport.__dict__["due"].__set__
+_set_summary = DueReport.__dict__["summary"].__set__
 
 
 def due_report(
@@ -119,23 +168,28 @@ def due_report(
     if within is not None:
         within = _checks.whole_number("within", within, 0, limits.MAX_METROLOGY_POLICY_DAYS)
     rejected = _checks.whole_number("rejected", rejected, 0)
-    counts = dict.fromkeys(InstrumentState, 0)
-    due: list[tuple[tuple[int, date, str], int, InstrumentStatus]] = []
+    # Counted by the state's value: a str hashes from its cache, an enum member through a
+    # Python-level __hash__ (a noticeable cost over a million statuses).
+    counts = dict.fromkeys([state.value for state in InstrumentState], 0)
+    due: list[InstrumentStatus] = []
     current = InstrumentState.CURRENT
+    out_of_service = InstrumentState.OUT_OF_SERVICE
     for n, st in enumerate(_checks.stream("statuses", statuses)):
         if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
         state = st.state
-        counts[state] += 1
+        counts[state._value_] += 1
         if state is current:
             days_left = st.days_left
             if within is None or days_left is None or days_left > within:
                 continue
-        elif state is InstrumentState.OUT_OF_SERVICE:
+        elif state is out_of_service:
             continue
-        due.append((_key(st), n, st))
-    due.sort()
-    ordered = tuple(entry[2] for entry in due)
+        due.append(st)
+    if len(due) > limits.MAX_ITEMS:
+        raise InvalidInputError(
+            "report.due", f"more than {limits.MAX_ITEMS} statuses", "at most MAX_ITEMS statuses"
+        )
     read = sum(counts.values()) + rejected
-    by_value = {state.value: count for state, count in counts.items()}
-    return DueReport(ordered, LedgerSummary(read=read, rejected=rejected, **by_value))
+    summary = LedgerSummary(read=read, rejected=rejected, **counts)
+    return _trusted_report(_in_order(due), summary)

@@ -50,6 +50,20 @@ __all__ = ["InstrumentStatus", "status", "statuses"]
 _DEFAULT_POLICY = Policy()
 _ONE_DAY = timedelta(days=1)
 _OUT = (Outcome.FAIL, Outcome.SCRAPPED)
+# Enum members bound once: reading one off its class costs more than the rest of a comparison.
+_NEVER_VERIFIED = InstrumentState.NEVER_VERIFIED
+_OUT_OF_SERVICE = InstrumentState.OUT_OF_SERVICE
+_CURRENT = InstrumentState.CURRENT
+_DUE_SOON = InstrumentState.DUE_SOON
+_GRACE = InstrumentState.GRACE
+_OVERDUE = InstrumentState.OVERDUE
+_FAIL = Outcome.FAIL
+_SCRAPPED = Outcome.SCRAPPED
+_FIRST_ONLY = Scheme.FIRST_ONLY_SCRAP
+_FIXED_LIFE = Scheme.FIXED_LIFE
+_MOVE = EarlyRule.MOVE
+_NO_ALIGNMENT = Alignment.NONE
+_CALIBRATION = Regime.CALIBRATION
 
 #: What a status can rest on (:attr:`InstrumentStatus.basis`).
 BASES = frozenset(
@@ -134,14 +148,68 @@ class InstrumentStatus:
         return _reason(self)
 
 
+_STATUS_FIELDS = (
+    "instrument_id",
+    "state",
+    "as_of",
+    "valid_through",
+    "due",
+    "days_left",
+    "last",
+    "basis",
+)
+if tuple(a.name for a in attrs.fields(InstrumentStatus)) != _STATUS_FIELDS:  # pragma: no cover
+    raise TypeError("InstrumentStatus fields changed: update _trusted_status")
+(
+    _set_id,
+    _set_state,
+    _set_as_of,
+    _set_valid_through,
+    _set_due,
+    _set_days_left,
+    _set_last,
+    _set_basis,
+) = (InstrumentStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
+_new = object.__new__
+
+
+def _trusted_status(  # noqa: PLR0917 - one argument per field
+    instrument_id: str,
+    state: InstrumentState,
+    as_of: date,
+    valid_through: date | None,
+    due: date | None,
+    days_left: int | None,
+    last: Verification | None,
+    basis: str,
+) -> InstrumentStatus:
+    """An InstrumentStatus from values :func:`status` computed, its fields set directly.
+
+    Computations trust constructed objects (the house rule): every value comes from a checked
+    Instrument, checked records and this module's arithmetic, so running the validators again
+    would only cost time (about half of a status call). Never used on caller input.
+    """
+    made: InstrumentStatus = _new(InstrumentStatus)
+    _set_id(made, instrument_id)
+    _set_state(made, state)
+    _set_as_of(made, as_of)
+    _set_valid_through(made, valid_through)
+    _set_due(made, due)
+    _set_days_left(made, days_left)
+    _set_last(made, last)
+    _set_basis(made, basis)
+    return made
+
+
 #: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),
 #: so a long-running process does not grow without limit.
 _ENDS: dict[Term, dict[date, date]] = {}
 _MAX_TERMS = 256
 _MAX_STARTS = 1 << 16
 #: The last term looked up and its memo: ledgers reuse one Term object for many rows, and an
-#: identity check is cheaper than hashing the Term again.
-_last: list[object] = [None, {}]
+#: identity check is cheaper than hashing the Term again. One tuple, replaced whole, so a
+#: thread never sees one term with another term's memo.
+_last: list[tuple[Term | None, dict[date, date]]] = [(None, {})]
 
 
 def _period_end(start: date, term: Term) -> date:
@@ -149,16 +217,15 @@ def _period_end(start: date, term: Term) -> date:
 
     Always the answer of :meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>`.
     """
-    if _last[0] is term:
-        ends = cast("dict[date, date]", _last[1])
-    else:
+    last_term, ends = _last[0]
+    if last_term is not term:
         found = _ENDS.get(term)
         if found is None:
             if len(_ENDS) >= _MAX_TERMS:
                 _ENDS.clear()
             found = _ENDS[term] = {}
         ends = found
-        _last[0], _last[1] = term, ends
+        _last[0] = (term, ends)
     end = ends.get(start)
     if end is None:
         if len(ends) >= _MAX_STARTS:
@@ -258,10 +325,10 @@ def _calendar_state(days_left: int, due: date, as_of: date, policy: Policy) -> I
             soon = (as_of.year, as_of.month) == (due.year, due.month)
         else:
             soon = days_left < policy.warning_days
-        return InstrumentState.DUE_SOON if soon else InstrumentState.CURRENT
+        return _DUE_SOON if soon else _CURRENT
     if -days_left <= policy.grace_days:
-        return InstrumentState.GRACE
-    return InstrumentState.OVERDUE
+        return _GRACE
+    return _OVERDUE
 
 
 _HEADS = {
@@ -361,42 +428,64 @@ def status(
     elif not isinstance(policy, Policy):
         raise InvalidInputError("policy", policy, "a Policy or None")
     used = None if usage is None else _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
-    history = _history(records, as_of)
+    return _status(instrument, records, as_of, policy, calendar, used)
+
+
+def _status(  # noqa: PLR0912, PLR0917 - the rules in order, as status lists them
+    instrument: Instrument,
+    records: Iterable[Verification],
+    as_of: date,
+    policy: Policy,
+    calendar: WorkingDayCalendar | WorkingCalendar | None,
+    used: float | None,
+) -> InstrumentStatus:
+    """:func:`status` once its arguments, the records apart, are checked."""
+    history: list[Verification] = records  # type: ignore[assignment] # checked next
+    if records.__class__ is list and len(history) == 1:
+        # A ledger row: one record. The same checks as _history's, inline.
+        first = history[0]
+        if first.__class__ is not Verification or first.on > as_of:
+            history = _history(records, as_of)
+    else:
+        history = _history(records, as_of)
     ident = instrument.id
     if not history:
-        return InstrumentStatus(
-            ident, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, "none"
-        )
+        return _trusted_status(ident, _NEVER_VERIFIED, as_of, None, None, None, None, "none")
     last = history[-1]
-    if last.outcome in _OUT:
-        basis = "scrapped" if last.outcome is Outcome.SCRAPPED else "failed"
-        return InstrumentStatus(
-            ident, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, basis
-        )
+    outcome = last.outcome
+    if outcome is _FAIL or outcome is _SCRAPPED:
+        basis = "scrapped" if outcome is _SCRAPPED else "failed"
+        return _trusted_status(ident, _OUT_OF_SERVICE, as_of, None, None, None, last, basis)
     scheme = instrument.scheme
-    if scheme is Scheme.FIRST_ONLY_SCRAP:
-        return InstrumentStatus(
-            ident, InstrumentState.CURRENT, as_of, None, None, None, last, "first_only"
-        )
-    start, record = _anchor(instrument, history, policy)
+    if scheme is _FIRST_ONLY:
+        return _trusted_status(ident, _CURRENT, as_of, None, None, None, last, "first_only")
+    if scheme is not _FIXED_LIFE and (policy.early is _MOVE or policy.early_window_days == 0):
+        start, record = last.on, last  # what _anchor gives in this case
+    else:
+        start, record = _anchor(instrument, history, policy)
     term = instrument.interval
     assert term is not None
-    valid_through = _end(instrument, start, term)
+    last_term, ends = _last[0]  # _period_end's first step, inline: most rows stop here
+    found = ends.get(start) if last_term is term else None
+    valid_through = found if found is not None else _period_end(start, term)
+    if instrument.max_interval is not None:
+        valid_through = min(valid_through, _period_end(start, instrument.max_interval))
     working = None if calendar is None else as_working_calendar(calendar)
-    due = (
-        valid_through if policy.align is Alignment.NONE else _align(valid_through, policy, working)
-    )
+    due = valid_through if policy.align is _NO_ALIGNMENT else _align(valid_through, policy, working)
     days_left = (due - as_of).days
-    state = _calendar_state(days_left, due, as_of, policy)
-    if scheme is Scheme.FIXED_LIFE:
+    if days_left >= policy.warning_days and not policy.warning_in_due_month:
+        state = _CURRENT  # what _calendar_state gives, without the call
+    else:
+        state = _calendar_state(days_left, due, as_of, policy)
+    if scheme is _FIXED_LIFE:
         basis = "service_life"
     else:
-        basis = "calibration" if instrument.regime is Regime.CALIBRATION else "verification"
+        basis = "calibration" if instrument.regime is _CALIBRATION else "verification"
     if used is not None:
         limit = instrument.usage_limit
-        if limit is not None and used >= limit and state is not InstrumentState.OVERDUE:
-            state, basis = InstrumentState.OVERDUE, "usage"
-    return InstrumentStatus(ident, state, as_of, valid_through, due, days_left, record, basis)
+        if limit is not None and used >= limit and state is not _OVERDUE:
+            state, basis = _OVERDUE, "usage"
+    return _trusted_status(ident, state, as_of, valid_through, due, days_left, record, basis)
 
 
 def statuses(
@@ -422,15 +511,20 @@ def statuses(
     :func:`status` per row instead.
     """
     as_of = _checks.day("as_of", as_of)
-    if policy is not None and not isinstance(policy, Policy):
+    if policy is None:
+        policy = _DEFAULT_POLICY
+    elif not isinstance(policy, Policy):
         raise InvalidInputError("policy", policy, "a Policy or None")
     working = None if calendar is None else as_working_calendar(calendar)
+    one = _status
     for i, row in enumerate(_checks.stream("rows", rows)):
         try:
             instrument, records = row
         except (TypeError, ValueError):
             raise InvalidInputError(f"rows[{i}]", row, "an (instrument, records) pair") from None
         try:
-            yield status(instrument, records, as_of, policy=policy, calendar=working)
+            if instrument.__class__ is not Instrument and not isinstance(instrument, Instrument):
+                raise InvalidInputError("instrument", instrument, "an Instrument")
+            yield one(instrument, records, as_of, policy, working, None)
         except InvalidInputError as exc:
             raise InvalidInputError(f"rows[{i}].{exc.field}", exc.value, exc.allowed) from exc

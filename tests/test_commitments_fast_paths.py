@@ -1,0 +1,88 @@
+"""The commitments hot paths give the answers of the plain paths, for random input.
+
+Compared: the clock's result builders with the checked classes; the worklist's two stable
+sorts with one sort by the documented key; the tally's value-keyed counting with a plain count.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from random import Random
+
+import attrs
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from qsdomain.calendars import china
+from qsdomain.commitments import Case, CaseClock, ClockState, tally, worklist
+from qsdomain.commitments._clock import _deadline, _working
+from qsdomain.commitments._workload import _URGENCY, _key
+from qsdomain.errors import CalendarNotCoveredError
+from qsdomain.strategies import case_clocks, cases
+
+FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@FAST
+@given(case_clocks())
+def test_a_clock_equals_the_same_clock_built_with_checks(found: CaseClock) -> None:
+    rebuilt = CaseClock(**{f.name: getattr(found, f.name) for f in attrs.fields(CaseClock)})
+    assert found == rebuilt
+    assert hash(found) == hash(rebuilt)
+    assert [getattr(found, f.name) for f in attrs.fields(CaseClock)] == [
+        getattr(rebuilt, f.name) for f in attrs.fields(CaseClock)
+    ]
+    for deadline in (found.statutory, found.committed):
+        assert deadline == attrs.evolve(deadline)
+
+
+@FAST
+@given(st.lists(case_clocks(), max_size=25), st.randoms(use_true_random=False))
+def test_the_worklist_is_the_plain_sort_by_key(found: list[CaseClock], rng: Random) -> None:
+    # Few ids, so that ties (kept in arrival order) are exercised.
+    found = [attrs.evolve(c, case_id=rng.choice("AB")) for c in found]
+    expected = sorted([c for c in found if c.state in _URGENCY], key=_key)
+    got = worklist(iter(found))
+    assert got == expected
+    assert [id(c) for c in got] == [id(c) for c in expected]
+
+
+@FAST
+@given(st.lists(case_clocks(), max_size=25))
+def test_the_tally_is_the_plain_count(found: list[CaseClock]) -> None:
+    result = tally(found)
+    for counts, key_of in ((result.by_mode, lambda c: c.mode.value), (result.by_item, None)):
+        keys = [k.key for k in counts]
+        assert keys == sorted(keys)
+        for count in counts:
+            mine = [
+                c for c in found if (key_of(c) if key_of is not None else c.item_code) == count.key
+            ]
+            states = Counter(c.state for c in mine)
+            assert count.met == states[ClockState.MET]
+            assert count.missed == states[ClockState.MISSED]
+            assert count.breached == states[ClockState.BREACHED]
+            assert count.withdrawn == states[ClockState.WITHDRAWN]
+            assert count.open == sum(states[s] for s in _URGENCY)
+    assert sum(c.met + c.missed + c.withdrawn + c.open for c in result.by_mode) == len(found)
+
+
+@FAST
+@given(cases(), st.integers(0, 200), st.integers(0, 60), st.integers(0, 60), st.booleans())
+def test_a_deadline_given_the_days_used_is_the_deadline_counted(
+    case: Case, offset: int, n: int, other: int, decided: bool
+) -> None:
+    """The committed clock reuses the statutory clock's count of days used: that count does
+    not depend on the limit."""
+    counter = _working(china())
+    state = case.state
+    accepted_on = case.events[0].at.date()
+    day = min(accepted_on + timedelta(days=offset), date(2026, 9, 30))
+    decided_on = day if decided else None
+    try:
+        plain = _deadline(counter, n, accepted_on, state, day, decided_on, 0.8)
+        used = _deadline(counter, other, accepted_on, state, day, decided_on, 0.8).used
+    except CalendarNotCoveredError:
+        return
+    assert _deadline(counter, n, accepted_on, state, day, decided_on, 0.8, used) == plain

@@ -1,0 +1,371 @@
+"""The metrology hot paths give the answers (and the errors) of the plain, checked paths.
+
+Each fast path (hand-written initialisers, statuses built without re-running validators, the
+one-record shortcut, the ledger reader's row checks, the CSV row builder's clones) is compared
+with the plain path it replaces, for random input, valid and invalid.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from datetime import date, datetime, timedelta
+from random import Random
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from qsdomain import limits
+from qsdomain.errors import InvalidInputError
+from qsdomain.ledgers import Row, read_csv
+from qsdomain.metrology import (
+    Alignment,
+    Instrument,
+    InstrumentState,
+    InstrumentStatus,
+    Outcome,
+    Policy,
+    Regime,
+    Scheme,
+    Supervision,
+    Verification,
+    due_report,
+    status,
+    statuses,
+)
+from qsdomain.metrology._ledger import _key
+from qsdomain.metrology._status import (
+    _OUT,
+    _align,
+    _anchor,
+    _calendar_state,
+    _end,
+    _history,
+)
+from qsdomain.periods import Term
+from qsdomain.strategies import histories, instrument_statuses, instruments, policies
+
+ODD = st.sampled_from(
+    (
+        None,
+        "",
+        " ",
+        " x",
+        "x",
+        "pass",
+        "periodic",
+        "calibration",
+        "verification",
+        "type_approval",
+        "bogus",
+        0,
+        -1,
+        1.5,
+        float("nan"),
+        True,
+        [],
+        date(2025, 1, 1),
+        datetime(2025, 1, 1),  # noqa: DTZ001 - a naive datetime is the bad input tested
+        Term(years=1),
+        Outcome.PASS,
+        Scheme.FIRST_ONLY_SCRAP,
+        Scheme.FIXED_LIFE,
+        Regime.CALIBRATION,
+        Supervision.VERIFICATION,
+        "x" * 5000,
+    )
+)
+
+
+def _outcome_of(make: Any, **kwargs: object) -> object:
+    """The object made, or the error's type and wording."""
+    try:
+        return make(**kwargs)
+    except (InvalidInputError, TypeError) as err:
+        return type(err), str(err)
+
+
+def _plain(cls: type) -> Any:
+    """Construction through the attrs-generated initialiser (every converter and validator)."""
+
+    def make(**kwargs: object) -> object:
+        made = object.__new__(cls)
+        made.__attrs_init__(**kwargs)
+        return made
+
+    return make
+
+
+def _same(fast: object, plain: object) -> None:
+    assert fast == plain
+    if attrs.has(type(fast)):
+        for field in attrs.fields(type(fast)):
+            assert getattr(fast, field.name) is getattr(plain, field.name) or (
+                getattr(fast, field.name) == getattr(plain, field.name)
+            )
+
+
+_INSTRUMENT_ARGS = st.fixed_dictionaries(
+    {"id": ODD | st.just("JL-1"), "name": ODD | st.just("秤")},
+    optional={
+        "interval": ODD,
+        "category": ODD,
+        "supervision": ODD,
+        "scheme": ODD,
+        "regime": ODD,
+        "max_interval": ODD,
+        "usage_limit": ODD | st.floats(allow_nan=True),
+    },
+)
+
+
+@settings(max_examples=400)
+@given(_INSTRUMENT_ARGS)
+def test_instrument_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
+    _same(_outcome_of(Instrument, **kwargs), _outcome_of(_plain(Instrument), **kwargs))
+
+
+@settings(max_examples=400)
+@given(
+    st.fixed_dictionaries(
+        {"on": ODD, "outcome": ODD | st.sampled_from(Outcome)},
+        optional={"as_found": ODD | st.floats(-1, 3), "usage": ODD | st.floats(-1, 10)},
+    )
+)
+def test_verification_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
+    _same(_outcome_of(Verification, **kwargs), _outcome_of(_plain(Verification), **kwargs))
+
+
+@given(instruments())
+def test_valid_instruments_rebuild_identically(instrument: Instrument) -> None:
+    kwargs = attrs.asdict(instrument, recurse=False)
+    _same(Instrument(**kwargs), _plain(Instrument)(**kwargs))
+    assert attrs.evolve(instrument, id="Z-1") == _plain(Instrument)(**{**kwargs, "id": "Z-1"})
+
+
+def _plain_status(
+    instrument: Instrument, records: list[Verification], as_of: date, policy: Policy
+) -> InstrumentStatus:
+    """status() as it was written before the fast paths: every step through its helper and
+    the result through InstrumentStatus's validators."""
+    history = _history(iter(records), as_of)
+    if not history:
+        return InstrumentStatus(
+            instrument.id, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, "none"
+        )
+    last = history[-1]
+    if last.outcome in _OUT:
+        basis = "scrapped" if last.outcome is Outcome.SCRAPPED else "failed"
+        return InstrumentStatus(
+            instrument.id, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, basis
+        )
+    if instrument.scheme is Scheme.FIRST_ONLY_SCRAP:
+        return InstrumentStatus(
+            instrument.id, InstrumentState.CURRENT, as_of, None, None, None, last, "first_only"
+        )
+    start, record = _anchor(instrument, history, policy)
+    assert instrument.interval is not None
+    valid_through = _end(instrument, start, instrument.interval)
+    due = _align(valid_through, policy, None)
+    days_left = (due - as_of).days
+    state = _calendar_state(days_left, due, as_of, policy)
+    if instrument.scheme is Scheme.FIXED_LIFE:
+        basis = "service_life"
+    else:
+        basis = "calibration" if instrument.regime is Regime.CALIBRATION else "verification"
+    return InstrumentStatus(
+        instrument.id, state, as_of, valid_through, due, days_left, record, basis
+    )
+
+
+@settings(max_examples=300)
+@given(instruments(), histories(), st.integers(-30, 4000), policies())
+def test_status_agrees_with_the_plain_computation(
+    instrument: Instrument, history: list[Verification], later: int, policy: Policy
+) -> None:
+    as_of = (history[-1].on if history else date(2020, 1, 1)) + timedelta(days=later)
+    try:
+        expected: object = _plain_status(instrument, history, as_of, policy)
+    except InvalidInputError as err:
+        expected = str(err)
+    for records in (history, tuple(history), iter(history)):
+        try:
+            found: object = status(instrument, records, as_of, policy=policy)
+        except InvalidInputError as err:
+            found = str(err)
+        _same(found, expected)
+    if history and later >= 0:
+        # The one-record shortcut against the general path with the same single record.
+        one = [history[-1]]
+        _same(
+            status(instrument, one, as_of, policy=policy),
+            _plain_status(instrument, one, as_of, policy),
+        )
+
+
+@settings(max_examples=100)
+@given(st.lists(st.tuples(instruments(), histories(2), st.integers(0, 900)), max_size=12))
+def test_statuses_and_due_report_agree_with_status_one_by_one(
+    rows: list[tuple[Instrument, list[Verification], int]],
+) -> None:
+    as_of = date(2036, 1, 1)  # after every generated record (from 2030 plus 2 gaps of 800 days)
+    pairs = [(instrument, history) for instrument, history, _ in rows]
+    streamed = list(statuses(pairs, as_of))
+    assert streamed == [status(i, h, as_of) for i, h in pairs]
+    report = due_report(iter(streamed))
+    counts = Counter(s.state.value for s in streamed)
+    assert attrs.asdict(report.summary) == {
+        "read": len(streamed),
+        "rejected": 0,
+        **{state.value: counts[state.value] for state in InstrumentState},
+    }
+
+
+def test_status_shortcut_still_refuses_a_bad_single_record() -> None:
+    scale = Instrument(id="S", name="秤", interval=Term(years=1))
+    record = Verification(on=date(2026, 1, 2), outcome="pass")
+    with pytest.raises(InvalidInputError, match=r"records\[0\]\.on"):
+        status(scale, [record], date(2026, 1, 1))
+    with pytest.raises(InvalidInputError, match=r"records\[0\]"):
+        status(scale, ["2026-01-02"], date(2026, 1, 5))  # type: ignore[list-item]
+    with pytest.raises(InvalidInputError, match=r"rows\[0\]\.instrument"):
+        list(statuses([("S", [record])], date(2026, 1, 5)))  # type: ignore[list-item]
+
+
+def test_month_end_alignment_in_status_matches_the_helper() -> None:
+    scale = Instrument(id="S", name="秤", interval=Term(months=1))
+    got = status(
+        scale,
+        [Verification(on=date(2026, 1, 10), outcome="pass")],
+        date(2026, 2, 1),
+        policy=Policy(align=Alignment.MONTH_END),
+    )
+    assert got.valid_through == date(2026, 2, 9)
+    assert got.due == date(2026, 2, 28)
+
+
+# -- the ledger reader and the CSV row builder --------------------------------------------------
+
+_CELL = st.text(alphabet=st.sampled_from(' \t\u3000\u00a0\u2028x,"1'), max_size=4)
+
+
+@given(st.lists(_CELL, max_size=4))
+def test_blank_row_test_agrees_with_a_cell_by_cell_test(cells: list[str]) -> None:
+    joined = "".join(cells)
+    assert (not joined or joined.isspace()) == (not any(cell.strip() for cell in cells))
+
+
+@settings(max_examples=200)
+@given(st.lists(st.lists(_CELL, min_size=0, max_size=4), max_size=8))
+def test_read_csv_rows_equal_checked_rows(lines: list[list[str]]) -> None:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(["a", "b", "c"])
+    writer.writerows(lines)
+    text = buffer.getvalue()
+    if any(len(cells) > 3 and any(c.strip() for c in cells) for cells in lines):
+        with pytest.raises(InvalidInputError, match="cells"):
+            list(read_csv(io.StringIO(text)))
+        return
+    rows = list(read_csv(io.StringIO(text)))
+    reader = csv.reader(io.StringIO(text))
+    next(reader)
+    expected = []
+    for cells in reader:
+        if any(cell.strip() for cell in cells):
+            expected.append(Row(reader.line_num, dict(zip(["a", "b", "c"], cells, strict=False))))
+    assert rows == expected
+
+
+def test_read_csv_still_refuses_an_overlong_cell() -> None:
+    text = "a,b\nx," + "y" * (limits.MAX_TEXT_LENGTH + 1) + "\n"
+    with pytest.raises(InvalidInputError, match="cells of at most"):
+        list(read_csv(io.StringIO(text)))
+
+
+@given(instruments(), st.from_regex(r"[A-Z]{2}-[0-9]{1,6}", fullmatch=True))
+def test_with_id_is_evolve(template: Instrument, ident: str) -> None:
+    from qsdomain._formats.metrology import _with_id  # noqa: PLC0415 - the private fast path
+
+    _same(_with_id(template, ident), attrs.evolve(template, id=ident))
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(instrument_statuses(), max_size=30),
+    st.none() | st.integers(0, 400),
+    st.randoms(use_true_random=False),
+)
+def test_due_list_order_is_the_plain_sort_by_key(
+    found: list[InstrumentStatus], within: int | None, rng: Random
+) -> None:
+    # Many equal ids and due days, so that the ties (broken by arrival order) are exercised.
+    found = [attrs.evolve(s, instrument_id=rng.choice("AB")) for s in found]
+    report = due_report(found, within=within)
+    kept = [
+        (n, s)
+        for n, s in enumerate(found)
+        if s.state is not InstrumentState.OUT_OF_SERVICE
+        and (
+            s.state is not InstrumentState.CURRENT
+            or (within is not None and s.days_left is not None and s.days_left <= within)
+        )
+    ]
+    expected = tuple(s for _, _, s in sorted((_key(s), n, s) for n, s in kept))
+    assert report.due == expected
+    assert [id(s) for s in report.due] == [id(s) for s in expected]
+
+
+def _mostly(good: tuple[str, ...], bad: tuple[str, ...]) -> st.SearchStrategy[str]:
+    """Good cells nine times in ten (so that rows reach the memos), bad ones otherwise."""
+    return st.one_of(*[st.sampled_from(good)] * 9, st.sampled_from(bad))
+
+
+_CELLS = {
+    "id": _mostly(("JL-1", "JL-2", " JL-3 "), ("", " ")),
+    "name": _mostly(("秤", "压力表"), ("",)),
+    "interval_months": _mostly(("12", "6"), ("0", "x", "")),
+    "verified_on": _mostly(
+        ("2025-12-01", " 2025-12-01", "2026-01-05"), ("2027-01-01", "2025-13-01", "")
+    ),
+    "outcome": _mostly(("合格", " 合格 ", "pass", "不合格"), ("bogus", "")),
+    "as_found": _mostly(("", "", "0.5"), ("1.5", "x")),
+    "scheme": _mostly(("", "周期检定"), ("失准报废", "nope")),
+}
+
+
+_ROW = {
+    "id": "JL-1",
+    "name": "秤",
+    "interval_months": "12",
+    "verified_on": "2025-12-01",
+    "outcome": "合格",
+    "as_found": "",
+    "scheme": "",
+}
+
+
+@settings(max_examples=150)
+@given(st.lists(st.fixed_dictionaries(_CELLS), min_size=1, max_size=12))
+@example([_ROW, {**_ROW, "as_found": "0.5"}, {**_ROW, "id": "JL-2"}])  # a memo hit, and not
+@example([_ROW, {**_ROW, "verified_on": "2027-01-01"}, {**_ROW, "outcome": " 合格 "}])
+def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> None:
+    """Rows through one builder (its memos warm) give what each row gives a fresh builder."""
+    from qsdomain._formats.metrology import _builder  # noqa: PLC0415 - the private builder
+
+    as_of = date(2026, 11, 27)
+
+    def entry(build: Any, row: Row) -> object:
+        try:
+            made = build(row)
+        except InvalidInputError as err:
+            return str(err)
+        return (made.line, made.instrument, made.record)
+
+    warm = _builder(as_of)
+    rows = [Row(line, fields) for line, fields in enumerate(cells, 2)]
+    assert [entry(warm, row) for row in rows] == [entry(_builder(as_of), row) for row in rows]
