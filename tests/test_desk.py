@@ -548,3 +548,28 @@ def test_a_line_discontinued_under_clause_9_4_stops_inspecting(tmp_path: Path) -
     assert "9.4" in section.items[0].reason
     states = [(i.key, i.state) for i in section.items if i.state.startswith("to_")]
     assert states == [("B06", "to_discontinued"), ("B01", "to_tightened")]
+
+
+def test_a_failure_and_its_adjustment_on_one_day_read_in_that_order(tmp_path: Path) -> None:
+    """The table keeps a day's records in outcome order (adjusted < fail); the report must
+    read the failure first, then the adjustment that passed the instrument."""
+    ledger = tmp_path / "instruments.csv"
+    ledger.write_text(
+        "id,name,interval_months,verified_on,outcome\n"
+        "A-1,电子计价秤,12,2026-06-01,fail\n"
+        "A-1,电子计价秤,12,2026-06-01,adjusted\n",
+        encoding="utf-8",
+    )
+    with Desk.create(tmp_path / "b.sqlite") as desk:
+        desk.import_file(ledger)
+        section = desk.report(as_of=AS_OF).section("metrology")
+    direct = metrology.status(
+        Instrument(id="A-1", name="电子计价秤", interval=Term(months=12)),
+        [
+            Verification(on=date(2026, 6, 1), outcome="fail"),
+            Verification(on=date(2026, 6, 1), outcome="adjusted"),
+        ],
+        AS_OF,
+    )
+    assert direct.state.value == "current"
+    assert section.total("current") == 1

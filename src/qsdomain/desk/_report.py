@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -139,14 +139,17 @@ def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionI
 
 # -- metrology -----------------------------------------------------------------------------------
 
-_INSTRUMENT_ROWS = """
-SELECT i.id, i.name, i.category, i.interval_months, i.supervision, i.scheme, i.regime,
-       i.max_interval_months, i.usage_limit, v.verified_on, v.outcome, v.as_found, v.usage
-FROM instruments AS i
-LEFT JOIN verifications AS v ON v.instrument_id = i.id AND v.verified_on <= ?
-ORDER BY i.id, v.verified_on,
-         CASE v.outcome WHEN 'fail' THEN 0 WHEN 'adjusted' THEN 1 WHEN 'pass' THEN 2 ELSE 3 END
-"""
+_INSTRUMENT_ROWS = (
+    "SELECT id, name, category, interval_months, supervision, scheme, regime,"
+    " max_interval_months, usage_limit FROM instruments ORDER BY id"
+)
+# The primary key's order: no sort. Two records of one day are put in the order of events
+# (a failed verification before the adjustment that passed it) by _in_order.
+_RECORD_ROWS = (
+    "SELECT instrument_id, verified_on, outcome, as_found, usage FROM verifications"
+    " WHERE verified_on <= ? ORDER BY instrument_id, verified_on, outcome"
+)
+_SAME_DAY_ORDER = {"fail": 0, "adjusted": 1, "pass": 2, "scrapped": 3}
 
 
 class _Instruments:
@@ -166,7 +169,7 @@ class _Instruments:
         return found
 
     def instrument(self, row: _SqlRow) -> Instrument:
-        shape = row[1:9]
+        shape = row[1:]
         template = self.templates.get(shape)
         if template is None:
             name, category, months, supervision, scheme, regime, most, limit = shape
@@ -204,35 +207,41 @@ class _Instruments:
         )
 
 
+def _in_order(records: list[Verification]) -> list[Verification]:
+    """Records of one day in the order they happen (a day's records come in outcome order)."""
+    return sorted(records, key=lambda r: (r.on, _SAME_DAY_ORDER[r.outcome.value]))
+
+
 def _histories(
-    rows: Iterable[_SqlRow], refused: list[ActionItem]
+    conn: sqlite3.Connection, as_of: date, refused: list[ActionItem]
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
+    """Each instrument with its records up to ``as_of``: two key-ordered scans, merged."""
     build = _Instruments()
-    current: object = None
-    instrument: Instrument | None = None
-    records: list[Verification] = []
-    bad = False
-    for row in rows:
+    records = iter(conn.cursor().execute(_RECORD_ROWS, (as_of.isoformat(),)))
+    pending = next(records, None)
+    for row in conn.execute(_INSTRUMENT_ROWS):
         ident = row[0]
-        if ident != current:
-            if instrument is not None and not bad:
-                yield instrument, records
-            current, records, bad, instrument = ident, [], False, None
-            try:
-                instrument = build.instrument(row)
-            except QSDomainError as err:
-                bad = True
-                refused.append(_refused(Family.METROLOGY, str(ident), str(row[1]), err))
-                continue
-        if bad or row[9] is None:
-            continue
+        history: list[Verification] = []
+        problem: QSDomainError | None = None
+        last_day = ""
+        same_day = False
+        while pending is not None and pending[0] <= ident:  # UTF-8 order is code-point order
+            if pending[0] == ident and problem is None:
+                try:
+                    history.append(build.record(pending[1], pending[2], pending[3], pending[4]))
+                except QSDomainError as err:
+                    problem = err
+                same_day = same_day or pending[1] == last_day
+                last_day = pending[1]
+            pending = next(records, None)
         try:
-            records.append(build.record(str(row[9]), str(row[10]), row[11], row[12]))
+            if problem is not None:
+                raise problem
+            instrument = build.instrument(row)
         except QSDomainError as err:
-            bad = True
             refused.append(_refused(Family.METROLOGY, str(ident), str(row[1]), err))
-    if instrument is not None and not bad:
-        yield instrument, records
+            continue
+        yield instrument, _in_order(history) if same_day else history
 
 
 _METROLOGY_ORDER = [s.value for s in InstrumentState]
@@ -244,9 +253,7 @@ def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
     listed: list[InstrumentStatus] = []
-    rows = conn.execute(_INSTRUMENT_ROWS, (as_of.isoformat(),))
-    pairs = _histories(rows, refused)
-    for instrument, records in pairs:
+    for instrument, records in _histories(conn, as_of, refused):
         try:
             st = metrology.status(instrument, records, as_of)
         except QSDomainError as err:

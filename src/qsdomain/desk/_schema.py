@@ -41,7 +41,7 @@ CREATE TABLE instruments (
         CHECK (regime IN ('verification', 'calibration')),
     max_interval_months INTEGER CHECK (max_interval_months BETWEEN 1 AND 1200),
     usage_limit REAL CHECK (usage_limit > 0)
-);
+) WITHOUT ROWID;
 CREATE TABLE verifications (
     instrument_id TEXT NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,
     verified_on TEXT NOT NULL CHECK (verified_on {_DAY}),
@@ -59,7 +59,7 @@ CREATE TABLE licences (
     issued TEXT NOT NULL CHECK (issued {_DAY}),
     valid_until TEXT CHECK (valid_until {_DAY} AND valid_until >= issued),
     scope TEXT NOT NULL DEFAULT ''
-);
+) WITHOUT ROWID;
 CREATE TABLE licence_events (
     number TEXT NOT NULL REFERENCES licences (number) ON DELETE CASCADE,
     event TEXT NOT NULL CHECK (event IN ('renewal_applied', 'renewed', 'renewal_refused',
