@@ -169,6 +169,8 @@ def items(
     ...
     qsdomain.errors.InvalidInputError: doubts must be a list (not a string), got 'abc'
     """
+    if value.__class__ is tuple and len(value) <= max_items:  # already immutable: no copy
+        return value
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
         raise InvalidInputError(field, value, "a list (not a string)")
     collected: list[object] = []

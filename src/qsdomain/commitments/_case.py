@@ -265,6 +265,10 @@ def _refuse(event: object, state: CaseState, why: str) -> InvalidInputError:
     )
 
 
+#: The state before anything happened, built once (it is immutable).
+_START = CaseState.start()
+
+
 def _check(state: CaseState, event: object, item: ServiceItem) -> None:
     """Raise if ``event`` may not follow ``state`` (the transition table plus the once-only and
     pairing rules)."""
@@ -309,7 +313,7 @@ def _check_pairing(state: CaseState, event: object, item: ServiceItem) -> None:
             )
 
 
-def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # noqa: PLR0911
+def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # noqa: PLR0912 - one branch per event kind
     """The state after one more event of a case of ``item``.
 
     >>> from datetime import datetime, timezone
@@ -332,41 +336,47 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
     at: datetime = event.at
     day = at.astimezone(zone(item.zone)).date()
     target = _TRANSITIONS[type(event)][1]
-    new = _trusted.evolve(state, last_at=at, phase=target or state.phase)
+    # One copy per event: the changes are gathered, then set together.
+    changes: dict[str, object] = {"last_at": at, "phase": target or state.phase}
     if isinstance(event, Received):
-        return _trusted.evolve(new, received_at=at)
-    if isinstance(event, DeficiencyNotified):
-        return _trusted.evolve(new, notified_on=day, missing=event.missing)
-    if isinstance(event, MaterialsCompleted):
+        changes["received_at"] = at
+    elif isinstance(event, DeficiencyNotified):
+        changes["notified_on"] = day
+        changes["missing"] = event.missing
+    elif isinstance(event, MaterialsCompleted):
         if state.phase is _A:
-            return _trusted.evolve(new, outstanding=())
-        return _trusted.evolve(new, missing=(), completed_on=day, phase=_R)
-    if isinstance(event, Accepted):
-        return _trusted.evolve(new, accepted_at=at, missing=(), outstanding=event.outstanding)
-    if isinstance(event, ExclusionStarted):
+            changes["outstanding"] = ()
+        else:
+            changes.update(missing=(), completed_on=day, phase=_R)
+    elif isinstance(event, Accepted):
+        changes.update(accepted_at=at, missing=(), outstanding=event.outstanding)
+    elif isinstance(event, ExclusionStarted):
         span = _trusted.build(ExclusionSpan, kind=event.kind, start=day, notified=event.notified)
-        return _trusted.evolve(new, exclusions=(*state.exclusions, span))
-    if isinstance(event, ExclusionEnded):
-        return _end_exclusion(new, day)
-    if isinstance(event, ExtensionGranted):
-        return _trusted.evolve(new, extension_days=event.days)
-    if isinstance(event, ProgressReported):
-        return _trusted.evolve(new, last_progress_on=day)
-    if isinstance(event, MeetingHeld):
-        return _trusted.evolve(new, meeting_on=day)
-    if isinstance(event, Decided):
-        return _trusted.evolve(_end_exclusion(new, day), decided_at=at)
-    if isinstance(event, Delivered):
-        return _trusted.evolve(new, delivered_on=day)
-    return _trusted.evolve(new, withdrawn_on=day)
+        changes["exclusions"] = (*state.exclusions, span)
+    elif isinstance(event, ExclusionEnded):
+        _end_exclusion(changes, state, day)
+    elif isinstance(event, ExtensionGranted):
+        changes["extension_days"] = event.days
+    elif isinstance(event, ProgressReported):
+        changes["last_progress_on"] = day
+    elif isinstance(event, MeetingHeld):
+        changes["meeting_on"] = day
+    elif isinstance(event, Decided):
+        _end_exclusion(changes, state, day)
+        changes["decided_at"] = at
+    elif isinstance(event, Delivered):
+        changes["delivered_on"] = day
+    else:
+        changes["withdrawn_on"] = day
+    return _trusted.evolve(state, **changes)
 
 
-def _end_exclusion(state: CaseState, day: date) -> CaseState:
+def _end_exclusion(changes: dict[str, object], state: CaseState, day: date) -> None:
+    """Add to ``changes`` the end of the running excluded procedure, if one is running."""
     running = state.open_exclusion
-    if running is None:
-        return state
-    ended = _trusted.evolve(running, end=max(day, running.start))
-    return _trusted.evolve(state, exclusions=(*state.exclusions[:-1], ended))
+    if running is not None:
+        ended = _trusted.evolve(running, end=max(day, running.start))
+        changes["exclusions"] = (*state.exclusions[:-1], ended)
 
 
 def replay(events: Iterable[Event], item: ServiceItem) -> tuple[CaseState, ...]:
@@ -383,7 +393,7 @@ def replay(events: Iterable[Event], item: ServiceItem) -> tuple[CaseState, ...]:
     replay and names the event by its index (``events[2]``, ``events[2].days``).
     """
     _item(item)
-    state = CaseState.start()
+    state = _START
     states: list[CaseState] = []
     for i, event in enumerate(_checks.items("events", events, max_items=limits.MAX_CASE_EVENTS)):
         try:

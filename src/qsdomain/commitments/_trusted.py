@@ -48,11 +48,23 @@ def build(cls: type[T], **values: Any) -> T:
     return obj
 
 
+@functools.cache
+def _slots(cls: type) -> tuple[tuple[str, Callable[..., Any], Callable[..., None]], ...]:
+    """(name, getter, setter) of each field's slot: calling the descriptors directly skips
+    the attribute look-up that ``getattr`` and ``object.__setattr__`` make each time."""
+    found = []
+    for name in _names(cls):
+        slot = cls.__dict__[name]
+        found.append((name, slot.__get__, slot.__set__))
+    return tuple(found)
+
+
 def evolve(obj: T, **changes: Any) -> T:
     """A copy of ``obj`` with ``changes``, fields set directly."""
-    new = object.__new__(type(obj))
-    for name in _names(type(obj)):  # type: ignore[arg-type]
-        _set(new, name, changes[name] if name in changes else getattr(obj, name))
+    cls = type(obj)
+    new = object.__new__(cls)
+    for name, get, put in _slots(cls):  # type: ignore[arg-type]  # a class is hashable
+        put(new, changes[name] if name in changes else get(obj))
     return new
 
 
