@@ -46,7 +46,7 @@ _STATES = {
     ),
     Family.LICENSING: ("overdue_filing", "file_renewal", "expiring", "valid", "suspended"),
     Family.COMMITMENTS: ("breached", "warning", "on_track", "met", "missed"),
-    Family.SAMPLING: ("not_accepted", "switched", "accepted"),
+    Family.SAMPLING: ("not_accepted", "to_tightened", "not_inspected", "accepted"),
 }
 _ACTION_STATES = {family: states[:3] for family, states in _STATES.items()}
 
