@@ -573,3 +573,16 @@ def test_a_failure_and_its_adjustment_on_one_day_read_in_that_order(tmp_path: Pa
     )
     assert direct.state.value == "current"
     assert section.total("current") == 1
+
+
+def test_a_document_with_cases_is_refused_not_half_read(tmp_path: Path) -> None:
+    document = tmp_path / "document.json"
+    items = json.loads((DATA / "service_items.json").read_text(encoding="utf-8"))["items"]
+    document.write_text(
+        json.dumps({"items": items, "cases": [{"id": "C1"}]}, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    with Desk.create(tmp_path / "b.sqlite") as desk:
+        with pytest.raises(InvalidInputError, match="cases must be none"):
+            desk.import_file(document)
+        assert desk.counts()["service_items"] == 0

@@ -77,7 +77,6 @@ class _Log:
     def __init__(self, keep_going: bool, out: IO[str] | None, path: str) -> None:
         self.keep_going = keep_going
         self.count = 0
-        self.lines: set[int] = set()
         self.path = path
         self.writer = None if out is None else csv.writer(out, lineterminator="\n")
         if self.writer is not None:
@@ -91,7 +90,6 @@ class _Log:
                 f"{rejected.reason} (nothing was imported; --keep-going loads the good rows)",
             )
         self.count += 1
-        self.lines.add(rejected.line)
         if self.writer is not None:
             self.writer.writerow((rejected.line, rejected.field, rejected.value, rejected.reason))
 
@@ -348,6 +346,12 @@ def _service_items(conn: sqlite3.Connection, path: str) -> tuple[int, int]:
     from qsdomain.serialization import to_json  # noqa: PLC0415 - start-up time
 
     data = case_format.document(path)
+    if data.get("cases"):
+        raise InvalidInputError(
+            "cases",
+            f"{len(data['cases'])} cases" if isinstance(data["cases"], list) else data["cases"],
+            "none in a service-item document (import cases as an event ledger, cases.csv)",
+        )
     found = case_format.items_list(data.get("items", []), "items")
     conn.executemany(
         "INSERT INTO service_items (code, name, document) VALUES (?, ?, ?)"
