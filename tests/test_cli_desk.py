@@ -130,3 +130,19 @@ def test_report_on_a_missing_database_is_one_line(
     )
     assert (status, out) == (2, "")
     assert "existing desk database" in err
+
+
+def test_a_bad_file_after_good_ones_says_which_were_imported(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(tmp_path / "b.sqlite")
+    run(capsys, "desk", "init", path)
+    bad = tmp_path / "lots.csv"
+    bad.write_text(
+        "lot_id,received,product,lot_size,aql,nonconforming_found\nL1,2026-10-01,管件,2000,1.7,0\n",
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "desk", "import", path, LEDGERS[1], str(bad))
+    assert (status, out) == (2, "")
+    assert "line 2: aql" in err
+    assert "the files before it were imported: licences.csv" in err

@@ -26,6 +26,7 @@ from qsdomain.desk import (
     report_text,
     write_report_csv,
 )
+from qsdomain.errors import InvalidInputError
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -75,9 +76,19 @@ def _import(args: argparse.Namespace) -> Reply:
     with Desk(args.database) as desk:
         for source in files:
             out = _rejects_path(args, source, len(files) > 1)
-            summary = desk.import_file(
-                source, table=args.table, keep_going=args.keep_going, rejects=out
-            )
+            try:
+                summary = desk.import_file(
+                    source, table=args.table, keep_going=args.keep_going, rejects=out
+                )
+            except InvalidInputError as err:
+                if not summaries:
+                    raise
+                done = ", ".join(Path(s.path).name for s in summaries)
+                raise InvalidInputError(
+                    err.field,
+                    err.value,
+                    f"{err.allowed}; the files before it were imported: {done}",
+                ) from None
             summaries.append(summary)
             rejects.append(out if summary.rejected else None)
             line = (
