@@ -81,6 +81,12 @@ ODD = st.sampled_from(
 )
 
 
+class _Cell(str):
+    """A str subclass: a value the Verification fast path hands to the converter."""
+
+    __slots__ = ()
+
+
 def _outcome_of(make: Any, **kwargs: object) -> object:
     """The object made, or the error's type and wording."""
     try:
@@ -132,12 +138,28 @@ def test_instrument_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, obj
 @settings(max_examples=400)
 @given(
     st.fixed_dictionaries(
-        {"on": ODD, "outcome": ODD | st.sampled_from(Outcome)},
+        {
+            "on": ODD,
+            # Members, their values as plain str (the looked-up fast path), a str subclass
+            # and near misses (the converter's path and its error).
+            "outcome": ODD
+            | st.sampled_from(Outcome)
+            | st.sampled_from([m.value for m in Outcome])
+            | st.sampled_from([_Cell(m.value) for m in Outcome])
+            | st.sampled_from(["PASS", "pass ", "fail\n", ""]),
+        },
         optional={"as_found": ODD | st.floats(-1, 3), "usage": ODD | st.floats(-1, 10)},
     )
 )
 def test_verification_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
     _same(_outcome_of(Verification, **kwargs), _outcome_of(_plain(Verification), **kwargs))
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_verification_from_an_outcome_value_holds_the_member(outcome: Outcome) -> None:
+    record = Verification(on=date(2025, 1, 1), outcome=str(outcome.value))
+    assert record.outcome is outcome
+    assert record == Verification(on=date(2025, 1, 1), outcome=Outcome(outcome.value))
 
 
 @given(instruments())
