@@ -39,14 +39,16 @@ from qsdomain.metrology import (
 )
 from qsdomain.metrology._ledger import _key
 from qsdomain.metrology._status import (
+    _MAX_TERMS,
     _OUT,
     _align,
     _anchor,
     _calendar_state,
     _end,
     _history,
+    _period_end,
 )
-from qsdomain.periods import Term
+from qsdomain.periods import Convention, Term
 from qsdomain.strategies import histories, instrument_statuses, instruments, policies
 
 ODD = st.sampled_from(
@@ -391,3 +393,49 @@ def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> 
     warm = _builder(as_of)
     rows = [Row(line, fields) for line, fields in enumerate(cells, 2)]
     assert [entry(warm, row) for row in rows] == [entry(_builder(as_of), row) for row in rows]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.integers(1, 30),
+            st.dates(date(2000, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(["pass", "adjusted"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_statuses_over_shared_and_equal_terms_are_the_periods_answers(
+    cells: list[tuple[int, int, date, str]],
+) -> None:
+    """Rows sharing a few Term objects (and equal copies) in any order: the identity-keyed memo
+    gives each row what Term.nominal_end gives, as a fresh status call does."""
+    as_of = date(2031, 1, 1)
+    shared = [Term(months=m) for m in range(1, 31)]
+    rows = [
+        (
+            Instrument(
+                id=f"R-{n}",
+                name="秤",
+                interval=shared[months - 1] if pick % 2 else Term(months=months),
+            ),
+            [Verification(on=on, outcome=outcome)],
+        )
+        for n, (pick, months, on, outcome) in enumerate(cells)
+    ]
+    for (instrument, records), got in zip(rows, statuses(rows, as_of), strict=True):
+        assert instrument.interval is not None
+        expected = instrument.interval.nominal_end(records[0].on, Convention.INCLUSIVE)
+        assert got.valid_through == expected
+        assert got == status(instrument, records, as_of)
+
+
+def test_period_end_memo_survives_more_terms_than_it_keeps() -> None:
+    """Past _MAX_TERMS distinct Term objects the memos are cleared, never wrong."""
+    start = date(2024, 1, 31)
+    kept = [Term(days=n) for n in range(1, _MAX_TERMS * 2 + 2)]
+    for term in kept + kept[:3] + [Term(days=1), Term(days=2)]:
+        assert _period_end(start, term) == term.nominal_end(start, Convention.INCLUSIVE)

@@ -206,10 +206,27 @@ def _trusted_status(  # noqa: PLR0917 - one argument per field
 _ENDS: dict[Term, dict[date, date]] = {}
 _MAX_TERMS = 256
 _MAX_STARTS = 1 << 16
-#: The last term looked up and its memo: ledgers reuse one Term object for many rows, and an
-#: identity check is cheaper than hashing the Term again. One tuple, replaced whole, so a
-#: thread never sees one term with another term's memo.
-_last: list[tuple[Term | None, dict[date, date]]] = [(None, {})]
+#: The same memos by the Term object's identity: ledgers reuse a few Term objects for many
+#: rows (a row's term is rarely the previous row's), and an int key hashes in C where a Term
+#: hashes through Python. Each entry holds its Term, so the id cannot be reused while the
+#: entry lives, and the entry is used only if it holds this very object.
+_BY_ID: dict[int, tuple[Term, dict[date, date]]] = {}
+
+
+def _ends_of(term: Term) -> dict[date, date]:
+    """The memo of ``term``'s period ends (shared by equal terms), made if new."""
+    entry = _BY_ID.get(id(term))
+    if entry is not None and entry[0] is term:
+        return entry[1]
+    found = _ENDS.get(term)
+    if found is None:
+        if len(_ENDS) >= _MAX_TERMS:
+            _ENDS.clear()
+        found = _ENDS[term] = {}
+    if len(_BY_ID) >= _MAX_TERMS:
+        _BY_ID.clear()
+    _BY_ID[id(term)] = (term, found)
+    return found
 
 
 def _period_end(start: date, term: Term) -> date:
@@ -217,15 +234,7 @@ def _period_end(start: date, term: Term) -> date:
 
     Always the answer of :meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>`.
     """
-    last_term, ends = _last[0]
-    if last_term is not term:
-        found = _ENDS.get(term)
-        if found is None:
-            if len(_ENDS) >= _MAX_TERMS:
-                _ENDS.clear()
-            found = _ENDS[term] = {}
-        ends = found
-        _last[0] = (term, ends)
+    ends = _ends_of(term)
     end = ends.get(start)
     if end is None:
         if len(ends) >= _MAX_STARTS:
@@ -465,8 +474,8 @@ def _status(  # noqa: PLR0912, PLR0917 - the rules in order, as status lists the
         start, record = _anchor(instrument, history, policy)
     term = instrument.interval
     assert term is not None
-    last_term, ends = _last[0]  # _period_end's first step, inline: most rows stop here
-    found = ends.get(start) if last_term is term else None
+    entry = _BY_ID.get(id(term))  # _period_end's first steps, inline: most rows stop here
+    found = entry[1].get(start) if entry is not None and entry[0] is term else None
     valid_through = found if found is not None else _period_end(start, term)
     if instrument.max_interval is not None:
         valid_through = min(valid_through, _period_end(start, instrument.max_interval))
