@@ -439,3 +439,45 @@ def test_period_end_memo_survives_more_terms_than_it_keeps() -> None:
     kept = [Term(days=n) for n in range(1, _MAX_TERMS * 2 + 2)]
     for term in kept + kept[:3] + [Term(days=1), Term(days=2)]:
         assert _period_end(start, term) == term.nominal_end(start, Convention.INCLUSIVE)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(instruments(), histories(1), st.sampled_from(["list", "tuple", "iter"])),
+        min_size=1,
+        max_size=12,
+    ),
+    # The default policy (the inline rows) often, any other computable policy otherwise.
+    st.just(Policy())
+    | st.just(Policy(warning_days=0))
+    | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.integers(-10, 900),
+)
+def test_statuses_inline_rows_agree_with_the_plain_path(
+    rows: list[tuple[Instrument, list[Verification], object]], policy: Policy, later: int
+) -> None:
+    """statuses' inline one-record rows (and the rows it hands to _status) answer as the plain
+    computation and as status, for any policy; a record after as_of is refused alike."""
+    days = [h[0].on for _, h, _ in rows if h]
+    as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
+    pairs: list[tuple[Instrument, Any]] = []
+    for instrument, history, shape in rows:
+        if shape == "iter":
+            pairs.append((instrument, iter(history)))
+        elif shape == "list":
+            pairs.append((instrument, list(history)))
+        else:
+            pairs.append((instrument, tuple(history)))
+    try:
+        streamed: object = list(statuses(pairs, as_of, policy=policy))
+    except InvalidInputError as err:
+        streamed = str(err)
+    if later < 0 and any(on > as_of for on in days):
+        assert isinstance(streamed, str)
+        assert "].on must be on or before as_of" in streamed
+        return
+    assert isinstance(streamed, list)
+    for got, (instrument, history, _) in zip(streamed, rows, strict=True):
+        _same(got, _plain_status(instrument, history, as_of, policy))
+        _same(got, status(instrument, history, as_of, policy=policy))

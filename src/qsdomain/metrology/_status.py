@@ -526,13 +526,57 @@ def statuses(
         raise InvalidInputError("policy", policy, "a Policy or None")
     working = None if calendar is None else as_working_calendar(calendar)
     one = _status
+    # A policy with no alignment, no early-verification window and a plain warning window
+    # (the default): a ledger row of one record in service, on a periodic instrument with no
+    # cap, is computed inline below, the very steps _status takes for it; any other row, or
+    # any other policy, goes through _status.
+    inline = (
+        policy.align is _NO_ALIGNMENT
+        and not policy.warning_in_due_month
+        and (policy.early is _MOVE or policy.early_window_days == 0)
+    )
+    warning = policy.warning_days
+    by_id = _BY_ID
     for i, row in enumerate(_checks.stream("rows", rows)):
         try:
             instrument, records = row
         except (TypeError, ValueError):
             raise InvalidInputError(f"rows[{i}]", row, "an (instrument, records) pair") from None
         try:
-            if instrument.__class__ is not Instrument and not isinstance(instrument, Instrument):
+            if instrument.__class__ is Instrument:
+                if inline and records.__class__ is list and len(records) == 1:
+                    last = records[0]
+                    on = last.on if last.__class__ is Verification else None
+                    scheme = instrument.scheme
+                    if (
+                        on is not None
+                        and on <= as_of
+                        and last.outcome is not _FAIL
+                        and last.outcome is not _SCRAPPED
+                        and scheme is not _FIRST_ONLY
+                        and scheme is not _FIXED_LIFE
+                        and instrument.max_interval is None
+                    ):
+                        term = instrument.interval
+                        entry = by_id.get(id(term))
+                        end = entry[1].get(on) if entry is not None and entry[0] is term else None
+                        if end is None:
+                            end = _period_end(on, cast("Term", term))
+                        days_left = (end - as_of).days
+                        yield _trusted_status(
+                            instrument.id,
+                            _CURRENT
+                            if days_left >= warning
+                            else _calendar_state(days_left, end, as_of, policy),
+                            as_of,
+                            end,
+                            end,
+                            days_left,
+                            last,
+                            "calibration" if instrument.regime is _CALIBRATION else "verification",
+                        )
+                        continue
+            elif not isinstance(instrument, Instrument):
                 raise InvalidInputError("instrument", instrument, "an Instrument")
             yield one(instrument, records, as_of, policy, working, None)
         except InvalidInputError as exc:
