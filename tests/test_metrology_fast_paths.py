@@ -481,3 +481,111 @@ def test_statuses_inline_rows_agree_with_the_plain_path(
     for got, (instrument, history, _) in zip(streamed, rows, strict=True):
         _same(got, _plain_status(instrument, history, as_of, policy))
         _same(got, status(instrument, history, as_of, policy=policy))
+
+
+def _report_or_error(make: Any) -> object:
+    try:
+        return make()
+    except InvalidInputError as err:
+        return type(err), str(err)
+
+
+_BAD_ROWS = st.sampled_from(
+    [
+        None,
+        ("not an instrument", []),
+        (Instrument(id="B-1", name="秤", interval=Term(years=1)), "not records"),
+        (
+            Instrument(id="B-2", name="秤", interval=Term(years=1)),
+            [Verification(on=date(2040, 1, 1), outcome="pass")],
+        ),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(instruments(), histories(2), st.sampled_from(["list", "tuple", "iter"])),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 12), _BAD_ROWS), max_size=1),
+    st.just(Policy())
+    | st.just(Policy(warning_days=0))
+    | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.none() | st.integers(0, 400),
+    st.integers(-10, 900),
+)
+def test_due_report_of_a_fresh_stream_is_the_report_of_its_statuses(
+    rows: list[tuple[Instrument, list[Verification], str]],
+    bad: list[tuple[int, object]],
+    policy: Policy,
+    within: int | None,
+    later: int,
+) -> None:
+    """due_report given statuses() itself (counting without building the dropped statuses)
+    answers, and fails, as given the same statuses one by one through another iterator."""
+    days = [h[-1].on for _, h, _ in rows if h]
+    as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
+
+    def pairs() -> list[Any]:
+        made: list[Any] = []
+        for instrument, history, shape in rows:
+            records: Any = iter(history) if shape == "iter" else history
+            made.append((instrument, tuple(history) if shape == "tuple" else records))
+        for at, row in bad:
+            made.insert(at, row)
+        return made
+
+    def fused() -> object:
+        return due_report(statuses(pairs(), as_of, policy=policy), within=within, rejected=2)
+
+    def one_by_one() -> object:
+        stream = statuses(pairs(), as_of, policy=policy)
+        return due_report((st for st in stream), within=within, rejected=2)
+
+    _same(_report_or_error(fused), _report_or_error(one_by_one))
+
+
+def test_due_report_of_a_started_stream_counts_what_is_left() -> None:
+    """A statuses() stream already read from is read on as it is (not restarted)."""
+    ledger = [
+        (
+            Instrument(id=f"S-{n}", name="秤", interval=Term(years=1)),
+            [Verification(on=date(2025, 1, 1 + n), outcome="pass")],
+        )
+        for n in range(3)
+    ]
+    stream = statuses(ledger, date(2026, 6, 1))
+    next(stream)
+    report = due_report(stream)
+    assert report.summary.read == 2
+    assert [st.instrument_id for st in report.due] == ["S-1", "S-2"]
+
+
+def test_due_report_of_a_fresh_stream_checks_its_arguments_as_the_stream_does() -> None:
+    """as_of and policy are refused with the stream's own errors, after within's."""
+    with pytest.raises(InvalidInputError, match="as_of"):
+        due_report(statuses([], "2026-01-01"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="policy"):
+        due_report(statuses([], date(2026, 1, 1), policy="strict"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="within"):
+        due_report(statuses([], "2026-01-01"), within=-1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("within", [None, 0, 29, 30, 31, 60, 99, 100])
+def test_due_report_of_a_fresh_stream_keeps_current_rows_up_to_within(within: int | None) -> None:
+    """Every days_left from 0 to 99 once: the boundary of ``within`` is kept alike."""
+    as_of = date(2026, 1, 1)
+    ledger = [
+        (
+            Instrument(id=f"W-{n:02d}", name="秤", interval=Term(days=100)),
+            [Verification(on=as_of - timedelta(days=n), outcome="pass")],
+        )
+        for n in range(100)
+    ]
+    fused = due_report(statuses(ledger, as_of), within=within)
+    plain = due_report(iter(list(statuses(ledger, as_of))), within=within)
+    _same(fused, plain)
+    kept = {st.days_left for st in fused.due if st.state is InstrumentState.CURRENT}
+    assert kept == (set() if within is None else set(range(30, min(within, 99) + 1)))
