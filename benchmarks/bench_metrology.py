@@ -9,6 +9,7 @@ Run: ``python benchmarks/bench_metrology.py [ROWS]`` (default 1,000,000). Prints
   streaming them through ``statuses`` into ``due_report`` (targets: <= 3 s, <= 200 MB); then
   the same with one ``Verification`` per distinct (day, outcome), as the command line's reader
   shares them, and that again with the cyclic garbage collector off;
+* the floors: the csv module alone, and the shared reader's objects with no status computed;
 * if pandas is installed, the same due dates computed the way a user would otherwise do it
   (``read_csv`` plus vectorised month offsets) and the ratio.
 
@@ -82,7 +83,9 @@ def read_ledger(path: Path) -> Iterator[tuple[Instrument, list[Verification]]]:
             if term is None:
                 term = terms[months] = Term(months=int(months))
             instrument = Instrument(id=ident, name=name, interval=term)
-            record = Verification(on=date.fromisoformat(verified), outcome=Outcome(outcome))
+            # The outcome cell as read: Verification looks its value up (Outcome(...) would
+            # cost an Enum call per row for the same member).
+            record = Verification(on=date.fromisoformat(verified), outcome=outcome)
             yield instrument, [record]
 
 
@@ -107,6 +110,23 @@ def read_ledger_shared(path: Path) -> Iterator[tuple[Instrument, list[Verificati
                     on=date.fromisoformat(verified), outcome=outcome
                 )
             yield Instrument(id=ident, name=name, interval=term), [record]
+
+
+def floors(path: Path) -> tuple[float, float]:
+    """Seconds to read the ledger with the csv module alone, then also building the objects.
+
+    What no status computation can go below: the second figure is the first plus one
+    Instrument (and one shared record) per row, with nothing computed.
+    """
+    start = time.perf_counter()
+    with path.open(newline="", encoding="utf-8") as fh:
+        for _ in csv.reader(fh):
+            pass
+    csv_s = time.perf_counter() - start
+    start = time.perf_counter()
+    for _ in read_ledger_shared(path):
+        pass
+    return csv_s, time.perf_counter() - start
 
 
 def rss_mb() -> float:
@@ -151,6 +171,11 @@ def main() -> None:
             print(f"same, gc disabled: {time.perf_counter() - start:.2f} s")
         finally:
             gc.enable()
+        csv_s, objects_s = floors(path)
+        print(
+            f"floors: csv module alone {csv_s:.2f} s; "
+            f"csv + the objects (shared reader, no status) {objects_s:.2f} s"
+        )
         try:
             import pandas as pd
         except ImportError:

@@ -39,14 +39,16 @@ from qsdomain.metrology import (
 )
 from qsdomain.metrology._ledger import _key
 from qsdomain.metrology._status import (
+    _MAX_TERMS,
     _OUT,
     _align,
     _anchor,
     _calendar_state,
     _end,
     _history,
+    _period_end,
 )
-from qsdomain.periods import Term
+from qsdomain.periods import Convention, Term
 from qsdomain.strategies import histories, instrument_statuses, instruments, policies
 
 ODD = st.sampled_from(
@@ -79,6 +81,12 @@ ODD = st.sampled_from(
         "x" * 5000,
     )
 )
+
+
+class _Cell(str):
+    """A str subclass: a value the Verification fast path hands to the converter."""
+
+    __slots__ = ()
 
 
 def _outcome_of(make: Any, **kwargs: object) -> object:
@@ -132,12 +140,28 @@ def test_instrument_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, obj
 @settings(max_examples=400)
 @given(
     st.fixed_dictionaries(
-        {"on": ODD, "outcome": ODD | st.sampled_from(Outcome)},
+        {
+            "on": ODD,
+            # Members, their values as plain str (the looked-up fast path), a str subclass
+            # and near misses (the converter's path and its error).
+            "outcome": ODD
+            | st.sampled_from(Outcome)
+            | st.sampled_from([m.value for m in Outcome])
+            | st.sampled_from([_Cell(m.value) for m in Outcome])
+            | st.sampled_from(["PASS", "pass ", "fail\n", ""]),
+        },
         optional={"as_found": ODD | st.floats(-1, 3), "usage": ODD | st.floats(-1, 10)},
     )
 )
 def test_verification_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
     _same(_outcome_of(Verification, **kwargs), _outcome_of(_plain(Verification), **kwargs))
+
+
+@pytest.mark.parametrize("outcome", list(Outcome))
+def test_verification_from_an_outcome_value_holds_the_member(outcome: Outcome) -> None:
+    record = Verification(on=date(2025, 1, 1), outcome=str(outcome.value))
+    assert record.outcome is outcome
+    assert record == Verification(on=date(2025, 1, 1), outcome=Outcome(outcome.value))
 
 
 @given(instruments())
@@ -369,3 +393,199 @@ def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> 
     warm = _builder(as_of)
     rows = [Row(line, fields) for line, fields in enumerate(cells, 2)]
     assert [entry(warm, row) for row in rows] == [entry(_builder(as_of), row) for row in rows]
+
+
+@settings(max_examples=60)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            st.integers(1, 30),
+            st.dates(date(2000, 1, 1), date(2030, 12, 31)),
+            st.sampled_from(["pass", "adjusted"]),
+        ),
+        min_size=1,
+        max_size=40,
+    )
+)
+def test_statuses_over_shared_and_equal_terms_are_the_periods_answers(
+    cells: list[tuple[int, int, date, str]],
+) -> None:
+    """Rows sharing a few Term objects (and equal copies) in any order: the identity-keyed memo
+    gives each row what Term.nominal_end gives, as a fresh status call does."""
+    as_of = date(2031, 1, 1)
+    shared = [Term(months=m) for m in range(1, 31)]
+    rows = [
+        (
+            Instrument(
+                id=f"R-{n}",
+                name="秤",
+                interval=shared[months - 1] if pick % 2 else Term(months=months),
+            ),
+            [Verification(on=on, outcome=outcome)],
+        )
+        for n, (pick, months, on, outcome) in enumerate(cells)
+    ]
+    for (instrument, records), got in zip(rows, statuses(rows, as_of), strict=True):
+        assert instrument.interval is not None
+        expected = instrument.interval.nominal_end(records[0].on, Convention.INCLUSIVE)
+        assert got.valid_through == expected
+        assert got == status(instrument, records, as_of)
+
+
+def test_period_end_memo_survives_more_terms_than_it_keeps() -> None:
+    """Past _MAX_TERMS distinct Term objects the memos are cleared, never wrong."""
+    start = date(2024, 1, 31)
+    kept = [Term(days=n) for n in range(1, _MAX_TERMS * 2 + 2)]
+    for term in kept + kept[:3] + [Term(days=1), Term(days=2)]:
+        assert _period_end(start, term) == term.nominal_end(start, Convention.INCLUSIVE)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(instruments(), histories(1), st.sampled_from(["list", "tuple", "iter"])),
+        min_size=1,
+        max_size=12,
+    ),
+    # The default policy (the inline rows) often, any other computable policy otherwise.
+    st.just(Policy())
+    | st.just(Policy(warning_days=0))
+    | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.integers(-10, 900),
+)
+def test_statuses_inline_rows_agree_with_the_plain_path(
+    rows: list[tuple[Instrument, list[Verification], object]], policy: Policy, later: int
+) -> None:
+    """statuses' inline one-record rows (and the rows it hands to _status) answer as the plain
+    computation and as status, for any policy; a record after as_of is refused alike."""
+    days = [h[0].on for _, h, _ in rows if h]
+    as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
+    pairs: list[tuple[Instrument, Any]] = []
+    for instrument, history, shape in rows:
+        if shape == "iter":
+            pairs.append((instrument, iter(history)))
+        elif shape == "list":
+            pairs.append((instrument, list(history)))
+        else:
+            pairs.append((instrument, tuple(history)))
+    try:
+        streamed: object = list(statuses(pairs, as_of, policy=policy))
+    except InvalidInputError as err:
+        streamed = str(err)
+    if later < 0 and any(on > as_of for on in days):
+        assert isinstance(streamed, str)
+        assert "].on must be on or before as_of" in streamed
+        return
+    assert isinstance(streamed, list)
+    for got, (instrument, history, _) in zip(streamed, rows, strict=True):
+        _same(got, _plain_status(instrument, history, as_of, policy))
+        _same(got, status(instrument, history, as_of, policy=policy))
+
+
+def _report_or_error(make: Any) -> object:
+    try:
+        return make()
+    except InvalidInputError as err:
+        return type(err), str(err)
+
+
+_BAD_ROWS = st.sampled_from(
+    [
+        None,
+        ("not an instrument", []),
+        (Instrument(id="B-1", name="秤", interval=Term(years=1)), "not records"),
+        (
+            Instrument(id="B-2", name="秤", interval=Term(years=1)),
+            [Verification(on=date(2040, 1, 1), outcome="pass")],
+        ),
+    ]
+)
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(instruments(), histories(2), st.sampled_from(["list", "tuple", "iter"])),
+        max_size=12,
+    ),
+    st.lists(st.tuples(st.integers(0, 12), _BAD_ROWS), max_size=1),
+    st.just(Policy())
+    | st.just(Policy(warning_days=0))
+    | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.none() | st.integers(0, 400),
+    st.integers(-10, 900),
+)
+def test_due_report_of_a_fresh_stream_is_the_report_of_its_statuses(
+    rows: list[tuple[Instrument, list[Verification], str]],
+    bad: list[tuple[int, object]],
+    policy: Policy,
+    within: int | None,
+    later: int,
+) -> None:
+    """due_report given statuses() itself (counting without building the dropped statuses)
+    answers, and fails, as given the same statuses one by one through another iterator."""
+    days = [h[-1].on for _, h, _ in rows if h]
+    as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
+
+    def pairs() -> list[Any]:
+        made: list[Any] = []
+        for instrument, history, shape in rows:
+            records: Any = iter(history) if shape == "iter" else history
+            made.append((instrument, tuple(history) if shape == "tuple" else records))
+        for at, row in bad:
+            made.insert(at, row)
+        return made
+
+    def fused() -> object:
+        return due_report(statuses(pairs(), as_of, policy=policy), within=within, rejected=2)
+
+    def one_by_one() -> object:
+        stream = statuses(pairs(), as_of, policy=policy)
+        return due_report((st for st in stream), within=within, rejected=2)
+
+    _same(_report_or_error(fused), _report_or_error(one_by_one))
+
+
+def test_due_report_of_a_started_stream_counts_what_is_left() -> None:
+    """A statuses() stream already read from is read on as it is (not restarted)."""
+    ledger = [
+        (
+            Instrument(id=f"S-{n}", name="秤", interval=Term(years=1)),
+            [Verification(on=date(2025, 1, 1 + n), outcome="pass")],
+        )
+        for n in range(3)
+    ]
+    stream = statuses(ledger, date(2026, 6, 1))
+    next(stream)
+    report = due_report(stream)
+    assert report.summary.read == 2
+    assert [st.instrument_id for st in report.due] == ["S-1", "S-2"]
+
+
+def test_due_report_of_a_fresh_stream_checks_its_arguments_as_the_stream_does() -> None:
+    """as_of and policy are refused with the stream's own errors, after within's."""
+    with pytest.raises(InvalidInputError, match="as_of"):
+        due_report(statuses([], "2026-01-01"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="policy"):
+        due_report(statuses([], date(2026, 1, 1), policy="strict"))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="within"):
+        due_report(statuses([], "2026-01-01"), within=-1)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("within", [None, 0, 29, 30, 31, 60, 99, 100])
+def test_due_report_of_a_fresh_stream_keeps_current_rows_up_to_within(within: int | None) -> None:
+    """Every days_left from 0 to 99 once: the boundary of ``within`` is kept alike."""
+    as_of = date(2026, 1, 1)
+    ledger = [
+        (
+            Instrument(id=f"W-{n:02d}", name="秤", interval=Term(days=100)),
+            [Verification(on=as_of - timedelta(days=n), outcome="pass")],
+        )
+        for n in range(100)
+    ]
+    fused = due_report(statuses(ledger, as_of), within=within)
+    plain = due_report(iter(list(statuses(ledger, as_of))), within=within)
+    _same(fused, plain)
+    kept = {st.days_left for st in fused.due if st.state is InstrumentState.CURRENT}
+    assert kept == (set() if within is None else set(range(30, min(within, 99) + 1)))

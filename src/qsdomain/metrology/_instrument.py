@@ -105,6 +105,10 @@ def _regime(value: object) -> Regime:
     return _checks.enum_member("instrument.regime", Regime, value)
 
 
+#: Each outcome by its value: what ``Outcome(value)`` gives a plain ``str``, without the call.
+_OUTCOME_VALUES: dict[str, Outcome] = {member.value: member for member in Outcome}
+
+
 def _outcome(value: object) -> Outcome:
     if value.__class__ is Outcome:
         return value
@@ -334,12 +338,14 @@ class Verification:
     ) -> None:
         """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
 
-        Plain values (a ``date``, an :class:`Outcome`, ``None``) are recognised inline; any
-        other value goes to the field's own converter or validator (see
+        Plain values (a ``date``, an :class:`Outcome` or its value as a ``str``, ``None``) are
+        recognised inline; any other value goes to the field's own converter or validator (see
         :meth:`Instrument.__init__`).
         """
         if outcome.__class__ is not Outcome:
-            outcome = _outcome(outcome)
+            # A ledger cell ("pass") is looked up by value; anything else takes the converter.
+            found = _OUTCOME_VALUES.get(outcome) if outcome.__class__ is str else None
+            outcome = found if found is not None else _outcome(outcome)
         if on.__class__ is not date:
             _VERIFICATION_CHECKS[0](self, _VERIFICATION_FIELDS.on, on)
         if as_found is not None:
