@@ -20,7 +20,7 @@ import attrs
 
 from qsdomain import _checks, limits
 from qsdomain.errors import InvalidInputError
-from qsdomain.metrology._status import InstrumentStatus, pending, tally
+from qsdomain.metrology._status import InstrumentStatus
 from qsdomain.metrology._vocabulary import InstrumentState
 
 __all__ = ["DueReport", "LedgerSummary", "due_report"]
@@ -161,8 +161,7 @@ def due_report(
     >>> due_report(statuses(rows, date(2026, 1, 20)), within=60).due[0].days_left
     39
 
-    Only the statuses that make the list are kept (not the whole ledger); given a
-    :func:`statuses` stream not yet started, it does not even build the others. ``within`` adds
+    Only the statuses that make the list are kept (not the whole ledger). ``within`` adds
     current instruments due in at most that many days; ``rejected`` is the number of rows the
     caller's reader rejected, carried into the summary.
     """
@@ -175,12 +174,7 @@ def due_report(
     due: list[InstrumentStatus] = []
     current = InstrumentState.CURRENT
     out_of_service = InstrumentState.OUT_OF_SERVICE
-    arguments = pending(statuses)
-    if arguments is not None:
-        # Straight from statuses(): the same counts and due list, the statuses of the
-        # current rows it would drop never built.
-        tally(arguments, within, counts, due)
-    for n, st in enumerate(() if arguments is not None else _checks.stream("statuses", statuses)):
+    for n, st in enumerate(_checks.stream("statuses", statuses)):
         if st.__class__ is not InstrumentStatus and not isinstance(st, InstrumentStatus):
             raise InvalidInputError(f"statuses[{n}]", st, "an InstrumentStatus")
         state = st.state

@@ -18,12 +18,9 @@ ledger of a million instruments pays for each distinct pair once and gets the ve
 
 from __future__ import annotations
 
-import weakref
-from collections.abc import Generator, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, timedelta
-from inspect import GEN_CREATED, getgeneratorstate
-from types import GeneratorType
-from typing import TypeAlias, cast
+from typing import cast
 
 import attrs
 
@@ -49,12 +46,6 @@ from qsdomain.metrology._vocabulary import (
 from qsdomain.periods import Convention, Term
 
 __all__ = ["InstrumentStatus", "status", "statuses"]
-
-#: What :func:`statuses` was called with: rows, as_of, policy, calendar (unchecked).
-_Arguments: TypeAlias = (
-    "tuple[Iterable[tuple[Instrument, Iterable[Verification]]], date, Policy | None, "
-    "WorkingDayCalendar | WorkingCalendar | None]"
-)
 
 _DEFAULT_POLICY = Policy()
 _ONE_DAY = timedelta(days=1)
@@ -528,140 +519,6 @@ def statuses(
     field starts with ``rows[i]``; a caller that must go on past bad rows calls
     :func:`status` per row instead.
     """
-    stream = _statuses(rows, as_of, policy, calendar)
-    _PENDING[stream] = (rows, as_of, policy, calendar)
-    return stream
-
-
-#: The arguments of each :func:`statuses` stream not yet started, for :func:`due_report`
-#: (see :func:`pending`); weak keys, so a stream dropped unread leaves nothing behind.
-_PENDING: weakref.WeakKeyDictionary[Iterator[InstrumentStatus], _Arguments] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def pending(stream: object) -> _Arguments | None:
-    """The arguments of ``stream`` if it is a :func:`statuses` stream no status was asked of.
-
-    The stream is then closed, and the caller computes what it would have given (see
-    :func:`tally`); any other iterable gives ``None``.
-    """
-    if stream.__class__ is not GeneratorType:
-        return None
-    generator = cast("Generator[InstrumentStatus, None, None]", stream)
-    try:
-        arguments = _PENDING.pop(generator, None)
-    except TypeError:  # pragma: no cover - generators are hashable and weakly referenced
-        return None
-    if arguments is None or getgeneratorstate(generator) != GEN_CREATED:
-        return None
-    generator.close()
-    return arguments
-
-
-def tally(  # noqa: PLR0912, PLR0915 - statuses' loop and due_report's, in one
-    arguments: _Arguments,
-    within: int | None,
-    counts: dict[str, int],
-    due: list[InstrumentStatus],
-) -> None:
-    """What ``due_report`` does with ``statuses(*arguments)``, without building the statuses
-    it would drop: counts by state value go to ``counts``, the statuses it keeps to ``due``.
-
-    The same checks, errors and answers as the stream (tests/test_metrology_fast_paths.py
-    compares the two); a current row beyond ``within`` is only counted.
-    """
-    rows, as_of, policy, calendar = arguments
-    as_of = _checks.day("as_of", as_of)
-    if policy is None:
-        policy = _DEFAULT_POLICY
-    elif not isinstance(policy, Policy):
-        raise InvalidInputError("policy", policy, "a Policy or None")
-    working = None if calendar is None else as_working_calendar(calendar)
-    one = _status
-    inline = (
-        policy.align is _NO_ALIGNMENT
-        and not policy.warning_in_due_month
-        and (policy.early is _MOVE or policy.early_window_days == 0)
-    )
-    warning = policy.warning_days
-    by_id = _BY_ID
-    current = _CURRENT._value_
-    keep_current = -1 if within is None else within
-    for i, row in enumerate(_checks.stream("rows", rows)):
-        try:
-            instrument, records = row
-        except (TypeError, ValueError):
-            raise InvalidInputError(f"rows[{i}]", row, "an (instrument, records) pair") from None
-        try:
-            if instrument.__class__ is Instrument:
-                if inline and records.__class__ is list and len(records) == 1:
-                    last = records[0]
-                    on = last.on if last.__class__ is Verification else None
-                    scheme = instrument.scheme
-                    if (
-                        on is not None
-                        and on <= as_of
-                        and last.outcome is not _FAIL
-                        and last.outcome is not _SCRAPPED
-                        and scheme is not _FIRST_ONLY
-                        and scheme is not _FIXED_LIFE
-                        and instrument.max_interval is None
-                    ):
-                        term = instrument.interval
-                        entry = by_id.get(id(term))
-                        end = entry[1].get(on) if entry is not None and entry[0] is term else None
-                        if end is None:
-                            end = _period_end(on, cast("Term", term))
-                        days_left = (end - as_of).days
-                        if days_left >= warning:
-                            counts[current] += 1
-                            if days_left > keep_current:
-                                continue  # current, not asked for: counted only
-                            state = _CURRENT
-                        else:
-                            state = _calendar_state(days_left, end, as_of, policy)
-                            counts[state._value_] += 1
-                            if state is _CURRENT and days_left > keep_current:
-                                continue
-                        due.append(
-                            _trusted_status(
-                                instrument.id,
-                                state,
-                                as_of,
-                                end,
-                                end,
-                                days_left,
-                                last,
-                                "calibration"
-                                if instrument.regime is _CALIBRATION
-                                else "verification",
-                            )
-                        )
-                        continue
-            elif not isinstance(instrument, Instrument):
-                raise InvalidInputError("instrument", instrument, "an Instrument")
-            st = one(instrument, records, as_of, policy, working, None)
-        except InvalidInputError as exc:
-            raise InvalidInputError(f"rows[{i}].{exc.field}", exc.value, exc.allowed) from exc
-        state = st.state
-        counts[state._value_] += 1
-        if state is _CURRENT:
-            left = st.days_left
-            if within is None or left is None or left > within:
-                continue
-        elif state is _OUT_OF_SERVICE:
-            continue
-        due.append(st)
-
-
-def _statuses(
-    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
-    as_of: date,
-    policy: Policy | None,
-    calendar: WorkingDayCalendar | WorkingCalendar | None,
-) -> Iterator[InstrumentStatus]:
-    """:func:`statuses`' generator: its arguments are checked when the first status is asked for."""
     as_of = _checks.day("as_of", as_of)
     if policy is None:
         policy = _DEFAULT_POLICY
