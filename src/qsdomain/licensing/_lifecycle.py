@@ -107,6 +107,24 @@ _EVENT_NAMES = "a RenewalApplied, Renewed, RenewalRefused, Changed, Suspended, R
 )
 
 
+#: ``timedelta(days=n)`` by ``n``: building one costs more than looking it up, and a status
+#: needs the same few (a warning window, a working-day lead's span) again and again. Read as
+#: ``_DAYS.get(n) or days(n)`` (``timedelta(0)`` is false, and ``days`` answers it). Emptied
+#: when full.
+_DAYS: dict[int, timedelta] = {}
+_DAYS_SIZE = 1 << 12
+
+
+def days(n: int) -> timedelta:
+    """``timedelta(days=n)``, remembered in ``_DAYS``."""
+    found = _DAYS.get(n)
+    if found is None:
+        if len(_DAYS) >= _DAYS_SIZE:
+            _DAYS.clear()
+        found = _DAYS[n] = timedelta(days=n)
+    return found
+
+
 def working_day_span(lead: Lead) -> int:
     """Calendar days that surely hold ``lead.amount`` working days (an upper bound).
 
@@ -305,7 +323,7 @@ class Fold:
         self.licence = life.licence
         self.kind = life.licence.kind
         self._calendar = calendar
-        self._due: date | None = None
+        self._due: date | CalendarNotCoveredError | None = None
         self.expires = life.expires
         self.valid_since = life.valid_since
         self.deemed_from = life.deemed_from
@@ -362,11 +380,12 @@ class Fold:
 
     def due_or_error(self) -> date | CalendarNotCoveredError:
         """:meth:`due`, returning (not raising) the calendar's not-covered error."""
-        if self._due is not None:
-            return self._due
-        found = lead_before_or_error(self.kind.renewal_lead, self.expires, self._calendar)
-        if isinstance(found, date):
-            self._due = found
+        found = self._due
+        if found is None:
+            # An answer beyond the calendar is kept too: the calendar does not change.
+            found = self._due = lead_before_or_error(
+                self.kind.renewal_lead, self.expires, self._calendar
+            )
         return found
 
     def due_bounds(self) -> tuple[date, date]:
@@ -375,9 +394,11 @@ class Fold:
         if lead.unit is not _WORKING_DAYS:
             due = self.due()
             return due, due
+        amount = lead.amount
+        span = working_day_span(lead)
         return (
-            self.expires - timedelta(days=working_day_span(lead)),
-            self.expires - timedelta(days=lead.amount),
+            self.expires - (_DAYS.get(span) or days(span)),
+            self.expires - (_DAYS.get(amount) or days(amount)),
         )
 
     def filed_by_due(self, on: date) -> bool:
@@ -385,7 +406,8 @@ class Fold:
         if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
             return on <= self.due()
         # Surely in time before the earliest the due day can be: no calendar needed.
-        return on <= self.expires - timedelta(days=working_day_span(lead)) or on <= self.due()
+        span = working_day_span(lead)
+        return on <= self.expires - (_DAYS.get(span) or days(span)) or on <= self.due()
 
     # -- time passing -----------------------------------------------------------------------
 
@@ -428,12 +450,20 @@ class Fold:
 
     def step(self, index: int, event: LicenceEvent) -> None:
         """Fold one event (``index`` names it in errors)."""
-        kind_of = type(event)
-        found = _STEPS.get(kind_of)
+        found = _STEPS.get(type(event))
         if found is None:
             raise InvalidInputError(f"events[{index}]", event, _EVENT_NAMES)
+        self.step_known(index, event, event.on, found)
+
+    def step_known(
+        self, index: int, event: LicenceEvent, on: date, found: tuple[frozenset[str], object]
+    ) -> None:
+        """:meth:`step` for an event whose type is known: ``found`` is its row of ``_STEPS``.
+
+        The status loop looks each event's type up once, to read its day, and passes the row
+        on (an event of one of the library's own frozen types carries a checked ``on``).
+        """
         allowed, handler = found
-        on = event.on
         if on < self.cursor:
             what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
             raise InvalidInputError(
@@ -462,7 +492,7 @@ class Fold:
                     raise
                 raise InvalidInputError(f"events[{index}]", err.value, err.allowed) from None
         else:
-            self.ended = _FINAL[kind_of]
+            self.ended = _FINAL[type(event)]
             self.ended_on = on
             self.suspended_on = self.suspended_until = None
 

@@ -32,7 +32,8 @@ stated assumption, ``china().extended(until=...)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
+from typing import NoReturn
 
 import attrs
 
@@ -42,7 +43,16 @@ from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
 from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
-from qsdomain.licensing._lifecycle import Fold, LicenceState, check_calendar, event_list
+from qsdomain.licensing._lifecycle import (
+    _DAYS,
+    _ONE_DAY,
+    _STEPS,
+    Fold,
+    LicenceState,
+    check_calendar,
+    days,
+    event_list,
+)
 
 __all__ = ["LicenceStatus", "StatusPolicy", "status"]
 
@@ -208,7 +218,7 @@ def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     if isinstance(found, date):
         return found
     low, _ = fold.due_bounds()
-    if as_of < low - timedelta(days=warn):
+    if as_of < low - (_DAYS.get(warn) or days(warn)):
         return None
     raise found.with_traceback(None)
 
@@ -240,28 +250,40 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
         )
         return (
             _RENEWAL_OVERDUE,
-            max(due + timedelta(days=1), fold.valid_since),
+            max(due + _ONE_DAY, fold.valid_since),
             due,
             f"The last day to file for renewal was {due.isoformat()}; valid until "
             f"{expires.isoformat()}, then expired.{late}",
         )
-    lead = fold.kind.renewal_lead
-    if due is not None and as_of >= due - timedelta(days=warn):
-        return (
-            _RENEWAL_DUE_SOON,
-            max(due - timedelta(days=warn), fold.valid_since),
-            due,
-            f"File for renewal by {due.isoformat()} ({lead} before expiry on "
-            f"{expires.isoformat()}).",
+    if due is not None:
+        warned = due - (_DAYS.get(warn) or days(warn))
+        if as_of >= warned:
+            return (
+                _RENEWAL_DUE_SOON,
+                max(warned, fold.valid_since),
+                due,
+                f"File for renewal by {due.isoformat()} ({fold.kind.renewal_lead} before expiry "
+                f"on {expires.isoformat()}).",
+            )
+    # One f-string per case (the reason is built on every call).
+    deemed_from = fold.deemed_from
+    state = _VALID if deemed_from is None else _DEEMED_RENEWED
+    if deemed_from is None:
+        if due is None:
+            reason = f"Valid until {expires.isoformat()}."
+        else:
+            reason = f"Valid until {expires.isoformat()}; file for renewal by {due.isoformat()}."
+    elif due is None:
+        reason = (
+            f"Valid until {expires.isoformat()}. Deemed renewed from "
+            f"{deemed_from.isoformat()} (行政许可法 art. 50)."
         )
-    state = _VALID if fold.deemed_from is None else _DEEMED_RENEWED
-    deemed = (
-        ""
-        if fold.deemed_from is None
-        else f" Deemed renewed from {fold.deemed_from.isoformat()} (行政许可法 art. 50)."
-    )
-    by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
-    return state, fold.valid_since, due, f"Valid until {expires.isoformat()}{by}.{deemed}"
+    else:
+        reason = (
+            f"Valid until {expires.isoformat()}; file for renewal by {due.isoformat()}. Deemed "
+            f"renewed from {deemed_from.isoformat()} (行政许可法 art. 50)."
+        )
+    return state, fold.valid_since, due, reason
 
 
 def _ended_due(fold: Fold) -> date | None:
@@ -373,6 +395,20 @@ def _quiet_status(
     return found
 
 
+def _refuse(fold: Fold, index: int, event: object, as_of: date, warn: int) -> NoReturn:
+    """Refuse ``events[index]``, not an event, as the plain loop would.
+
+    That loop read the state before the first event dated after ``as_of`` (which may raise
+    the calendar's error) and then stepped the event (which raises for an unknown type).
+    """
+    on = getattr(event, "on", None)
+    if isinstance(on, date) and on > as_of:
+        fold.advance(as_of)
+        read(fold, as_of, warn)
+    fold.step(index, event)  # type: ignore[arg-type]
+    raise AssertionError("unreachable: Fold.step refuses an unknown event type")  # pragma: no cover
+
+
 def _folded(
     licence: Licence,
     as_of: date,
@@ -380,21 +416,34 @@ def _folded(
     calendar: WorkingDayCalendar | None,
     warn: int,
 ) -> LicenceStatus:
-    """The status, folding the events (the plain path)."""
+    """The status, folding the events.
+
+    Each event's type is looked up once, in the step table: the row found is passed to
+    :meth:`Fold.step_known`, and an event of a known type (one of the library's own frozen
+    classes) carries a checked ``on``, read directly. The state is read before the first event
+    dated after ``as_of``; the later events are still folded, so a bad history is an error
+    whatever the day. ``tests/test_licensing_fast_paths.py`` checks this against the loop as
+    first written.
+    """
     fold = Fold.fresh(licence, calendar)
-    result: LicenceStatus | None = None
-    step = fold.step
+    known = fold.step_known
+    steps = _STEPS
     for index, event in enumerate(events):
-        if result is None:
-            on = getattr(event, "on", None)
-            if isinstance(on, date) and on > as_of:
-                fold.advance(as_of)
-                result = read(fold, as_of, warn)
-        step(index, event)
-    if result is None:
-        fold.advance(as_of)
-        result = read(fold, as_of, warn)
-    return result
+        found = steps.get(type(event))
+        if found is None:
+            _refuse(fold, index, event, as_of, warn)
+        on = event.on
+        if on > as_of:
+            fold.advance(as_of)
+            result = read(fold, as_of, warn)
+            known(index, event, on, found)
+            step = fold.step
+            for later, rest in enumerate(events[index + 1 :], index + 1):
+                step(later, rest)
+            return result
+        known(index, event, on, found)
+    fold.advance(as_of)
+    return read(fold, as_of, warn)
 
 
 def status(
@@ -427,9 +476,13 @@ def status(
         CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
             state depends on it.
     """
-    if not isinstance(licence, Licence):
+    if licence.__class__ is not Licence and not isinstance(licence, Licence):
         raise InvalidInputError("licence", licence, "a Licence")
-    as_of = day("as_of", as_of)
-    return fold_status(
-        licence, as_of, event_list(events), check_calendar(calendar), check_policy(policy).warn_days
-    )
+    if as_of.__class__ is not date:
+        as_of = day("as_of", as_of)
+    events = event_list(events)
+    calendar = check_calendar(calendar)
+    warn = DEFAULT_WARN_DAYS if policy is None else check_policy(policy).warn_days
+    if not events and licence.__class__ is Licence:  # fold_status, inline
+        return _quiet_status(licence, as_of, calendar, warn)
+    return _folded(licence, as_of, events, calendar, warn)
