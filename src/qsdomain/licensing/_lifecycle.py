@@ -373,7 +373,9 @@ class Fold:
 
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
-        found = self.due_or_error()
+        found = self._due  # due_or_error(), inline where it is known
+        if found is None:
+            found = self.due_or_error()
         if isinstance(found, date):
             return found
         raise found.with_traceback(None)
@@ -417,7 +419,7 @@ class Fold:
             after = self.expires + _ONE_DAY
             if self.filed_on is not None and self.filed_in_time and self.refused_on is None:
                 try:
-                    new_expires = term_end(self.kind.term, after, self.kind.convention)
+                    new_expires = _term_end(self.kind.term, after, self.kind.convention)
                 except InvalidInputError:
                     raise InvalidInputError(
                         "events", after, "a deemed renewal whose term stays within year 9999"
@@ -450,51 +452,63 @@ class Fold:
 
     def step(self, index: int, event: LicenceEvent) -> None:
         """Fold one event (``index`` names it in errors)."""
-        found = _STEPS.get(type(event))
-        if found is None:
+        if self.run((event,), index, date.max) == 0:
             raise InvalidInputError(f"events[{index}]", event, _EVENT_NAMES)
-        self.step_known(index, event, event.on, found)
 
-    def step_known(
-        self, index: int, event: LicenceEvent, on: date, found: tuple[frozenset[str], object]
-    ) -> None:
-        """:meth:`step` for an event whose type is known: ``found`` is its row of ``_STEPS``.
+    def run(self, events: tuple[LicenceEvent, ...], first: int, until: date) -> int:
+        """Fold ``events`` in order while each is an event dated on or before ``until``.
 
-        The status loop looks each event's type up once, to read its day, and passes the row
-        on (an event of one of the library's own frozen types carries a checked ``on``).
+        Returns how many were folded: at the first item that is not one of the event types, or
+        the first event dated after ``until``, it stops without touching them. ``first`` is
+        the index of ``events[0]`` in the history (errors name ``events[first + i]``).
+        ``date.max`` as ``until`` folds every event. One pass looks each item's type up once,
+        checks it against the history so far and folds it (a call only for a handler that
+        moves something: not for a change of particulars).
         """
-        allowed, handler = found
-        if on < self.cursor:
-            what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
-            raise InvalidInputError(
-                f"events[{index}].on", on, f"a date on or after {what} ({self.cursor})"
-            )
-        if on <= self.expires and self.suspended_until is None:
-            self.cursor = on  # all advance() would do: nothing expires or resumes by then
-        else:
-            self.advance(on)
-        suspended_on = self.suspended_on
-        if self.ended is None and (suspended_on is None or suspended_on > on):
-            pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
-        elif (phase := self.phase()) not in allowed:
-            raise InvalidInputError(
-                f"events[{index}]",
-                event,
-                f"an event allowed on a licence that is {self._phase_text(phase)}",
-            )
-        if handler is _changed:
-            return  # a change of particulars moves nothing
-        if handler is not None:
+        steps = _STEPS
+        for offset, event in enumerate(events):
+            found = steps.get(type(event))
+            if found is None:
+                return offset
+            on = event.on  # one of the library's own frozen types: a checked day
+            if on > until:
+                return offset
+            allowed, handler = found
+            if on < self.cursor:
+                raise self._too_early(first + offset, on)
+            if on <= self.expires and self.suspended_until is None:
+                self.cursor = on  # all advance() would do: nothing expires or resumes by then
+            else:
+                self.advance(on)
+            suspended_on = self.suspended_on
+            if self.ended is None and (suspended_on is None or suspended_on > on):
+                pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
+            elif (phase := self.phase()) not in allowed:
+                raise self._not_allowed(first + offset, event, phase)
+            if handler is _changed:
+                continue  # a change of particulars moves nothing
             try:
                 handler(self, event)  # type: ignore[operator]
             except InvalidInputError as err:
                 if err.field != "events":
                     raise
-                raise InvalidInputError(f"events[{index}]", err.value, err.allowed) from None
-        else:
-            self.ended = _FINAL[type(event)]
-            self.ended_on = on
-            self.suspended_on = self.suspended_until = None
+                raise InvalidInputError(
+                    f"events[{first + offset}]", err.value, err.allowed
+                ) from None
+        return len(events)
+
+    def _too_early(self, index: int, on: date) -> InvalidInputError:
+        what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
+        return InvalidInputError(
+            f"events[{index}].on", on, f"a date on or after {what} ({self.cursor})"
+        )
+
+    def _not_allowed(self, index: int, event: object, phase: str) -> InvalidInputError:
+        return InvalidInputError(
+            f"events[{index}]",
+            event,
+            f"an event allowed on a licence that is {self._phase_text(phase)}",
+        )
 
     def _phase_text(self, phase: str) -> str:
         if phase in ("expired", "final"):
@@ -528,7 +542,7 @@ class Fold:
             new_expires = self.expires
         else:
             try:
-                new_expires = term_end(
+                new_expires = _term_end(
                     self.kind.term, self.expires + _ONE_DAY, self.kind.convention
                 )
             except InvalidInputError:
@@ -555,6 +569,13 @@ def _changed(_: Fold, __: Changed) -> None:
     """A change of particulars (行政许可法 art. 49) moves nothing."""
 
 
+def _final(fold: Fold, event: Revoked | Withdrawn | Cancelled) -> None:
+    """Revocation, withdrawal or cancellation: the licence ends that day, suspended or not."""
+    fold.ended = _FINAL[type(event)]
+    fold.ended_on = event.on
+    fold.suspended_on = fold.suspended_until = None
+
+
 _HANDLERS: dict[type, object] = {
     RenewalApplied: Fold._renewal_applied,
     Renewed: Fold._renewed,
@@ -562,9 +583,9 @@ _HANDLERS: dict[type, object] = {
     Changed: _changed,
     Suspended: Fold._suspended,
 }
-#: Each event type's allowed phases and handler, in one look-up (None: a final event).
+#: Each event type's allowed phases and handler, in one look-up (the final events end it).
 _STEPS: dict[type, tuple[frozenset[str], object]] = {
-    kind: (allowed, _HANDLERS.get(kind)) for kind, allowed in _ALLOWED.items()
+    kind: (allowed, _HANDLERS.get(kind, _final)) for kind, allowed in _ALLOWED.items()
 }
 
 
