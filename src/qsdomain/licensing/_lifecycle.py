@@ -373,9 +373,11 @@ class Fold:
 
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
-        found = self._due  # due_or_error(), inline where it is known
+        found = self._due  # due_or_error(), inline
         if found is None:
-            found = self.due_or_error()
+            found = self._due = lead_before_or_error(
+                self.kind.renewal_lead, self.expires, self._calendar
+            )
         if isinstance(found, date):
             return found
         raise found.with_traceback(None)
@@ -406,7 +408,12 @@ class Fold:
     def filed_by_due(self, on: date) -> bool:
         lead = self.kind.renewal_lead
         if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
-            return on <= self.due()
+            found = self._due  # due(), inline
+            if found is None:
+                found = self._due = lead_before_or_error(lead, self.expires, self._calendar)
+            if isinstance(found, date):
+                return on <= found
+            raise found.with_traceback(None)
         # Surely in time before the earliest the due day can be: no calendar needed.
         span = working_day_span(lead)
         return on <= self.expires - (_DAYS.get(span) or days(span)) or on <= self.due()
@@ -476,8 +483,12 @@ class Fold:
             allowed, handler = found
             if on < self.cursor:
                 raise self._too_early(first + offset, on)
-            if on <= self.expires and self.suspended_until is None:
-                self.cursor = on  # all advance() would do: nothing expires or resumes by then
+            if on <= self.expires:  # advance(on), inline: nothing expires by then
+                until_ = self.suspended_until
+                if until_ is not None and on > until_:  # a suspension over: resumed
+                    self.valid_since = max(self.valid_since, until_ + _ONE_DAY)
+                    self.suspended_on = self.suspended_until = None
+                self.cursor = on
             else:
                 self.advance(on)
             suspended_on = self.suspended_on

@@ -52,6 +52,7 @@ from qsdomain.licensing._lifecycle import (
     check_calendar,
     days,
     event_list,
+    lead_before_or_error,
 )
 from qsdomain.limits import MAX_LICENCE_EVENTS
 
@@ -215,9 +216,11 @@ if tuple(f.name for f in attrs.fields(LicenceStatus)) != _STATUS_FIELDS:  # prag
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    found = fold._due  # fold.due_or_error(), inline where it is known
+    found = fold._due  # fold.due_or_error(), inline
     if found is None:
-        found = fold.due_or_error()
+        found = fold._due = lead_before_or_error(
+            fold.kind.renewal_lead, fold.expires, fold._calendar
+        )
     if isinstance(found, date):
         return found
     low, _ = fold.due_bounds()
@@ -237,7 +240,9 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
             f"{expires.isoformat()}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
-    due = _due_for(fold, as_of, warn)
+    due = fold._due  # _due_for(), inline where the fold keeps the day
+    if due.__class__ is not date:
+        due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
         return (
             _VALID,
@@ -323,19 +328,22 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
         )
-    return _trusted_status(
-        licence,
-        as_of,
-        state,
-        expires,
-        due,
+    made: LicenceStatus = _new(LicenceStatus)  # _trusted_status, inline
+    _set_licence(made, licence)
+    _set_as_of(made, as_of)
+    _set_state(made, state)
+    _set_expires(made, expires)
+    _set_renewal_due(made, due)
+    _set_days_left(
+        made,
         None
         if state is _REVOKED or state is _WITHDRAWN or state is _CANCELLED
         else (expires - as_of).days,
-        since,
-        filed_on,
-        reason,
     )
+    _set_since(made, since)
+    _set_filed_on(made, filed_on)
+    _set_reason(made, reason)
+    return made
 
 
 def check_policy(policy: object) -> StatusPolicy:
@@ -432,8 +440,12 @@ def _folded(
     fold = Fold.fresh(licence, calendar)
     done = fold.run(events, 0, as_of)
     if done == len(events):
-        if as_of <= fold.expires and fold.suspended_until is None:
-            fold.cursor = max(fold.cursor, as_of)  # all advance() would do here
+        if as_of <= fold.expires:  # fold.advance(as_of), inline: nothing expires by then
+            until = fold.suspended_until
+            if until is not None and as_of > until:  # a suspension over: resumed
+                fold.valid_since = max(fold.valid_since, until + _ONE_DAY)
+                fold.suspended_on = fold.suspended_until = None
+            fold.cursor = max(fold.cursor, as_of)
         else:
             fold.advance(as_of)
         return read(fold, as_of, warn)
