@@ -5,7 +5,8 @@ event-free statuses with the fold; the event step's shortcuts (no advance while 
 expire or resume, no phase look-up while in force) with the step as first written; the status
 loop (one type look-up per event) with the loop as first written, over histories mixed with
 items that are not events; the in-force reading (one f-string per reason, timedelta objects
-reused) with the reading as first written; the fold's kept due day with the lead's own answer.
+reused, ISO texts remembered) with the reading as first written; the fold's kept due day with the
+lead's own answer.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from qsdomain.licensing._lifecycle import (
     days,
     lead_before,
 )
-from qsdomain.licensing._status import _due_for, _folded, _in_force, read
+from qsdomain.licensing._status import _due_for, _folded, _in_force, _iso, read
 from qsdomain.periods import Convention, Lead, LeadUnit
 from qsdomain.strategies import licence_events, licence_histories, licences
 
@@ -428,3 +429,19 @@ def test_a_later_non_event_is_refused_after_the_reading_as_before() -> None:
             == plain
         )  # type: ignore[arg-type]
     assert _answer(lambda: status(lic, as_of, events=events))[0] is CalendarNotCoveredError  # type: ignore[arg-type, index]
+
+
+class _OwnSpelling(date):
+    """A date subclass that spells itself its own way (the memo must not answer for it)."""
+
+    def isoformat(self) -> str:
+        return "day " + super().isoformat()
+
+
+@FAST
+@given(st.dates())
+def test_remembered_iso_text_is_the_isoformat(day: date) -> None:
+    for _ in range(2):  # computed, then from the memo
+        assert _iso(day) == day.isoformat()
+    own = _OwnSpelling(day.year, day.month, day.day)
+    assert _iso(own) == own.isoformat() == "day " + day.isoformat()

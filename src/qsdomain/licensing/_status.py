@@ -214,6 +214,25 @@ if tuple(f.name for f in attrs.fields(LicenceStatus)) != _STATUS_FIELDS:  # prag
 ) = (LicenceStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
 
 
+#: ``d.isoformat()`` by day, for the reasons: the method costs several times the look-up (it
+#: formats through printf), and a register's reasons repeat a few thousand days. Plain dates
+#: only (a subclass may spell itself its own way). Emptied when full.
+_ISO: dict[date, str] = {}
+_ISO_SIZE = 1 << 16
+
+
+def _iso(d: date) -> str:
+    """``d.isoformat()``, remembered for a plain ``date``."""
+    if d.__class__ is not date:
+        return d.isoformat()
+    found = _ISO.get(d)
+    if found is None:
+        if len(_ISO) >= _ISO_SIZE:
+            _ISO.clear()
+        found = _ISO[d] = d.isoformat()
+    return found
+
+
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
     found = fold._due  # fold.due_or_error(), inline
@@ -237,8 +256,8 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             _RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
-            f"{expires.isoformat()}, then deemed renewed if still undecided (行政许可法 art. 50).",
+            f"Renewal filed in time on {_iso(fold.filed_on)}, undecided; valid until "
+            f"{_iso(expires)}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
     due = fold._due  # _due_for(), inline where the fold keeps the day
     if due.__class__ is not date:
@@ -248,20 +267,16 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             _VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires.isoformat()}.",
+            f"Renewal refused on {_iso(fold.refused_on)}; valid until {_iso(expires)}.",
         )
     if due is not None and as_of > due:
-        late = (
-            f" A filing on {fold.filed_on.isoformat()} was late."
-            if fold.filed_on is not None
-            else ""
-        )
+        late = f" A filing on {_iso(fold.filed_on)} was late." if fold.filed_on is not None else ""
         return (
             _RENEWAL_OVERDUE,
             max(due + _ONE_DAY, fold.valid_since),
             due,
-            f"The last day to file for renewal was {due.isoformat()}; valid until "
-            f"{expires.isoformat()}, then expired.{late}",
+            f"The last day to file for renewal was {_iso(due)}; valid until "
+            f"{_iso(expires)}, then expired.{late}",
         )
     if due is not None:
         warned = due - (_DAYS.get(warn) or days(warn))
@@ -270,26 +285,26 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
                 _RENEWAL_DUE_SOON,
                 max(warned, fold.valid_since),
                 due,
-                f"File for renewal by {due.isoformat()} ({fold.kind.renewal_lead} before expiry "
-                f"on {expires.isoformat()}).",
+                f"File for renewal by {_iso(due)} ({fold.kind.renewal_lead} before expiry "
+                f"on {_iso(expires)}).",
             )
     # One f-string per case (the reason is built on every call).
     deemed_from = fold.deemed_from
     state = _VALID if deemed_from is None else _DEEMED_RENEWED
     if deemed_from is None:
         if due is None:
-            reason = f"Valid until {expires.isoformat()}."
+            reason = f"Valid until {_iso(expires)}."
         else:
-            reason = f"Valid until {expires.isoformat()}; file for renewal by {due.isoformat()}."
+            reason = f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}."
     elif due is None:
         reason = (
-            f"Valid until {expires.isoformat()}. Deemed renewed from "
-            f"{deemed_from.isoformat()} (行政许可法 art. 50)."
+            f"Valid until {_iso(expires)}. Deemed renewed from "
+            f"{_iso(deemed_from)} (行政许可法 art. 50)."
         )
     else:
         reason = (
-            f"Valid until {expires.isoformat()}; file for renewal by {due.isoformat()}. Deemed "
-            f"renewed from {deemed_from.isoformat()} (行政许可法 art. 50)."
+            f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}. Deemed "
+            f"renewed from {_iso(deemed_from)} (行政许可法 art. 50)."
         )
     return state, fold.valid_since, due, reason
 
@@ -307,11 +322,11 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
     filed_on = fold.filed_on
     if as_of < licence.issued:
         state, since, due = _NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {licence.issued.isoformat()}."
+        reason = f"Valid from {_iso(licence.issued)}."
     elif ended is not None:
         state, since = ended, fold.ended_on
         if ended is _EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
+            due, reason = _ended_due(fold), f"Expired after {_iso(expires)}."
         else:
             due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
