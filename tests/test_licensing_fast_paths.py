@@ -445,3 +445,25 @@ def test_remembered_iso_text_is_the_isoformat(day: date) -> None:
         assert _iso(day) == day.isoformat()
     own = _OwnSpelling(day.year, day.month, day.day)
     assert _iso(own) == own.isoformat() == "day " + day.isoformat()
+
+
+class _AlwaysDisagrees(Licence):
+    """A subclass that answers expiry_disagrees its own way (read must still ask it)."""
+
+    __slots__ = ()
+
+    @property
+    def expiry_disagrees(self) -> bool:
+        return True
+
+
+def test_read_asks_a_subclass_whether_its_expiry_disagrees() -> None:
+    from qsdomain.licensing import Changed  # noqa: PLC0415
+
+    lic = _AlwaysDisagrees(
+        kind="industrial_product", number="XK1", holder="某厂", issued=date(2021, 3, 15)
+    )
+    st_ = status(lic, date(2022, 6, 1), events=(Changed(on=date(2022, 1, 10)),))
+    assert st_.reason.endswith(
+        " The printed expiry None differs from the kind's term (2026-03-14)."
+    )
