@@ -107,6 +107,24 @@ _EVENT_NAMES = "a RenewalApplied, Renewed, RenewalRefused, Changed, Suspended, R
 )
 
 
+#: ``timedelta(days=n)`` by ``n``: building one costs more than looking it up, and a status
+#: needs the same few (a warning window, a working-day lead's span) again and again. Read as
+#: ``_DAYS.get(n) or days(n)`` (``timedelta(0)`` is false, and ``days`` answers it). Emptied
+#: when full.
+_DAYS: dict[int, timedelta] = {}
+_DAYS_SIZE = 1 << 12
+
+
+def days(n: int) -> timedelta:
+    """``timedelta(days=n)``, remembered in ``_DAYS``."""
+    found = _DAYS.get(n)
+    if found is None:
+        if len(_DAYS) >= _DAYS_SIZE:
+            _DAYS.clear()
+        found = _DAYS[n] = timedelta(days=n)
+    return found
+
+
 def working_day_span(lead: Lead) -> int:
     """Calendar days that surely hold ``lead.amount`` working days (an upper bound).
 
@@ -305,7 +323,7 @@ class Fold:
         self.licence = life.licence
         self.kind = life.licence.kind
         self._calendar = calendar
-        self._due: date | None = None
+        self._due: date | CalendarNotCoveredError | None = None
         self.expires = life.expires
         self.valid_since = life.valid_since
         self.deemed_from = life.deemed_from
@@ -355,18 +373,23 @@ class Fold:
 
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
-        found = self.due_or_error()
+        found = self._due  # due_or_error(), inline
+        if found is None:
+            found = self._due = lead_before_or_error(
+                self.kind.renewal_lead, self.expires, self._calendar
+            )
         if isinstance(found, date):
             return found
         raise found.with_traceback(None)
 
     def due_or_error(self) -> date | CalendarNotCoveredError:
         """:meth:`due`, returning (not raising) the calendar's not-covered error."""
-        if self._due is not None:
-            return self._due
-        found = lead_before_or_error(self.kind.renewal_lead, self.expires, self._calendar)
-        if isinstance(found, date):
-            self._due = found
+        found = self._due
+        if found is None:
+            # An answer beyond the calendar is kept too: the calendar does not change.
+            found = self._due = lead_before_or_error(
+                self.kind.renewal_lead, self.expires, self._calendar
+            )
         return found
 
     def due_bounds(self) -> tuple[date, date]:
@@ -375,17 +398,25 @@ class Fold:
         if lead.unit is not _WORKING_DAYS:
             due = self.due()
             return due, due
+        amount = lead.amount
+        span = working_day_span(lead)
         return (
-            self.expires - timedelta(days=working_day_span(lead)),
-            self.expires - timedelta(days=lead.amount),
+            self.expires - (_DAYS.get(span) or days(span)),
+            self.expires - (_DAYS.get(amount) or days(amount)),
         )
 
     def filed_by_due(self, on: date) -> bool:
         lead = self.kind.renewal_lead
         if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
-            return on <= self.due()
+            found = self._due  # due(), inline
+            if found is None:
+                found = self._due = lead_before_or_error(lead, self.expires, self._calendar)
+            if isinstance(found, date):
+                return on <= found
+            raise found.with_traceback(None)
         # Surely in time before the earliest the due day can be: no calendar needed.
-        return on <= self.expires - timedelta(days=working_day_span(lead)) or on <= self.due()
+        span = working_day_span(lead)
+        return on <= self.expires - (_DAYS.get(span) or days(span)) or on <= self.due()
 
     # -- time passing -----------------------------------------------------------------------
 
@@ -395,7 +426,7 @@ class Fold:
             after = self.expires + _ONE_DAY
             if self.filed_on is not None and self.filed_in_time and self.refused_on is None:
                 try:
-                    new_expires = term_end(self.kind.term, after, self.kind.convention)
+                    new_expires = _term_end(self.kind.term, after, self.kind.convention)
                 except InvalidInputError:
                     raise InvalidInputError(
                         "events", after, "a deemed renewal whose term stays within year 9999"
@@ -428,43 +459,67 @@ class Fold:
 
     def step(self, index: int, event: LicenceEvent) -> None:
         """Fold one event (``index`` names it in errors)."""
-        kind_of = type(event)
-        found = _STEPS.get(kind_of)
-        if found is None:
+        if self.run((event,), index, date.max) == 0:
             raise InvalidInputError(f"events[{index}]", event, _EVENT_NAMES)
-        allowed, handler = found
-        on = event.on
-        if on < self.cursor:
-            what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
-            raise InvalidInputError(
-                f"events[{index}].on", on, f"a date on or after {what} ({self.cursor})"
-            )
-        if on <= self.expires and self.suspended_until is None:
-            self.cursor = on  # all advance() would do: nothing expires or resumes by then
-        else:
-            self.advance(on)
-        suspended_on = self.suspended_on
-        if self.ended is None and (suspended_on is None or suspended_on > on):
-            pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
-        elif (phase := self.phase()) not in allowed:
-            raise InvalidInputError(
-                f"events[{index}]",
-                event,
-                f"an event allowed on a licence that is {self._phase_text(phase)}",
-            )
-        if handler is _changed:
-            return  # a change of particulars moves nothing
-        if handler is not None:
+
+    def run(self, events: tuple[LicenceEvent, ...], first: int, until: date) -> int:
+        """Fold ``events`` in order while each is an event dated on or before ``until``.
+
+        Returns how many were folded: at the first item that is not one of the event types, or
+        the first event dated after ``until``, it stops without touching them. ``first`` is
+        the index of ``events[0]`` in the history (errors name ``events[first + i]``).
+        ``date.max`` as ``until`` folds every event. One pass looks each item's type up once,
+        checks it against the history so far and folds it (a call only for a handler that
+        moves something: not for a change of particulars).
+        """
+        steps = _STEPS
+        for offset, event in enumerate(events):
+            found = steps.get(type(event))
+            if found is None:
+                return offset
+            on = event.on  # one of the library's own frozen types: a checked day
+            if on > until:
+                return offset
+            allowed, handler = found
+            if on < self.cursor:
+                raise self._too_early(first + offset, on)
+            if on <= self.expires:  # advance(on), inline: nothing expires by then
+                until_ = self.suspended_until
+                if until_ is not None and on > until_:  # a suspension over: resumed
+                    self.valid_since = max(self.valid_since, until_ + _ONE_DAY)
+                    self.suspended_on = self.suspended_until = None
+                self.cursor = on
+            else:
+                self.advance(on)
+            suspended_on = self.suspended_on
+            if self.ended is None and (suspended_on is None or suspended_on > on):
+                pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
+            elif (phase := self.phase()) not in allowed:
+                raise self._not_allowed(first + offset, event, phase)
+            if handler is _changed:
+                continue  # a change of particulars moves nothing
             try:
                 handler(self, event)  # type: ignore[operator]
             except InvalidInputError as err:
                 if err.field != "events":
                     raise
-                raise InvalidInputError(f"events[{index}]", err.value, err.allowed) from None
-        else:
-            self.ended = _FINAL[kind_of]
-            self.ended_on = on
-            self.suspended_on = self.suspended_until = None
+                raise InvalidInputError(
+                    f"events[{first + offset}]", err.value, err.allowed
+                ) from None
+        return len(events)
+
+    def _too_early(self, index: int, on: date) -> InvalidInputError:
+        what = "the issue date" if self.cursor == self.licence.issued else "the previous event"
+        return InvalidInputError(
+            f"events[{index}].on", on, f"a date on or after {what} ({self.cursor})"
+        )
+
+    def _not_allowed(self, index: int, event: object, phase: str) -> InvalidInputError:
+        return InvalidInputError(
+            f"events[{index}]",
+            event,
+            f"an event allowed on a licence that is {self._phase_text(phase)}",
+        )
 
     def _phase_text(self, phase: str) -> str:
         if phase in ("expired", "final"):
@@ -498,7 +553,7 @@ class Fold:
             new_expires = self.expires
         else:
             try:
-                new_expires = term_end(
+                new_expires = _term_end(
                     self.kind.term, self.expires + _ONE_DAY, self.kind.convention
                 )
             except InvalidInputError:
@@ -525,6 +580,13 @@ def _changed(_: Fold, __: Changed) -> None:
     """A change of particulars (行政许可法 art. 49) moves nothing."""
 
 
+def _final(fold: Fold, event: Revoked | Withdrawn | Cancelled) -> None:
+    """Revocation, withdrawal or cancellation: the licence ends that day, suspended or not."""
+    fold.ended = _FINAL[type(event)]
+    fold.ended_on = event.on
+    fold.suspended_on = fold.suspended_until = None
+
+
 _HANDLERS: dict[type, object] = {
     RenewalApplied: Fold._renewal_applied,
     Renewed: Fold._renewed,
@@ -532,9 +594,9 @@ _HANDLERS: dict[type, object] = {
     Changed: _changed,
     Suspended: Fold._suspended,
 }
-#: Each event type's allowed phases and handler, in one look-up (None: a final event).
+#: Each event type's allowed phases and handler, in one look-up (the final events end it).
 _STEPS: dict[type, tuple[frozenset[str], object]] = {
-    kind: (allowed, _HANDLERS.get(kind)) for kind, allowed in _ALLOWED.items()
+    kind: (allowed, _HANDLERS.get(kind, _final)) for kind, allowed in _ALLOWED.items()
 }
 
 

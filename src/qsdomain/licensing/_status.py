@@ -32,7 +32,8 @@ stated assumption, ``china().extended(until=...)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
+from typing import NoReturn
 
 import attrs
 
@@ -42,7 +43,18 @@ from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
 from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
-from qsdomain.licensing._lifecycle import Fold, LicenceState, check_calendar, event_list
+from qsdomain.licensing._lifecycle import (
+    _DAYS,
+    _ONE_DAY,
+    _STEPS,
+    Fold,
+    LicenceState,
+    check_calendar,
+    days,
+    event_list,
+    lead_before_or_error,
+)
+from qsdomain.limits import MAX_LICENCE_EVENTS
 
 __all__ = ["LicenceStatus", "StatusPolicy", "status"]
 
@@ -202,13 +214,36 @@ if tuple(f.name for f in attrs.fields(LicenceStatus)) != _STATUS_FIELDS:  # prag
 ) = (LicenceStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
 
 
+#: ``d.isoformat()`` by day, for the reasons: the method costs several times the look-up (it
+#: formats through printf), and a register's reasons repeat a few thousand days. Plain dates
+#: only (a subclass may spell itself its own way). Emptied when full.
+_ISO: dict[date, str] = {}
+_ISO_SIZE = 1 << 16
+
+
+def _iso(d: date) -> str:
+    """``d.isoformat()``, remembered for a plain ``date``."""
+    if d.__class__ is not date:
+        return d.isoformat()
+    found = _ISO.get(d)
+    if found is None:
+        if len(_ISO) >= _ISO_SIZE:
+            _ISO.clear()
+        found = _ISO[d] = d.isoformat()
+    return found
+
+
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    found = fold.due_or_error()
+    found = fold._due  # fold.due_or_error(), inline
+    if found is None:
+        found = fold._due = lead_before_or_error(
+            fold.kind.renewal_lead, fold.expires, fold._calendar
+        )
     if isinstance(found, date):
         return found
     low, _ = fold.due_bounds()
-    if as_of < low - timedelta(days=warn):
+    if as_of < low - (_DAYS.get(warn) or days(warn)):
         return None
     raise found.with_traceback(None)
 
@@ -221,47 +256,57 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             _RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
-            f"{expires.isoformat()}, then deemed renewed if still undecided (行政许可法 art. 50).",
+            f"Renewal filed in time on {_iso(fold.filed_on)}, undecided; valid until "
+            f"{_iso(expires)}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
-    due = _due_for(fold, as_of, warn)
+    due = fold._due  # _due_for(), inline where the fold keeps the day
+    if due.__class__ is not date:
+        due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
         return (
             _VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires.isoformat()}.",
+            f"Renewal refused on {_iso(fold.refused_on)}; valid until {_iso(expires)}.",
         )
     if due is not None and as_of > due:
-        late = (
-            f" A filing on {fold.filed_on.isoformat()} was late."
-            if fold.filed_on is not None
-            else ""
-        )
+        late = f" A filing on {_iso(fold.filed_on)} was late." if fold.filed_on is not None else ""
         return (
             _RENEWAL_OVERDUE,
-            max(due + timedelta(days=1), fold.valid_since),
+            max(due + _ONE_DAY, fold.valid_since),
             due,
-            f"The last day to file for renewal was {due.isoformat()}; valid until "
-            f"{expires.isoformat()}, then expired.{late}",
+            f"The last day to file for renewal was {_iso(due)}; valid until "
+            f"{_iso(expires)}, then expired.{late}",
         )
-    lead = fold.kind.renewal_lead
-    if due is not None and as_of >= due - timedelta(days=warn):
-        return (
-            _RENEWAL_DUE_SOON,
-            max(due - timedelta(days=warn), fold.valid_since),
-            due,
-            f"File for renewal by {due.isoformat()} ({lead} before expiry on "
-            f"{expires.isoformat()}).",
+    if due is not None:
+        warned = due - (_DAYS.get(warn) or days(warn))
+        if as_of >= warned:
+            return (
+                _RENEWAL_DUE_SOON,
+                max(warned, fold.valid_since),
+                due,
+                f"File for renewal by {_iso(due)} ({fold.kind.renewal_lead} before expiry "
+                f"on {_iso(expires)}).",
+            )
+    # One f-string per case (the reason is built on every call).
+    deemed_from = fold.deemed_from
+    state = _VALID if deemed_from is None else _DEEMED_RENEWED
+    if deemed_from is None:
+        if due is None:
+            reason = f"Valid until {_iso(expires)}."
+        else:
+            reason = f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}."
+    elif due is None:
+        reason = (
+            f"Valid until {_iso(expires)}. Deemed renewed from "
+            f"{_iso(deemed_from)} (行政许可法 art. 50)."
         )
-    state = _VALID if fold.deemed_from is None else _DEEMED_RENEWED
-    deemed = (
-        ""
-        if fold.deemed_from is None
-        else f" Deemed renewed from {fold.deemed_from.isoformat()} (行政许可法 art. 50)."
-    )
-    by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
-    return state, fold.valid_since, due, f"Valid until {expires.isoformat()}{by}.{deemed}"
+    else:
+        reason = (
+            f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}. Deemed "
+            f"renewed from {_iso(deemed_from)} (行政许可法 art. 50)."
+        )
+    return state, fold.valid_since, due, reason
 
 
 def _ended_due(fold: Fold) -> date | None:
@@ -277,11 +322,11 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
     filed_on = fold.filed_on
     if as_of < licence.issued:
         state, since, due = _NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {licence.issued.isoformat()}."
+        reason = f"Valid from {_iso(licence.issued)}."
     elif ended is not None:
         state, since = ended, fold.ended_on
         if ended is _EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
+            due, reason = _ended_due(fold), f"Expired after {_iso(expires)}."
         else:
             due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
@@ -290,24 +335,30 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
         reason = f"Suspended (暂扣) from {fold.suspended_on} through {fold.suspended_until}."
     else:
         state, since, due, reason = _in_force(fold, as_of, warn)
-    if licence.expiry_disagrees:
+    # Licence.expiry_disagrees is False without a printed expiry (a subclass is asked).
+    if (
+        licence.valid_until is not None or licence.__class__ is not Licence
+    ) and licence.expiry_disagrees:
         reason += (
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
         )
-    return _trusted_status(
-        licence,
-        as_of,
-        state,
-        expires,
-        due,
+    made: LicenceStatus = _new(LicenceStatus)  # _trusted_status, inline
+    _set_licence(made, licence)
+    _set_as_of(made, as_of)
+    _set_state(made, state)
+    _set_expires(made, expires)
+    _set_renewal_due(made, due)
+    _set_days_left(
+        made,
         None
         if state is _REVOKED or state is _WITHDRAWN or state is _CANCELLED
         else (expires - as_of).days,
-        since,
-        filed_on,
-        reason,
     )
+    _set_since(made, since)
+    _set_filed_on(made, filed_on)
+    _set_reason(made, reason)
+    return made
 
 
 def check_policy(policy: object) -> StatusPolicy:
@@ -373,6 +424,20 @@ def _quiet_status(
     return found
 
 
+def _refuse(fold: Fold, index: int, event: object, as_of: date, warn: int) -> NoReturn:
+    """Refuse ``events[index]``, not an event, as the plain loop would.
+
+    That loop read the state before the first event dated after ``as_of`` (which may raise
+    the calendar's error) and then stepped the event (which raises for an unknown type).
+    """
+    on = getattr(event, "on", None)
+    if isinstance(on, date) and on > as_of:
+        fold.advance(as_of)
+        read(fold, as_of, warn)
+    fold.step(index, event)  # type: ignore[arg-type]
+    raise AssertionError("unreachable: Fold.step refuses an unknown event type")  # pragma: no cover
+
+
 def _folded(
     licence: Licence,
     as_of: date,
@@ -380,20 +445,34 @@ def _folded(
     calendar: WorkingDayCalendar | None,
     warn: int,
 ) -> LicenceStatus:
-    """The status, folding the events (the plain path)."""
+    """The status, folding the events.
+
+    :meth:`Fold.run` folds the events up to ``as_of`` in one pass; the state is read before
+    the first event dated after ``as_of``, and the later events are still folded, so a bad
+    history is an error whatever the day. ``tests/test_licensing_fast_paths.py`` checks this
+    against the loop as first written (one :meth:`Fold.step` per event).
+    """
     fold = Fold.fresh(licence, calendar)
-    result: LicenceStatus | None = None
-    step = fold.step
-    for index, event in enumerate(events):
-        if result is None:
-            on = getattr(event, "on", None)
-            if isinstance(on, date) and on > as_of:
-                fold.advance(as_of)
-                result = read(fold, as_of, warn)
-        step(index, event)
-    if result is None:
-        fold.advance(as_of)
-        result = read(fold, as_of, warn)
+    done = fold.run(events, 0, as_of)
+    if done == len(events):
+        if as_of <= fold.expires:  # fold.advance(as_of), inline: nothing expires by then
+            until = fold.suspended_until
+            if until is not None and as_of > until:  # a suspension over: resumed
+                fold.valid_since = max(fold.valid_since, until + _ONE_DAY)
+                fold.suspended_on = fold.suspended_until = None
+            fold.cursor = max(fold.cursor, as_of)
+        else:
+            fold.advance(as_of)
+        return read(fold, as_of, warn)
+    event = events[done]
+    if type(event) not in _STEPS:
+        _refuse(fold, done, event, as_of, warn)
+    fold.advance(as_of)
+    result = read(fold, as_of, warn)
+    rest = events[done:]
+    done += fold.run(rest, done, date.max)
+    if done < len(events):  # not an event: the state is read already, so no day to compare
+        fold.step(done, events[done])  # raises
     return result
 
 
@@ -427,9 +506,16 @@ def status(
         CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
             state depends on it.
     """
-    if not isinstance(licence, Licence):
+    if licence.__class__ is not Licence and not isinstance(licence, Licence):
         raise InvalidInputError("licence", licence, "a Licence")
-    as_of = day("as_of", as_of)
-    return fold_status(
-        licence, as_of, event_list(events), check_calendar(calendar), check_policy(policy).warn_days
-    )
+    if as_of.__class__ is not date:
+        as_of = day("as_of", as_of)
+    # event_list and check_calendar, inline for the usual arguments
+    if events.__class__ is not tuple or len(events) > MAX_LICENCE_EVENTS:
+        events = event_list(events)
+    if calendar is not None and calendar.__class__ is not WorkingCalendar:
+        calendar = check_calendar(calendar)
+    warn = DEFAULT_WARN_DAYS if policy is None else check_policy(policy).warn_days
+    if not events and licence.__class__ is Licence:  # fold_status, inline
+        return _quiet_status(licence, as_of, calendar, warn)
+    return _folded(licence, as_of, events, calendar, warn)
