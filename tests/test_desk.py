@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date, datetime, timezone
 from pathlib import Path
 
 import attrs
@@ -492,7 +492,7 @@ def test_the_report_round_trips_through_the_converter(report: Report) -> None:
 
 def test_report_refuses_bad_arguments(bureau: Desk) -> None:
     with pytest.raises(InvalidInputError, match="as_of"):
-        bureau.report(as_of=datetime(2026, 11, 27, tzinfo=UTC))  # type: ignore[arg-type]
+        bureau.report(as_of=datetime(2026, 11, 27, tzinfo=timezone.utc))  # type: ignore[arg-type]
     with pytest.raises(InvalidInputError, match="within"):
         bureau.report(as_of=AS_OF, within=-1)
     with pytest.raises(InvalidInputError, match="calendar"):

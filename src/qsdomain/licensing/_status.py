@@ -1,6 +1,6 @@
 """Is this licence valid on that day, and by when must the holder file for renewal?
 
->>> from datetime import date
+>>> from datetime import date, datetime
 >>> from qsdomain.calendars import china
 >>> from qsdomain.licensing import Licence, RenewalApplied, status
 >>> lic = Licence(kind="food_production", number="SC10633010200001", holder="某食品有限公司",
@@ -32,7 +32,7 @@ stated assumption, ``china().extended(until=...)``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import NoReturn
 
 import attrs
@@ -431,7 +431,9 @@ def _refuse(fold: Fold, index: int, event: object, as_of: date, warn: int) -> No
     the calendar's error) and then stepped the event (which raises for an unknown type).
     """
     on = getattr(event, "on", None)
-    if isinstance(on, date) and on > as_of:
+    # A datetime is a date to isinstance but cannot be compared with one: such an item is
+    # refused by the step alone (it used to escape as a TypeError).
+    if isinstance(on, date) and not isinstance(on, datetime) and on > as_of:
         fold.advance(as_of)
         read(fold, as_of, warn)
     fold.step(index, event)  # type: ignore[arg-type]
