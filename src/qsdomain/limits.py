@@ -32,9 +32,11 @@ __all__ = [
     "MAX_OC_SIZE",
     "MAX_OC_STAGES",
     "MAX_OC_STAGE_GAP",
+    "MAX_PATH_LENGTH",
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
+    "MAX_WITHIN_DAYS",
     "MAX_ZONE_KEY_LENGTH",
 ]
 
@@ -142,5 +144,14 @@ MAX_KIND_DEADLINES = 100
 #: Most lifecycle events of one licence passed to ``status``. A licence sees a few renewals,
 #: changes and suspensions in its life; 10,000 bounds the fold at a few milliseconds.
 MAX_LICENCE_EVENTS = 10_000
+
+# -- desk ----------------------------------------------------------------------------------------
+
+#: Longest file path the desk accepts, in characters (Linux's PATH_MAX, 4096 bytes).
+MAX_PATH_LENGTH = 4096
+
+#: Furthest ahead a desk report looks for "due soon", in days: ten years, past any renewal lead
+#: or verification interval a bureau warns about.
+MAX_WITHIN_DAYS = 3_660
 
 # -- command line --------------------------------------------------------------------------------

@@ -44,9 +44,12 @@ from qsdomain.ledgers import Row, RowRejected
 __all__ = [
     "COLUMNS",
     "EVENTS",
+    "EVENT_CODES",
+    "EVENT_TYPES",
     "HEADERS",
     "KINDS",
     "REQUIRED",
+    "TIME_ONLY",
     "document",
     "document_cases",
     "items_list",
@@ -100,6 +103,37 @@ EVENTS: dict[str, str] = {
     "withdrawn": "withdrawn",
     "撤回": "withdrawn",
 }
+
+#: Each event kind and the event class it names.
+EVENT_TYPES: Mapping[str, Callable[..., Event]] = {
+    "received": Received,
+    "deficiency_notified": DeficiencyNotified,
+    "materials_completed": MaterialsCompleted,
+    "accepted": Accepted,
+    "exclusion_started": ExclusionStarted,
+    "exclusion_ended": ExclusionEnded,
+    "extension_granted": ExtensionGranted,
+    "progress_reported": ProgressReported,
+    "meeting_held": MeetingHeld,
+    "decided": Decided,
+    "delivered": Delivered,
+    "withdrawn": Withdrawn,
+}
+#: The kind of each event class (what the desk stores).
+EVENT_CODES: Mapping[object, str] = {cls: code for code, cls in EVENT_TYPES.items()}
+#: The kinds whose event carries only its time.
+TIME_ONLY = frozenset(
+    {
+        "received",
+        "materials_completed",
+        "exclusion_ended",
+        "progress_reported",
+        "meeting_held",
+        "decided",
+        "delivered",
+        "withdrawn",
+    }
+)
 
 #: ``kind`` cells: the art. 45 procedures by value or by their Chinese name.
 KINDS: dict[str, str] = {k.value: k.value for k in ExclusionKind} | {
@@ -169,14 +203,7 @@ def _event(row: Row, item: ServiceItem) -> Event:  # noqa: PLR0911 - one branch 
         if err.field.startswith("line "):
             raise
         raise InvalidInputError(f"line {row.line}: {err.field}", err.value, err.allowed) from None
-    simple: dict[str, Callable[..., Event]] = {
-        "progress_reported": ProgressReported,
-        "meeting_held": MeetingHeld,
-        "decided": Decided,
-        "delivered": Delivered,
-        "withdrawn": Withdrawn,
-    }
-    return simple[str(kind)](at=at)
+    return EVENT_TYPES[str(kind)](at=at)  # the rest carry only their time
 
 
 @attrs.frozen

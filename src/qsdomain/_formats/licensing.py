@@ -31,10 +31,12 @@ from qsdomain.licensing import (
 )
 
 __all__ = [
+    "EVENT_CODES",
     "EVENT_COLUMNS",
     "EVENT_HEADERS",
     "EVENT_NAMES",
     "EVENT_REQUIRED",
+    "EVENT_TYPES",
     "LICENCE_COLUMNS",
     "LICENCE_HEADERS",
     "LICENCE_REQUIRED",
@@ -96,14 +98,19 @@ EVENT_NAMES: Mapping[str, str] = {
     "注销": "cancelled",
 }
 
-_SIMPLE_EVENTS: Mapping[str, Callable[..., LicenceEvent]] = {
+#: Each event code and the event class it names.
+EVENT_TYPES: Mapping[str, type[LicenceEvent]] = {
     "renewal_applied": RenewalApplied,
+    "renewed": Renewed,
     "renewal_refused": RenewalRefused,
     "changed": Changed,
+    "suspended": Suspended,
     "revoked": Revoked,
     "withdrawn": Withdrawn,
     "cancelled": Cancelled,
 }
+#: The code of each event class (what the desk stores).
+EVENT_CODES: Mapping[type[LicenceEvent], str] = {cls: code for code, cls in EVENT_TYPES.items()}
 
 
 def kind_names() -> dict[str, str]:
@@ -166,7 +173,7 @@ def event_row(row: Row) -> DatedEvent:
         elif code == "renewed":
             event = Renewed(on=on, valid_until=row.date("valid_until", required=False), note=note)
         else:
-            event = _SIMPLE_EVENTS[str(code)](on=on, note=note)
+            event = EVENT_TYPES[str(code)](on=on, note=note)  # type: ignore[call-arg]
     except InvalidInputError as err:
         raise on_line(row, err) from None
     return DatedEvent(number, row.line, event)

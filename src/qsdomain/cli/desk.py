@@ -14,6 +14,7 @@ from pathlib import Path
 
 import attrs
 
+from qsdomain import limits
 from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, Reply
@@ -160,7 +161,7 @@ def _register(commands: Commands) -> None:
     )
     report.add_argument(
         "--within",
-        type=whole("--within", 0, 3660),
+        type=whole("--within", 0, limits.MAX_WITHIN_DAYS),
         default=30,
         metavar="DAYS",
         help="how many days ahead counts as due soon (default 30)",

@@ -24,9 +24,9 @@ from datetime import date
 from pathlib import Path
 from types import TracebackType
 
-from qsdomain import _checks
+from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar
-from qsdomain.desk._import import TABLES, import_file
+from qsdomain.desk._import import TABLES, import_file, is_file
 from qsdomain.desk._model import ImportSummary, Report
 from qsdomain.desk._report import build_report, default_calendar
 from qsdomain.desk._schema import migrate, version_of
@@ -35,25 +35,13 @@ from qsdomain.errors import InvalidInputError
 __all__ = ["Desk"]
 
 
-#: Longest path the desk accepts (Linux's PATH_MAX).
-_MAX_PATH = 4096
-
-
 def _path(value: object, field: str = "path") -> str:
     if not isinstance(value, (str, os.PathLike)):
         raise InvalidInputError(field, value, "a file path (str or os.PathLike)")
     text = os.fspath(value)
     if not isinstance(text, str):
         raise InvalidInputError(field, value, "a file path as text")
-    return _checks.text(field, text, max_length=_MAX_PATH)
-
-
-def is_file(path: str) -> bool:
-    """Whether ``path`` names an existing file (a name the system refuses is not one)."""
-    try:
-        return Path(path).is_file()
-    except (OSError, ValueError):
-        return False
+    return _checks.text(field, text, max_length=limits.MAX_PATH_LENGTH)
 
 
 class Desk:
@@ -172,7 +160,7 @@ class Desk:
         provisional days are marked ``provisional``.
         """
         as_of = _checks.day("as_of", as_of)
-        within = _checks.whole_number("within", within, 0, 3660)
+        within = _checks.whole_number("within", within, 0, limits.MAX_WITHIN_DAYS)
         if calendar is None:
             calendar = default_calendar(as_of)
         elif not isinstance(calendar, WorkingCalendar):

@@ -37,7 +37,14 @@ from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import Row, RowRejected, parse_rows, read_json_rows
 from qsdomain.licensing import Renewed, Suspended
 
-__all__ = ["TABLES", "ImportRejectedError", "event_cells", "import_file", "stored_items"]
+__all__ = [
+    "TABLES",
+    "ImportRejectedError",
+    "event_cells",
+    "import_file",
+    "is_file",
+    "stored_items",
+]
 
 T = TypeVar("T")
 
@@ -252,16 +259,6 @@ _EVENT_SQL = (
     " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (number, event, on_day) DO UPDATE SET"
     " until = excluded.until, valid_until = excluded.valid_until, note = excluded.note"
 )
-_EVENT_CODES = {
-    "RenewalApplied": "renewal_applied",
-    "Renewed": "renewed",
-    "RenewalRefused": "renewal_refused",
-    "Changed": "changed",
-    "Suspended": "suspended",
-    "Revoked": "revoked",
-    "Withdrawn": "withdrawn",
-    "Cancelled": "cancelled",
-}
 
 
 def _licences(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
@@ -333,7 +330,7 @@ def _licence_events(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) ->
                 if isinstance(event, Renewed) and event.valid_until is not None
                 else None
             )
-            code = _EVENT_CODES[type(event).__name__]
+            code = licence_format.EVENT_CODES[type(event)]
             yield (dated.number, code, event.on.isoformat(), until, valid, event.note)
 
     return sum(_batched(conn, _EVENT_SQL, values()))
@@ -373,7 +370,7 @@ def stored_items(conn: sqlite3.Connection) -> dict[str, ServiceItem]:
 
 def event_cells(event: Event) -> tuple[object, ...]:
     """An event's columns: event, at, missing, outstanding, kind, notified, days, by, reason."""
-    code = _CASE_EVENT_CODES[type(event).__name__]
+    code = case_format.EVENT_CODES[type(event)]
     missing = "；".join(event.missing) if isinstance(event, DeficiencyNotified) else None
     outstanding = "；".join(event.outstanding) if isinstance(event, Accepted) else None
     kind = notified = None
@@ -395,21 +392,6 @@ def event_cells(event: Event) -> tuple[object, ...]:
         reason,
     )
 
-
-_CASE_EVENT_CODES = {
-    "Received": "received",
-    "DeficiencyNotified": "deficiency_notified",
-    "MaterialsCompleted": "materials_completed",
-    "Accepted": "accepted",
-    "ExclusionStarted": "exclusion_started",
-    "ExclusionEnded": "exclusion_ended",
-    "ExtensionGranted": "extension_granted",
-    "ProgressReported": "progress_reported",
-    "MeetingHeld": "meeting_held",
-    "Decided": "decided",
-    "Delivered": "delivered",
-    "Withdrawn": "withdrawn",
-}
 
 _CASE_SQL = (
     "INSERT INTO case_events (case_id, seq, item, handler, event, at, missing, outstanding,"
@@ -486,7 +468,8 @@ _LOADERS: Mapping[str, Callable[[sqlite3.Connection, Iterable[Row], _Log], int]]
 }
 
 
-def _is_file(path: str) -> bool:
+def is_file(path: str) -> bool:
+    """Whether ``path`` names an existing file (a name the system refuses is not one)."""
     try:
         return Path(path).is_file()
     except (OSError, ValueError):
@@ -503,7 +486,7 @@ def import_file(
 ) -> ImportSummary:
     """Load one ledger file into ``conn`` in one transaction; return what it did."""
     name = os.fspath(path)
-    if not _is_file(name):
+    if not is_file(name):
         raise InvalidInputError("path", name, "an existing ledger file")
     if table is None:
         table = _detect(name)

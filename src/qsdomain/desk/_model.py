@@ -161,7 +161,7 @@ def _to_as_of(v: object) -> date:
 
 
 def _to_within(v: object) -> int:
-    return _checks.whole_number("within", v, 0, 3660)
+    return _checks.whole_number("within", v, 0, limits.MAX_WITHIN_DAYS)
 
 
 def _to_path(v: object) -> str:

@@ -12,11 +12,13 @@ from __future__ import annotations
 import datetime
 import sqlite3
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 from qsdomain import _checks, commitments, licensing, metrology
+from qsdomain._formats import commitments as case_format
+from qsdomain._formats import licensing as licence_format
 from qsdomain._formats.metrology import _with_id
 from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
@@ -24,20 +26,12 @@ from qsdomain.commitments import (
     Case,
     CaseClock,
     ClockState,
-    Decided,
     DeficiencyNotified,
-    Delivered,
     Event,
-    ExclusionEnded,
     ExclusionStarted,
     ExtensionGranted,
-    MaterialsCompleted,
-    MeetingHeld,
-    ProgressReported,
-    Received,
     ServiceItem,
 )
-from qsdomain.commitments import Withdrawn as CaseWithdrawn
 from qsdomain.desk._import import stored_items
 from qsdomain.desk._model import (
     WEEKS,
@@ -52,17 +46,11 @@ from qsdomain.desk._model import (
 )
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.licensing import (
-    Cancelled,
-    Changed,
     Licence,
     LicenceEvent,
     LicenceState,
-    RenewalApplied,
-    RenewalRefused,
     Renewed,
-    Revoked,
     Suspended,
-    Withdrawn,
 )
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
 from qsdomain.periods import LeadUnit, Term
@@ -304,14 +292,6 @@ ORDER BY number, on_day,
                     WHEN 'renewed' THEN 2 WHEN 'changed' THEN 3 WHEN 'suspended' THEN 4
                     ELSE 5 END
 """
-_LICENCE_EVENTS: dict[str, Callable[..., LicenceEvent]] = {
-    "renewal_applied": RenewalApplied,
-    "renewal_refused": RenewalRefused,
-    "changed": Changed,
-    "revoked": Revoked,
-    "withdrawn": Withdrawn,
-    "cancelled": Cancelled,
-}
 
 
 def _licence_event(row: _SqlRow) -> LicenceEvent:
@@ -322,7 +302,7 @@ def _licence_event(row: _SqlRow) -> LicenceEvent:
     if code == "renewed":
         valid = None if valid_until is None else date.fromisoformat(str(valid_until))
         return Renewed(on=on, valid_until=valid, note=note)
-    return _LICENCE_EVENTS[str(code)](on=on, note=note)
+    return licence_format.EVENT_TYPES[str(code)](on=on, note=note)  # type: ignore[call-arg]
 
 
 def _licence_pairs(
@@ -433,16 +413,6 @@ SELECT case_id, item, handler, event, at, missing, outstanding, kind, notified, 
        approver, reason
 FROM case_events ORDER BY case_id, seq
 """
-_SIMPLE_CASE_EVENTS: dict[str, Callable[..., Event]] = {
-    "received": Received,
-    "materials_completed": MaterialsCompleted,
-    "exclusion_ended": ExclusionEnded,
-    "progress_reported": ProgressReported,
-    "meeting_held": MeetingHeld,
-    "decided": Decided,
-    "delivered": Delivered,
-    "withdrawn": CaseWithdrawn,
-}
 
 
 def _parts(text: object) -> list[str]:
@@ -452,9 +422,8 @@ def _parts(text: object) -> list[str]:
 def _case_event(row: _SqlRow) -> Event:
     code, at_text = row[3], row[4]
     at = datetime.datetime.fromisoformat(str(at_text))
-    simple = _SIMPLE_CASE_EVENTS.get(str(code))
-    if simple is not None:
-        return simple(at=at)
+    if code in case_format.TIME_ONLY:
+        return case_format.EVENT_TYPES[code](at=at)
     if code == "deficiency_notified":
         return DeficiencyNotified(at=at, missing=_parts(row[5]))
     if code == "accepted":
