@@ -64,7 +64,10 @@ _SqlRow = tuple[Any, ...]
 REFUSED = "refused"
 
 #: How far past the report date the default calendar reaches (provisionally past the
-#: official schedules): three years covers every statutory limit and renewal lead in the library.
+#: official schedules). Three years is past the longest renewal lead of the bundled kinds (six
+#: months, docs/licensing.md) and any limit of the example catalogue (at most 70 working days with
+#: its extension);
+#: a clock that reaches further is listed as refused with the calendar's error, not guessed.
 _HORIZON = timedelta(days=3 * 366)
 
 
