@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 
 from qsdomain.calendars import china
 from qsdomain.commitments import Case, CaseClock, ClockState, tally, worklist
-from qsdomain.commitments._clock import _deadline, _working
+from qsdomain.commitments._case import ExclusionSpan
+from qsdomain.commitments._clock import _Counter, _deadline, _Tables, _working
+from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.commitments._workload import _URGENCY, _key
 from qsdomain.errors import CalendarNotCoveredError
 from qsdomain.strategies import case_clocks, cases
@@ -86,3 +88,53 @@ def test_a_deadline_given_the_days_used_is_the_deadline_counted(
     except CalendarNotCoveredError:
         return
     assert _deadline(counter, n, accepted_on, state, day, decided_on, 0.8, used) == plain
+
+
+def _answer(make: object) -> object:
+    try:
+        return make()  # type: ignore[operator]
+    except (CalendarNotCoveredError, ValueError) as err:
+        return (type(err), str(err))
+
+
+@st.composite
+def _spans(draw: st.DrawFn, first: date) -> list[ExclusionSpan]:
+    """Exclusion spans one after another from about ``first``, the last perhaps running."""
+    spans = []
+    cursor = first + timedelta(days=draw(st.integers(-20, 40)))
+    for _ in range(draw(st.integers(0, 4))):
+        start = cursor + timedelta(days=draw(st.integers(0, 30)))
+        end = start + timedelta(days=draw(st.integers(0, 40)))
+        spans.append(ExclusionSpan(kind=ExclusionKind.TESTING, start=start, end=end))
+        cursor = end + timedelta(days=1)
+    if spans and draw(st.booleans()):
+        spans[-1] = attrs.evolve(spans[-1], end=None)
+    return spans
+
+
+@FAST
+@given(
+    # Inside china()'s coverage, near its edges and outside it: the tables answer the first,
+    # the calendar's own methods the rest (with the same errors).
+    st.dates(date(2003, 11, 1), date(2027, 2, 1)),
+    st.integers(0, 80),
+    st.integers(-40, 400),
+    st.data(),
+)
+def test_the_table_counter_counts_as_the_calendar(
+    start: date, n: int, ahead: int, data: st.DataObject
+) -> None:
+    cal = china()
+    tables, plain = _Tables(cal), _Counter(cal.add_working_days, cal.working_days_between)
+    spans = data.draw(_spans(start))
+    upto = start + timedelta(days=ahead)
+    assert _answer(lambda: tables.due(start, n, spans)) == _answer(
+        lambda: plain.due(start, n, spans)
+    )
+    assert _answer(lambda: tables.used(start, upto, spans)) == _answer(
+        lambda: plain.used(start, upto, spans)
+    )
+    assert _answer(lambda: tables.add(start, n)) == _answer(lambda: plain.add(start, n))
+    assert _answer(lambda: tables.between(start, upto)) == _answer(
+        lambda: plain.between(start, upto)
+    )

@@ -52,7 +52,12 @@ _ONE = timedelta(days=1)
 
 
 class _Counter:
-    """Counted-day arithmetic: working days of a calendar, or every calendar day (overtime)."""
+    """Counted-day arithmetic: working days of a calendar, or every calendar day (overtime).
+
+    ``add`` and ``between`` are the calendar's (or plain day arithmetic); :meth:`due` and
+    :meth:`used` apply the exclusion spans on top of them. :class:`_Tables` answers the same
+    four questions from a calendar's day tables.
+    """
 
     __slots__ = ("add", "between")
 
@@ -61,6 +66,36 @@ class _Counter:
     ) -> None:
         self.add = add
         self.between = between
+
+    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+        """The n-th counted day after ``start``, skipping span days; ``None`` if a running
+        span (``end is None``) is reached first."""
+        remaining, cursor = n, start
+        for span in spans:
+            end = span.end
+            if end is not None and end <= cursor:
+                continue
+            first = max(span.start, cursor + _ONE)
+            available = self.between(cursor, first - _ONE)
+            if remaining <= available:
+                return self.add(cursor, remaining)
+            remaining -= available
+            if end is None:
+                return None
+            cursor = end
+        return self.add(cursor, remaining)
+
+    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+        """Counted days ``x`` with ``start < x <= upto``, span days not counted."""
+        if upto <= start:
+            return 0
+        total = self.between(start, upto)
+        for span in spans:
+            lo = max(span.start, start + _ONE)
+            hi = upto if span.end is None else min(span.end, upto)
+            if lo <= hi:
+                total -= self.between(lo - _ONE, hi)
+        return total
 
 
 def _calendar_days() -> _Counter:
@@ -77,82 +112,111 @@ _WORKING_CACHED = 16
 
 
 def _working(cal: WorkingCalendar) -> _Counter:
-    """The working-day counter of ``cal``: its ``add_working_days`` and
-    ``working_days_between``, answered straight from the calendar's day tables when both days
-    are plain dates inside its coverage (the common case, and the measured hot spot of
-    :func:`clock`), and by the calendar's own methods otherwise, so that every error and every
-    answer is the calendar's."""
+    """The working-day counter of ``cal``: a :class:`_Tables` for a plain
+    :class:`~qsdomain.calendars.WorkingCalendar` (the common case, and the measured hot spot
+    of :func:`clock`), else one on the calendar's own methods."""
     found = _WORKING.get(id(cal))
     if found is not None and found[0] is cal:
         return found[1]
-    counter = _Counter(cal.add_working_days, cal.working_days_between)
-    if type(cal) is WorkingCalendar:
-        counter = _tables_counter(cal)
+    counter = _Tables(cal) if type(cal) is WorkingCalendar else _Counter(
+        cal.add_working_days, cal.working_days_between
+    )
     if len(_WORKING) >= _WORKING_CACHED:
         _WORKING.clear()
     _WORKING[id(cal)] = (cal, counter)
     return counter
 
 
-def _tables_counter(cal: WorkingCalendar) -> _Counter:
-    rank: Sequence[int] = cal._rank  # read-only use of the calendar's day tables
-    working: Sequence[int] = cal._working
-    origin: int = cal._origin
-    size = len(cal._flags)
-    count = len(working)
-    slow_add, slow_between = cal.add_working_days, cal.working_days_between
-    plain, ordinal = date, date.fromordinal
+class _Tables(_Counter):
+    """The working days of a :class:`~qsdomain.calendars.WorkingCalendar`, read from its day
+    tables when every day involved is a plain date inside its coverage, and from the
+    calendar's own methods (through :class:`_Counter`) otherwise, so that every error and
+    every answer outside the tables is the calendar's.
 
-    def add(day: date, n: int) -> date:
-        if day.__class__ is plain and n.__class__ is int and n > 0:
-            i = day.toordinal() - origin
-            if 0 <= i < size:
-                k = rank[i] + n - 1
-                if k < count:
-                    return ordinal(working[k])
-        return slow_add(day, n)
+    The tables (read-only use): ``rank[i]`` is the number of working days from the coverage's
+    first day through day ``i``; ``working[k]`` is the ordinal of the (k+1)-th working day.
+    So the n-th working day after day ``i`` is ``working[rank[i] + n - 1]``, and the working
+    days in ``(a, b]`` number ``rank[b] - rank[a]``. ``tests/test_commitments_fast_paths.py``
+    checks every method against :class:`_Counter` on the same calendar.
+    """
 
-    def between(start: date, end: date) -> int:
-        if start.__class__ is plain and end.__class__ is plain:
-            i = start.toordinal() - origin
-            j = end.toordinal() - origin
-            if 0 <= i < size and 0 <= j < size:
-                return rank[j] - rank[i]
-        return slow_between(start, end)
+    __slots__ = ("_count", "_origin", "_rank", "_size", "_slow", "_working")
 
-    return _Counter(add, between)
+    def __init__(self, cal: WorkingCalendar) -> None:
+        self._rank: Sequence[int] = cal._rank
+        self._working: Sequence[int] = cal._working
+        self._origin: int = cal._origin
+        self._size = len(cal._flags)
+        self._count = len(self._working)
+        self._slow = _Counter(cal.add_working_days, cal.working_days_between)
+        super().__init__(self._add, self._between)
+
+    def _add(self, day: date, n: int) -> date:
+        if day.__class__ is _PLAIN and n.__class__ is int and n > 0:
+            i = day.toordinal() - self._origin
+            if 0 <= i < self._size:
+                k = self._rank[i] + n - 1
+                if k < self._count:
+                    return _ordinal(self._working[k])
+        return self._slow.add(day, n)
+
+    def _between(self, start: date, end: date) -> int:
+        if start.__class__ is _PLAIN and end.__class__ is _PLAIN:
+            i = start.toordinal() - self._origin
+            j = end.toordinal() - self._origin
+            if 0 <= i < self._size and 0 <= j < self._size:
+                return self._rank[j] - self._rank[i]
+        return self._slow.between(start, end)
+
+    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+        """:meth:`_Counter.due` in table indices: each span's working days are skipped by
+        moving the target rank past them."""
+        origin, size, rank = self._origin, self._size, self._rank
+        cursor = start.toordinal() - origin
+        if 0 <= cursor < size and n > 0 and start.__class__ is _PLAIN:
+            remaining = n
+            for span in spans:
+                end = span.end
+                e = None if end is None else end.toordinal() - origin
+                if e is not None and e <= cursor:
+                    continue
+                first = max(span.start.toordinal() - origin, cursor + 1)
+                if not (first <= size and (e is None or e < size)):
+                    break  # outside the tables: the calendar answers
+                available = rank[first - 1] - rank[cursor]
+                if remaining <= available:
+                    return _ordinal(self._working[rank[cursor] + remaining - 1])
+                remaining -= available
+                if e is None:
+                    return None
+                cursor = e
+            else:
+                k = rank[cursor] + remaining - 1
+                if k < self._count:
+                    return _ordinal(self._working[k])
+        return self._slow.due(start, n, spans)
+
+    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+        """:meth:`_Counter.used` in table indices."""
+        origin, size, rank = self._origin, self._size, self._rank
+        i = start.toordinal() - origin
+        j = upto.toordinal() - origin
+        if 0 <= i < size and 0 <= j < size:
+            if j <= i:
+                return 0
+            total = rank[j] - rank[i]
+            for span in spans:
+                lo = max(span.start.toordinal() - origin, i + 1)
+                end = span.end
+                hi = j if end is None else min(end.toordinal() - origin, j)
+                if lo <= hi:
+                    total -= rank[hi] - rank[lo - 1]
+            return total
+        return self._slow.used(start, upto, spans)
 
 
-def _due(counter: _Counter, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-    """The n-th counted day after ``start``, skipping span days; ``None`` if a running span
-    (``end is None``) is reached first."""
-    remaining, cursor = n, start
-    for span in spans:
-        end = span.end
-        if end is not None and end <= cursor:
-            continue
-        first = max(span.start, cursor + _ONE)
-        available = counter.between(cursor, first - _ONE)
-        if remaining <= available:
-            return counter.add(cursor, remaining)
-        remaining -= available
-        if end is None:
-            return None
-        cursor = end
-    return counter.add(cursor, remaining)
-
-
-def _used(counter: _Counter, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-    """Counted days ``x`` with ``start < x <= upto``, span days not counted."""
-    if upto <= start:
-        return 0
-    total = counter.between(start, upto)
-    for span in spans:
-        lo = max(span.start, start + _ONE)
-        hi = upto if span.end is None else min(span.end, upto)
-        if lo <= hi:
-            total -= counter.between(lo - _ONE, hi)
-    return total
+_PLAIN = date
+_ordinal = date.fromordinal
 
 
 # -- results built on the hot path ---------------------------------------------------------------
@@ -323,9 +387,9 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
         return _deadline_of(n, None, 0, n, _NOT_STARTED)
     spans = state.exclusions
     if spans:
-        due = _due(counter, accepted_on, n, spans)
+        due = counter.due(accepted_on, n, spans)
         if used is None:
-            used = _used(counter, accepted_on, decided_on or day, spans)
+            used = counter.used(accepted_on, decided_on or day, spans)
     else:  # the same answers, without the span bookkeeping
         due = counter.add(accepted_on, n)
         if used is None:
@@ -472,22 +536,26 @@ def clock(
         raise InvalidInputError("case", case, "a Case")
     cal = _calendar(calendar)
     moment, day = _as_of(as_of, case.item)
-    return _read(case, moment, day, cal)
+    return _read(case, moment, day, cal, _working(cal))
 
 
-def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> CaseClock:
+def _read(
+    case: Case, moment: datetime, day: date, cal: WorkingCalendar, working: _Counter
+) -> CaseClock:
     """:func:`clock` once its arguments are checked (``moment`` and ``day`` from
-    :func:`_as_of` in the item's zone); :func:`~qsdomain.commitments.clocks` calls it
-    directly, checking the date and calendar once for all cases."""
+    :func:`_as_of` in the item's zone, ``working`` the calendar's :func:`_working` counter);
+    :func:`~qsdomain.commitments.clocks` calls it directly, checking the date and calendar once
+    for all cases."""
     item = case.item
-    state = case._state_at(moment)  # moment checked by _as_of
+    state = case._state  # the state after the last event, kept by the case
+    if moment < state.last_at:  # type: ignore[operator]  # a received case has events
+        state = case._state_at(moment)  # moment checked by _as_of
     if state.received_at is None:
         return _not_started(case, day)
     tz = zone(item.zone)
     received_on = state.received_at.astimezone(tz).date()
     recorded = None if state.accepted_at is None else state.accepted_at.astimezone(tz).date()
     decided_on = None if state.decided_at is None else state.decided_at.astimezone(tz).date()
-    working = _working(cal)
     notice_by = working.add(received_on, NOTICE_DAYS)
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, (recorded, decided_on))
     warn = item.warn_at[0] if item.warn_at else 1.0
@@ -511,8 +579,13 @@ def _read(case: Case, moment: datetime, day: date, cal: WorkingCalendar) -> Case
         committed=committed, decided_on=decided_on,
     )  # fmt: skip
     delivery_due = todo[0][0] if todo and todo[0][1] is _TO_DELIVER else None
-    first = min(todo, key=_by) if todo else None  # the earliest; the first listed on a tie
-    excluded = _excluded_days(working, state, statutory, accepted_on, decided_on or day)
+    # The earliest, the first listed on a tie (most clocks have one obligation or none).
+    first = (todo[0] if len(todo) == 1 else min(todo, key=_by)) if todo else None
+    excluded = (
+        _excluded_days(working, state, statutory, accepted_on, decided_on or day)
+        if state.exclusions
+        else 0
+    )
     provisional = False
     if cal.provisional:
         last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
@@ -576,6 +649,6 @@ def due_date(
     n += _checks.whole_number("extension", extension, 0, limits.MAX_LIMIT_DAYS)
     spans = _pairs(exclusions)
     cal = _calendar(calendar)
-    due = _due(_Counter(cal.add_working_days, cal.working_days_between), day, n, spans)
+    due = _Counter(cal.add_working_days, cal.working_days_between).due(day, n, spans)
     assert due is not None  # for mypy: every span has an end
     return due

@@ -24,6 +24,7 @@ from qsdomain.commitments._clock import (
     _as_of_checked,
     _calendar,
     _read,
+    _working,
 )
 from qsdomain.errors import InvalidInputError
 
@@ -73,6 +74,7 @@ def clocks(
 
 def _stream(cases: Iterable[Case], as_of: AsOf, cal: WorkingCalendar) -> Iterator[CaseClock]:
     moments: dict[str, tuple[datetime, date]] = {}  # as_of read in each item zone met
+    working = _working(cal)
     for i, case in enumerate(cases):
         if case.__class__ is not Case and not isinstance(case, Case):
             raise InvalidInputError(f"cases[{i}]", case, "a Case")
@@ -80,7 +82,7 @@ def _stream(cases: Iterable[Case], as_of: AsOf, cal: WorkingCalendar) -> Iterato
         found = moments.get(item.zone)
         if found is None:
             found = moments[item.zone] = _as_of(as_of, item)
-        yield _read(case, found[0], found[1], cal)
+        yield _read(case, found[0], found[1], cal, working)
 
 
 def _key(c: CaseClock) -> tuple[int, date, str]:
