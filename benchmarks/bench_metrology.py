@@ -6,9 +6,11 @@ Run: ``python benchmarks/bench_metrology.py [ROWS]`` (default 1,000,000). Prints
   :func:`~qsdomain.metrology.interval_test` call with 20 results (target <= 50 µs);
 * the time and peak memory (resident set growth) of reading a generated CSV ledger of ROWS
   instruments with the ``csv`` module, building each ``Instrument`` and ``Verification``, and
-  streaming them through ``statuses`` into ``due_report`` (targets: <= 3 s, <= 200 MB); then
-  the same with one ``Verification`` per distinct (day, outcome), as the command line's reader
-  shares them, and that again with the cyclic garbage collector off;
+  streaming them through ``ledger_report`` (the status of every instrument, the due list and
+  the summary; targets: <= 3 s, <= 200 MB); then the same with one ``Verification`` per
+  distinct (day, outcome), as the command line's reader shares them; then the composition
+  ``due_report(statuses(...))`` (the same report, a status object built for every row) with
+  each reader;
 * the floors: the csv module alone, and the shared reader's objects with no status computed;
 * if pandas is installed, the same due dates computed the way a user would otherwise do it
   (``read_csv`` plus vectorised month offsets) and the ratio.
@@ -19,7 +21,6 @@ Figures depend on the machine; nothing here is asserted.
 from __future__ import annotations
 
 import csv
-import gc
 import random
 import resource
 import statistics
@@ -37,6 +38,7 @@ from qsdomain.metrology import (
     Verification,
     due_report,
     interval_test,
+    ledger_report,
     status,
     statuses,
 )
@@ -147,30 +149,34 @@ def main() -> None:
         write_ledger(path, rows)
         before = rss_mb()
         start = time.perf_counter()
-        report = due_report(statuses(read_ledger(path), AS_OF))
+        report = ledger_report(read_ledger(path), AS_OF)
         elapsed = time.perf_counter() - start
         grown = rss_mb() - before
         s = report.summary
         print(
-            f"ledger of {rows:,}: {elapsed:.2f} s, peak RSS growth {grown:.0f} MB; "
+            f"ledger of {rows:,}, ledger_report: {elapsed:.2f} s, peak RSS growth {grown:.0f} MB; "
             f"due {len(report.due):,}, overdue {s.overdue:,}, out of service {s.out_of_service:,}"
         )
-        del report
         start = time.perf_counter()
-        shared = due_report(statuses(read_ledger_shared(path), AS_OF))
+        shared = ledger_report(read_ledger_shared(path), AS_OF)
         shared_s = time.perf_counter() - start
-        assert shared.summary == s
-        print(f"same ledger, records shared by value: {shared_s:.2f} s")
+        assert shared == report
+        print(f"same, records shared by value: {shared_s:.2f} s")
         del shared
-        # The cyclic garbage collector rescans the growing due list as objects are created; a
-        # command-line run may switch it off for the batch (the answers are the same).
-        gc.disable()
-        try:
-            start = time.perf_counter()
-            due_report(statuses(read_ledger_shared(path), AS_OF))
-            print(f"same, gc disabled: {time.perf_counter() - start:.2f} s")
-        finally:
-            gc.enable()
+        start = time.perf_counter()
+        composed = due_report(statuses(read_ledger(path), AS_OF))
+        composed_s = time.perf_counter() - start
+        assert composed == report
+        del composed
+        start = time.perf_counter()
+        composed = due_report(statuses(read_ledger_shared(path), AS_OF))
+        composed_shared_s = time.perf_counter() - start
+        assert composed == report
+        del composed, report
+        print(
+            f"due_report(statuses(...)), a status object per row: {composed_s:.2f} s; "
+            f"records shared: {composed_shared_s:.2f} s"
+        )
         csv_s, objects_s = floors(path)
         print(
             f"floors: csv module alone {csv_s:.2f} s; "

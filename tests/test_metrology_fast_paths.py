@@ -34,6 +34,7 @@ from qsdomain.metrology import (
     Supervision,
     Verification,
     due_report,
+    ledger_report,
     status,
     statuses,
 )
@@ -481,3 +482,70 @@ def test_statuses_inline_rows_agree_with_the_plain_path(
     for got, (instrument, history, _) in zip(streamed, rows, strict=True):
         _same(got, _plain_status(instrument, history, as_of, policy))
         _same(got, status(instrument, history, as_of, policy=policy))
+
+
+def _report_or_error(make: Any) -> object:
+    try:
+        return make()
+    except InvalidInputError as err:
+        return ("error", err.field, str(err))
+
+
+@settings(max_examples=300)
+@given(
+    st.lists(
+        st.tuples(instruments(), histories(2), st.sampled_from(["list", "tuple"])),
+        max_size=14,
+    ),
+    st.just(Policy())
+    | st.just(Policy(warning_days=0))
+    | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.integers(-10, 900),
+    st.none() | st.integers(0, 400),
+    st.integers(0, 5),
+    st.none() | st.integers(0, 13),
+)
+def test_ledger_report_is_due_report_of_statuses(  # noqa: PLR0917 - the drawn values
+    rows: list[tuple[Instrument, list[Verification], str]],
+    policy: Policy,
+    later: int,
+    within: int | None,
+    rejected: int,
+    bad_at: int | None,
+) -> None:
+    """ledger_report skips building the statuses of current rows beyond the list: its report
+    (due list, order, summary) and its errors are those of due_report over statuses."""
+    days = [h[-1].on for _, h, _ in rows if h]
+    as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
+    pairs: list[Any] = [
+        (instrument, list(history) if shape == "list" else tuple(history))
+        for instrument, history, shape in rows
+    ]
+    if bad_at is not None and bad_at <= len(pairs):
+        pairs.insert(bad_at, ("not an instrument", []))  # refused as rows[bad_at].instrument
+    fused = _report_or_error(
+        lambda: ledger_report(pairs, as_of, policy=policy, within=within, rejected=rejected)
+    )
+    plain = _report_or_error(
+        lambda: due_report(statuses(pairs, as_of, policy=policy), within=within, rejected=rejected)
+    )
+    assert fused == plain
+    if not isinstance(fused, tuple):
+        assert [id(s.last) for s in fused.due] == [id(s.last) for s in plain.due]  # type: ignore[attr-defined]
+
+
+def test_ledger_report_checks_its_arguments_like_the_composition() -> None:
+    row = (Instrument(id="S", name="秤", interval=Term(years=1)), [])
+    for kwargs, field in (
+        ({"as_of": "2026-01-01"}, "as_of"),
+        ({"as_of": date(2026, 1, 1), "within": -1}, "within"),
+        ({"as_of": date(2026, 1, 1), "rejected": True}, "rejected"),
+        ({"as_of": date(2026, 1, 1), "policy": "default"}, "policy"),
+    ):
+        with pytest.raises(InvalidInputError) as caught:
+            ledger_report([row], **kwargs)  # type: ignore[arg-type]
+        assert caught.value.field == field
+    with pytest.raises(InvalidInputError, match="rows must be a list"):
+        ledger_report("rows", date(2026, 1, 1))  # type: ignore[arg-type]
+    with pytest.raises(InvalidInputError, match="rows must be a list"):
+        statuses("rows", date(2026, 1, 1))  # type: ignore[arg-type]  # at the call now

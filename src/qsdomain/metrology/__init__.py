@@ -9,7 +9,8 @@
 >>> st.state.value, st.valid_through, st.days_left
 ('due_soon', datetime.date(2026, 11, 30), 3)
 
-When is this instrument due (:func:`status`, :func:`statuses`, :func:`due_report`), and should
+When is this instrument due (:func:`status`, :func:`statuses`, :func:`due_report`,
+:func:`ledger_report`), and should
 its interval change (:func:`interval_test`, :func:`exponential_interval`,
 :func:`staircase_interval`, :func:`simple_response_interval`, :func:`s2_interval`)?
 """
@@ -26,7 +27,7 @@ from qsdomain.metrology._catalogue import (
 from qsdomain.metrology._decision import IntervalDecision, Method
 from qsdomain.metrology._exponential import exponential_adjustment, exponential_interval
 from qsdomain.metrology._instrument import Instrument, Policy, Verification
-from qsdomain.metrology._ledger import DueReport, LedgerSummary, due_report
+from qsdomain.metrology._ledger import DueReport, LedgerSummary, due_report, ledger_report
 from qsdomain.metrology._reaction import a1_reduction, simple_response_interval, staircase_interval
 from qsdomain.metrology._s2 import (
     ReliabilityBin,
@@ -75,6 +76,7 @@ __all__ = [
     "exponential_interval",
     "fit_reliability",
     "interval_test",
+    "ledger_report",
     "reliability_bounds",
     "s2_interval",
     "simple_response_interval",

@@ -515,16 +515,46 @@ def statuses(
     [3, 4]
 
     A generator: nothing is kept after a status is yielded, so a ledger of any size streams
-    in constant memory. A bad row raises :class:`~qsdomain.errors.InvalidInputError` whose
-    field starts with ``rows[i]``; a caller that must go on past bad rows calls
-    :func:`status` per row instead.
+    in constant memory. ``as_of``, ``policy``, ``calendar`` and whether ``rows`` is a list at
+    all are checked at the call; the rows as they are read. A bad row raises
+    :class:`~qsdomain.errors.InvalidInputError` whose field starts with ``rows[i]``; a caller
+    that must go on past bad rows calls :func:`status` per row instead.
     """
-    as_of = _checks.day("as_of", as_of)
+    as_of, policy, working = _scan_arguments(as_of, policy, calendar)
+    stream = _checks.stream("rows", rows)
+    return _scan(stream, as_of, policy, working, _NO_SKIP)  # type: ignore[return-value]
+
+
+#: ``skip_beyond`` of :func:`_scan` that skips nothing (no days_left is this large).
+_NO_SKIP = 1 << 62
+
+
+def _scan_arguments(
+    as_of: object, policy: object, calendar: object
+) -> tuple[date, Policy, WorkingCalendar | None]:
+    """The checked ``as_of``, policy and working calendar of :func:`statuses`."""
+    day = _checks.day("as_of", as_of)
     if policy is None:
         policy = _DEFAULT_POLICY
     elif not isinstance(policy, Policy):
         raise InvalidInputError("policy", policy, "a Policy or None")
-    working = None if calendar is None else as_working_calendar(calendar)
+    if calendar is None:
+        return day, policy, None
+    return day, policy, as_working_calendar(calendar)  # type: ignore[arg-type]
+
+
+def _scan(
+    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
+    as_of: date,
+    policy: Policy,
+    working: WorkingCalendar | None,
+    skip_beyond: int,
+) -> Iterator[InstrumentStatus | InstrumentState]:
+    """:func:`statuses` once its arguments are checked; a row computed inline as current
+    with more than ``skip_beyond`` days left is yielded as the bare member
+    :attr:`InstrumentState.CURRENT` instead of a status (only
+    :func:`~qsdomain.metrology.ledger_report` asks for that: it counts such rows and keeps
+    nothing of them)."""
     one = _status
     # A policy with no alignment, no early-verification window and a plain warning window
     # (the default): a ledger row of one record in service, on a periodic instrument with no
@@ -537,7 +567,7 @@ def statuses(
     )
     warning = policy.warning_days
     by_id = _BY_ID
-    for i, row in enumerate(_checks.stream("rows", rows)):
+    for i, row in enumerate(rows):  # checked by the caller: _checks.stream
         try:
             instrument, records = row
         except (TypeError, ValueError):
@@ -563,11 +593,16 @@ def statuses(
                         if end is None:
                             end = _period_end(on, cast("Term", term))
                         days_left = (end - as_of).days
+                        if days_left >= warning:
+                            if days_left > skip_beyond:
+                                yield _CURRENT
+                                continue
+                            state = _CURRENT
+                        else:
+                            state = _calendar_state(days_left, end, as_of, policy)
                         yield _trusted_status(
                             instrument.id,
-                            _CURRENT
-                            if days_left >= warning
-                            else _calendar_state(days_left, end, as_of, policy),
+                            state,
                             as_of,
                             end,
                             end,
