@@ -87,6 +87,11 @@ GOOD_CALLS: dict[str, Call] = {
         ),
     ),
     "metrology.due_report": Call(m.due_report, ([STATUS],), {"within": 60, "rejected": 1}),
+    "metrology.ledger_report": Call(
+        m.ledger_report,
+        ([(SCALE, RECORDS)], D),
+        {"policy": m.Policy(), "calendar": CAL, "within": 60, "rejected": 1},
+    ),
     "metrology.LedgerSummary": Call(
         m.LedgerSummary,
         (),
