@@ -4,9 +4,14 @@ Run: ``python benchmarks/bench_commitments.py [N]`` (N cases, default 100,000). 
 
 * the median time of one :func:`qsdomain.commitments.clock` call over a mix of cases (received,
   accepted, with an exclusion, extended, decided, delivered: up to 10 events each);
-* the time to stream :func:`qsdomain.commitments.clocks` over N cases, the rate per case, and the
-  extrapolation to 1,000,000 cases (measured at N, scaled linearly: the work is per case);
-* the time to build the N cases (``Case`` validates its timeline at construction), separately.
+* the time to stream :func:`qsdomain.commitments.clocks` over N cases (every clock computed and
+  dropped), the rate per case, and the extrapolation to 1,000,000 cases (measured at N, scaled
+  linearly: the work is per case); then the same stream into :func:`worklist` (which keeps and
+  sorts the open clocks) and into :func:`tally`;
+* the time to build the distinct cases (``Case`` validates its timeline at construction),
+  separately. At most 100,000 distinct cases are built; a larger N cycles through them (a
+  clock keeps nothing from one case to the next, so repeating a case costs what a new one
+  would).
 
 Targets (issue #11): one clock call at most 10 µs; 1,000,000 cases at most 5 s. The figures
 depend on the machine; nothing here is asserted.
@@ -19,6 +24,7 @@ import statistics
 import sys
 import time
 import timeit
+from collections import deque
 from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -79,7 +85,7 @@ def main() -> None:
     cal = china()
 
     started = time.perf_counter()
-    distinct = [make_case(rng, i) for i in range(min(n, 20_000))]
+    distinct = [make_case(rng, i) for i in range(min(n, 100_000))]
     built = time.perf_counter() - started
     per_build = built / len(distinct) * 1e6
     cases = [distinct[i % len(distinct)] for i in range(n)]
@@ -94,6 +100,15 @@ def main() -> None:
     one = statistics.median(runs) / (3 * len(sample)) * 1e6
     print(f"one clock call: median {one:.2f} µs (target <= 10 µs)")
 
+    best = float("inf")
+    for _ in range(3):  # the best of three: the machine is shared
+        started = time.perf_counter()
+        deque(clocks(cases, AS_OF, calendar=cal), maxlen=0)
+        best = min(best, time.perf_counter() - started)
+    print(f"clocks over {n:,} cases: {best:.2f} s ({best / n * 1e6:.2f} µs per case; "
+          f"best of 3)")  # fmt: skip
+    print(f"extrapolated to 1,000,000 cases: {best / n * 1e6:.1f} s (target <= 5 s; "
+          f"measured at {n:,} and scaled linearly)")  # fmt: skip
     started = time.perf_counter()
     open_count = len(worklist(clocks(cases, AS_OF, calendar=cal)))
     streamed = time.perf_counter() - started
@@ -103,8 +118,6 @@ def main() -> None:
     tally(clocks(cases, AS_OF, calendar=cal))
     counted = time.perf_counter() - started
     print(f"clocks + tally over {n:,} cases: {counted:.2f} s")
-    print(f"extrapolated to 1,000,000 cases: {streamed / n * 1e6:.1f} s (target <= 5 s; "
-          f"measured at {n:,} and scaled linearly)")  # fmt: skip
 
 
 if __name__ == "__main__":

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from qsdomain.calendars import china
 from qsdomain.commitments import Case, CaseClock, ClockState, tally, worklist
 from qsdomain.commitments._case import ExclusionSpan
-from qsdomain.commitments._clock import _Counter, _deadline, _Tables, _working
+from qsdomain.commitments._clock import _CalendarDays, _Counter, _deadline, _Tables, _working
 from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.commitments._workload import _URGENCY, _key
 from qsdomain.errors import CalendarNotCoveredError
@@ -93,20 +93,24 @@ def test_a_deadline_given_the_days_used_is_the_deadline_counted(
 def _answer(make: object) -> object:
     try:
         return make()  # type: ignore[operator]
-    except (CalendarNotCoveredError, ValueError) as err:
+    except (CalendarNotCoveredError, ValueError, OverflowError) as err:
         return (type(err), str(err))
 
 
 @st.composite
 def _spans(draw: st.DrawFn, first: date) -> list[ExclusionSpan]:
-    """Exclusion spans one after another from about ``first``, the last perhaps running."""
+    """Exclusion spans one after another from about ``first``, the last perhaps running
+    (fewer near date.max, where the next one would not fit)."""
     spans = []
-    cursor = first + timedelta(days=draw(st.integers(-20, 40)))
-    for _ in range(draw(st.integers(0, 4))):
-        start = cursor + timedelta(days=draw(st.integers(0, 30)))
-        end = start + timedelta(days=draw(st.integers(0, 40)))
-        spans.append(ExclusionSpan(kind=ExclusionKind.TESTING, start=start, end=end))
-        cursor = end + timedelta(days=1)
+    try:
+        cursor = first + timedelta(days=draw(st.integers(-20, 40)))
+        for _ in range(draw(st.integers(0, 4))):
+            start = cursor + timedelta(days=draw(st.integers(0, 30)))
+            end = start + timedelta(days=draw(st.integers(0, 40)))
+            spans.append(ExclusionSpan(kind=ExclusionKind.TESTING, start=start, end=end))
+            cursor = end + timedelta(days=1)
+    except OverflowError:
+        pass
     if spans and draw(st.booleans()):
         spans[-1] = attrs.evolve(spans[-1], end=None)
     return spans
@@ -137,4 +141,31 @@ def test_the_table_counter_counts_as_the_calendar(
     assert _answer(lambda: tables.add(start, n)) == _answer(lambda: plain.add(start, n))
     assert _answer(lambda: tables.between(start, upto)) == _answer(
         lambda: plain.between(start, upto)
+    )
+
+
+@FAST
+@given(
+    st.dates(date(2000, 1, 1), date(2030, 1, 1)) | st.dates(date(9999, 10, 1), date(9999, 12, 31)),
+    st.integers(0, 80),
+    st.integers(-40, 400),
+    st.data(),
+)
+def test_the_calendar_day_counter_counts_as_day_arithmetic(
+    start: date, n: int, ahead: int, data: st.DataObject
+) -> None:
+    """The overtime clock's counter (every calendar day) against the generic counter on plain
+    day arithmetic, errors past date.max included."""
+    fast = _CalendarDays()
+    plain = _Counter(lambda d, k: d + timedelta(days=k), lambda a, b: (b - a).days)
+    spans = data.draw(
+        _spans(start).filter(lambda s: all(x.end is None or x.end.year < 10000 for x in s))
+    )
+    try:
+        upto = start + timedelta(days=ahead)
+    except OverflowError:
+        upto = date.max
+    assert _answer(lambda: fast.due(start, n, spans)) == _answer(lambda: plain.due(start, n, spans))
+    assert _answer(lambda: fast.used(start, upto, spans)) == _answer(
+        lambda: plain.used(start, upto, spans)
     )

@@ -98,11 +98,51 @@ class _Counter:
         return total
 
 
-def _calendar_days() -> _Counter:
-    return _Counter(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
+class _CalendarDays(_Counter):
+    """Every calendar day counted (the committed clock of an overtime item, 加班办): the
+    answers of :class:`_Counter` on plain day arithmetic, computed on day ordinals."""
+
+    __slots__ = ()
+
+    def __init__(self) -> None:
+        super().__init__(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
+
+    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+        """:meth:`_Counter.due`: each span's days move the due day on by as many days."""
+        cursor = start.toordinal()
+        remaining = n
+        for span in spans:
+            end = span.end
+            e = None if end is None else end.toordinal()
+            if e is not None and e <= cursor:
+                continue
+            available = max(span.start.toordinal(), cursor + 1) - 1 - cursor
+            if remaining <= available:
+                break
+            remaining -= available
+            if e is None:
+                return None
+            cursor = e
+        if cursor + remaining > _LAST_ORDINAL:  # past date.max: the plain arithmetic's error
+            return super().due(start, n, spans)
+        return _ordinal(cursor + remaining)
+
+    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+        """:meth:`_Counter.used`: the days after ``start`` through ``upto``, less span days."""
+        i, j = start.toordinal(), upto.toordinal()
+        if j <= i:
+            return 0
+        total = j - i
+        for span in spans:
+            lo = max(span.start.toordinal(), i + 1)
+            end = span.end
+            hi = j if end is None else min(end.toordinal(), j)
+            if lo <= hi:
+                total -= hi - lo + 1
+        return total
 
 
-_CALENDAR_DAYS = _calendar_days()
+_CALENDAR_DAYS = _CalendarDays()
 _by = operator.itemgetter(0)
 
 #: Working-day counters by calendar (the calendar kept alive with its counter, so an id is
@@ -118,8 +158,10 @@ def _working(cal: WorkingCalendar) -> _Counter:
     found = _WORKING.get(id(cal))
     if found is not None and found[0] is cal:
         return found[1]
-    counter = _Tables(cal) if type(cal) is WorkingCalendar else _Counter(
-        cal.add_working_days, cal.working_days_between
+    counter = (
+        _Tables(cal)
+        if type(cal) is WorkingCalendar
+        else _Counter(cal.add_working_days, cal.working_days_between)
     )
     if len(_WORKING) >= _WORKING_CACHED:
         _WORKING.clear()
@@ -217,6 +259,7 @@ class _Tables(_Counter):
 
 _PLAIN = date
 _ordinal = date.fromordinal
+_LAST_ORDINAL = date.max.toordinal()
 
 
 # -- results built on the hot path ---------------------------------------------------------------
@@ -302,16 +345,16 @@ def _case_clock_of(  # noqa: PLR0917 - the fields of CaseClock, in order
 # -- acceptance ------------------------------------------------------------------------------
 
 
-def _acceptance(
+def _acceptance(  # noqa: PLR0917 - positional: called once per clock, on the hot path
     state: CaseState,
     received_on: date,
     notice_by: date,
     day: date,
-    dates: tuple[date | None, date | None],
+    recorded: date | None,
+    decided: date | None,
 ) -> tuple[date | None, bool]:
-    """(accepted_on, deemed) under 行政许可法 art. 32; ``dates`` are the local days of the
-    recorded acceptance and of the decision."""
-    recorded, decided = dates
+    """(accepted_on, deemed) under 行政许可法 art. 32; ``recorded`` and ``decided`` are the
+    local days of the recorded acceptance and of the decision."""
     if state.notified_on is not None and state.notified_on <= notice_by:
         # Timely one-time notice: the clock starts at acceptance, or when the materials are
         # complete (指导办), or at the latest with the decision.
@@ -443,9 +486,8 @@ def _obligations(
     committed: Deadline,
     decided_on: date | None,
 ) -> list[tuple[date, ObligationKind]]:
-    """Everything still to do, each as (its last day, what); ``add`` counts working days."""
-    if state.withdrawn_on is not None or state.delivered_on is not None:
-        return []
+    """Everything still to do, each as (its last day, what), for a case neither withdrawn
+    nor delivered (those have nothing left); ``add`` counts working days."""
     if decided_on is not None:
         return [(add(decided_on, item.delivery_limit), _TO_DELIVER)]  # art. 44
     if accepted_on is None:
@@ -557,7 +599,7 @@ def _read(
     recorded = None if state.accepted_at is None else state.accepted_at.astimezone(tz).date()
     decided_on = None if state.decided_at is None else state.decided_at.astimezone(tz).date()
     notice_by = working.add(received_on, NOTICE_DAYS)
-    accepted_on, deemed = _acceptance(state, received_on, notice_by, day, (recorded, decided_on))
+    accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
 
@@ -574,10 +616,13 @@ def _read(
         else:  # the statutory clock's counter: the same days used
             used = statutory.used
             committed = _deadline(working, n, accepted_on, state, day, decided_on, warn, used)
-    todo = _obligations(
-        working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
-        committed=committed, decided_on=decided_on,
-    )  # fmt: skip
+    if state.withdrawn_on is not None or state.delivered_on is not None:
+        todo: list[tuple[date, ObligationKind]] = []  # nothing left to do
+    else:
+        todo = _obligations(
+            working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
+            committed=committed, decided_on=decided_on,
+        )  # fmt: skip
     delivery_due = todo[0][0] if todo and todo[0][1] is _TO_DELIVER else None
     # The earliest, the first listed on a tie (most clocks have one obligation or none).
     first = (todo[0] if len(todo) == 1 else min(todo, key=_by)) if todo else None
