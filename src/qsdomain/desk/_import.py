@@ -104,14 +104,17 @@ class _Log:
 def _detect(path: str) -> str:
     """The table a file goes into, from its columns (or a service-item document)."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        with Path(path).open(encoding="utf-8-sig") as stream:
-            head = stream.read(4096).lstrip()
-        if head.startswith("{") and '"items"' in head:
-            return "service_items"
-        return _by_keys(path, _first_keys(path))
-    with Path(path).open(encoding="utf-8-sig", newline="") as stream:
-        header = next(csv.reader(stream), [])
+    try:
+        if suffix == ".json":
+            with Path(path).open(encoding="utf-8-sig") as stream:
+                head = stream.read(4096).lstrip()
+            if head.startswith("{") and '"items"' in head:
+                return "service_items"
+            return _by_keys(path, _first_keys(path))
+        with Path(path).open(encoding="utf-8-sig", newline="") as stream:
+            header = next(csv.reader(stream), [])
+    except UnicodeDecodeError as err:  # read strictly: bytes UTF-8 refuses never become text
+        raise InvalidInputError("source", path, f"a UTF-8 file ({err})") from None
     return _by_keys(path, [h.strip() for h in header])
 
 
