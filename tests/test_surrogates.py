@@ -99,6 +99,14 @@ def test_instrument_status_refuses_a_lone_surrogate(status: Any, bad: str) -> No
         attrs.evolve(status, instrument_id=bad)
 
 
+@given(strategies.licence_statuses(), with_a_lone_surrogate())
+def test_licence_status_refuses_a_lone_surrogate_reason(status: Any, bad: str) -> None:
+    """Regression (found by ``make fuzz``): the reason was only checked to be a str."""
+    with pytest.raises(InvalidInputError, match="without lone surrogates") as caught:
+        attrs.evolve(status, reason=bad)
+    assert caught.value.field == "status.reason"
+
+
 def test_the_fast_paths_still_take_controls_and_chinese() -> None:
     """Text that is neither ASCII nor printable goes to the full check, which accepts it."""
     made = Instrument(id="JL-1\t甲", name="电子\x00计价秤", interval=TERM)
