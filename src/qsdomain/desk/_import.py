@@ -23,6 +23,7 @@ from qsdomain._formats import ledger_rows
 from qsdomain._formats import licensing as licence_format
 from qsdomain._formats import metrology as instrument_format
 from qsdomain._formats import sampling as lot_format
+from qsdomain._spreadsheet import text_cell
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -98,7 +99,14 @@ class _Log:
             )
         self.count += 1
         if self.writer is not None:
-            self.writer.writerow((rejected.line, rejected.field, rejected.value, rejected.reason))
+            self.writer.writerow(
+                (
+                    rejected.line,
+                    text_cell(rejected.field),
+                    text_cell(rejected.value),  # the ledger's text: never a live formula
+                    text_cell(rejected.reason),
+                )
+            )
 
 
 def _detect(path: str) -> str:
