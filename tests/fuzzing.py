@@ -2,7 +2,8 @@
 
 Every outcome must be one of two things, within :data:`DOCUMENT_SECONDS`:
 
-* an object of the requested type that round-trips (``from_json(to_json(obj)) == obj``), or
+* an object of the requested type that round-trips (``from_json(to_json(obj)) == obj``) through
+  JSON text that UTF-8 can encode (no lone surrogate got in), or
 * a :class:`qsdomain.errors.QSDomainError`.
 
 Anything else (a ``TypeError`` from deep inside, a ``RecursionError``, a hang, an object that does
@@ -123,6 +124,7 @@ _SWAPS: tuple[Callable[[random.Random], Any], ...] = (
     lambda r: [None] * r.choice([1, 100, 100_000]),
     lambda r: {"a": 1, "years": 1, "scheme": "single", "event": "lot"},
     lambda r: r.choice(["2026-11-27T10:00:00", "2026-11-27T10:00:00+08:00", "24:00"]),
+    lambda r: r.choice(["\ud800", "电子计价秤\udfff", "\udcff1", "\ud83d\ude00"]),
 )
 
 
@@ -289,7 +291,9 @@ def _check(name: str, target: Any, document: str | bytes, kind: str) -> tuple[st
     except Exception as exc:
         return "failed", f"exception {type(exc).__name__}: {str(exc)[:200]}"
     try:
-        again = from_json(to_json(obj), target)
+        text = to_json(obj)
+        text.encode("utf-8")  # a lone surrogate accepted would fail here, or in any file
+        again = from_json(text, target)
     except Exception as exc:
         return "failed", f"round trip raised {type(exc).__name__}: {str(exc)[:200]}"
     if again != obj:

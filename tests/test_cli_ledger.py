@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import builtins
+import csv
+import io
 from pathlib import Path
 from typing import Any
 
@@ -44,8 +46,23 @@ def test_objects_stream_good_rows_and_collect_bad_ones() -> None:
 def test_csv_text_writes_iso_dates_and_empty_cells() -> None:
     from datetime import date  # noqa: PLC0415
 
-    text = csv_text(["id", "due", "note"], [["A", date(2026, 11, 30), None], ["B,C", 1, "x"]])
+    text = csv_text(
+        ["id", "due", "note"],
+        [["A", date(2026, 11, 30), None], ["B,C", 1, "x"]],
+        text_columns=("id", "note"),
+    )
     assert text == 'id,due,note\nA,2026-11-30,\n"B,C",1,x'
+
+
+def test_csv_text_quotes_only_the_text_columns_a_spreadsheet_would_run() -> None:
+    """Regression (CSV injection): ledger text starting with = + - @ was written as it was."""
+    rows = [['=HYPERLINK("http://x")', "-3", "@SUM(A1)", "-3"], ["+1", "2026-11-30", "\tx", "ok"]]
+    text = csv_text(["name", "days_left", "note", "state"], rows, text_columns=("name", "note"))
+    assert list(csv.reader(io.StringIO(text))) == [
+        ["name", "days_left", "note", "state"],
+        ['\'=HYPERLINK("http://x")', "-3", "'@SUM(A1)", "-3"],
+        ["'+1", "2026-11-30", "'\tx", "ok"],
+    ]
 
 
 def test_the_file_suffix_chooses_the_reader(tmp_path: Path) -> None:

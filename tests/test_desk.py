@@ -17,7 +17,15 @@ import pytest
 from qsdomain import licensing, metrology
 from qsdomain.calendars import china
 from qsdomain.cli import main
-from qsdomain.desk import ActionItem, Desk, Family, ImportRejectedError, Report
+from qsdomain.desk import (
+    ActionItem,
+    Desk,
+    Family,
+    ImportRejectedError,
+    Report,
+    Section,
+    StateTotal,
+)
 from qsdomain.desk import _import as desk_import
 from qsdomain.desk._schema import MIGRATIONS, SCHEMA_VERSION, migrate, version_of
 from qsdomain.errors import InvalidInputError, QSDomainError
@@ -586,3 +594,39 @@ def test_a_document_with_cases_is_refused_not_half_read(tmp_path: Path) -> None:
         with pytest.raises(InvalidInputError, match="cases must be none"):
             desk.import_file(document)
         assert desk.counts()["service_items"] == 0
+
+
+def test_every_section_is_what_the_checked_constructor_makes(report: Report) -> None:
+    """The desk builds sections without re-running their checks (trusted_section); each must
+    pass them anyway: every item of the section's family, each state counted once."""
+    assert [s.family for s in report.sections] == list(Family)
+    assert all(s.items for s in report.sections)
+    for section in report.sections:
+        assert Section(**attrs.asdict(section, recurse=False)) == section
+        assert section.read == sum(t.count for t in section.totals)
+
+
+def _lot(key: str, family: str = "sampling") -> ActionItem:
+    return ActionItem(family=family, key=key, name="管件", state="not_accepted", due=None,
+                      days_left=None, reason="lot not accepted")  # fmt: skip
+
+
+def test_a_section_refuses_an_item_of_another_family() -> None:
+    """Regression: a metrology item in the sampling section was accepted (and rendered there)."""
+    items = [_lot("L1"), _lot("L2"), _lot("L3"), _lot("JL-1", family="metrology")]
+    with pytest.raises(InvalidInputError, match="'sampling' \\(the section's family\\)") as caught:
+        Section(family="sampling", read=4, items=items, totals=(), workload=())
+    assert (caught.value.field, caught.value.value) == ("section.items[3].family", "metrology")
+    text = to_json(Section(family="sampling", read=3, items=items[:3], totals=(), workload=()))
+    with pytest.raises(QSDomainError, match=r"^\$\.items\[0\]\.family must be 'sampling'"):
+        from_json(text.replace('"family": "sampling", "key"', '"family": "licensing", "key"', 1),
+                  Section)  # fmt: skip
+
+
+def test_a_section_refuses_a_state_counted_twice() -> None:
+    """Regression: two totals for one state were accepted and total() answered the first."""
+    totals = [StateTotal(state="accepted", count=3), StateTotal(state="not_accepted", count=1),
+              StateTotal(state="accepted", count=2)]  # fmt: skip
+    with pytest.raises(InvalidInputError, match="each once") as caught:
+        Section(family="sampling", read=6, items=(), totals=totals, workload=())
+    assert (caught.value.field, caught.value.value) == ("section.totals[2].state", "accepted")

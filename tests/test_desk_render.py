@@ -14,6 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 
 from qsdomain import ledgers
+from qsdomain._spreadsheet import undo
 from qsdomain.desk import (
     ActionItem,
     Family,
@@ -27,6 +28,7 @@ from qsdomain.desk import (
     report_text,
     write_report_csv,
 )
+from qsdomain.desk._model import trusted_item
 from qsdomain.desk._render import cells as rendered_cells
 from qsdomain.errors import InvalidInputError
 from qsdomain.serialization import from_json, to_json
@@ -260,15 +262,16 @@ def test_section_total_checks_its_state() -> None:
 
 
 def _parse_items(text: str) -> list[tuple[object, ...]]:
+    """The items of a family's CSV file: text cells with the formula guard's quote removed."""
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     return [
         (
-            r["key"],
-            r["name"],
-            r["state"],
+            undo(r["key"]),
+            undo(r["name"]),
+            undo(r["state"]),
             date.fromisoformat(r["due"]) if r["due"] else None,
             int(r["days_left"]) if r["days_left"] else None,
-            r["reason"],
+            undo(r["reason"]),
             {"true": True, "false": False}[r["provisional"]],
         )
         for r in rows
@@ -308,6 +311,7 @@ def test_csv_keeps_every_item_and_awkward_text() -> None:
     section = Section(family="metrology", read=1, items=(awkward,), totals=(), workload=())
     files = report_csv(Report(as_of=AS_OF, within=30, sections=(section,)))
     assert _parse_items(files["metrology.csv"]) == [_fields(awkward)]
+    assert next(csv.DictReader(io.StringIO(files["metrology.csv"])))["reason"] == "'=1+1"
     assert len(_parse_items(report_csv(many(600))["metrology.csv"])) == 600  # never cut
 
 
@@ -347,10 +351,18 @@ def test_write_refuses_a_missing_directory(tmp_path: Path) -> None:
         write_report_csv(REPORT, "")
 
 
-def test_write_refuses_text_utf8_cannot_hold(tmp_path: Path) -> None:
-    broken = from_json(to_json(REPORT).replace("电子计价秤", "\\ud800"), Report)
+def test_a_report_refuses_text_utf8_cannot_hold() -> None:
+    """Regression: a lone surrogate in a report read from JSON got as far as the CSV writer."""
+    with pytest.raises(InvalidInputError, match="without lone surrogates"):
+        from_json(to_json(REPORT).replace("电子计价秤", "\\ud800"), Report)
+
+
+def test_write_still_refuses_text_utf8_cannot_hold(tmp_path: Path) -> None:
+    """An item the desk built without its checks (trusted_item) cannot leave a file behind."""
+    broken = trusted_item(Family.METROLOGY, "JL-1", "\ud800", "overdue", None, None, "x", False)
+    section = Section(family="metrology", read=1, items=(broken,), totals=(), workload=())
     with pytest.raises(InvalidInputError, match=r"metrology\.csv"):
-        write_report_csv(broken, tmp_path)
+        write_report_csv(Report(as_of=AS_OF, within=30, sections=(section,)), tmp_path)
     assert list(tmp_path.iterdir()) == []  # nothing half-written, no .part file left
 
 
@@ -537,8 +549,8 @@ def test_odd_but_valid_reports_render() -> None:
     """A report read from JSON may hold what no desk computes: it still renders."""
     odd = (
         '{"as_of": "2026-11-27", "within": 0, "sections": [{"family": "licensing", "read": 0,'
-        ' "items": [{"family": "sampling", "key": "\\ud800", "name": "\\u0000\\u202e",'
-        ' "state": "x", "due": "9999-12-31", "days_left": 100000, "reason": "\\ud83d"}],'
+        ' "items": [{"family": "licensing", "key": "\\ufeff", "name": "\\u0000\\u202e",'
+        ' "state": "x", "due": "9999-12-31", "days_left": 100000, "reason": "\\ud83d\\ude00"}],'
         ' "totals": [{"state": "x", "count": 1' + "0" * 300 + "}],"
         ' "workload": [{"week_of": "2026-11-30", "count": 1' + "0" * 300 + "},"
         ' {"week_of": "2027-06-28", "count": 0}]}]}'
@@ -549,5 +561,6 @@ def test_odd_but_valid_reports_render() -> None:
     page = parse(report_html(report))
     weeks_shown = [a for t, a in page.tags if t == "g" and a.get("class") == "week"]
     assert len(weeks_shown) == 31  # from 2026-11-30 to 2027-06-28: nothing dropped
-    assert "\ud800" not in report_html(report)
-    assert report_csv(report)["licensing.csv"].splitlines()[1].startswith("\ud800")
+    assert report.sections[0].items[0].reason == "\U0001f600"  # a pair, not a lone surrogate
+    assert "\u202e" not in report_html(report)
+    assert report_csv(report)["licensing.csv"].splitlines()[1].startswith("\ufeff")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import enum
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from numbers import Integral, Real
@@ -35,6 +36,12 @@ __all__ = [
 
 E = TypeVar("E", bound=enum.Enum)
 T = TypeVar("T")
+
+#: A lone surrogate code point (U+D800 to U+DFFF). A Python string can hold one (a ``"\\ud800"``
+#: escape in JSON, a file name decoded with ``surrogateescape``), but UTF-8 cannot encode it, so
+#: it would fail later, far from its source, when the text is written to a file, a database or a
+#: terminal.
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def enum_member(field: str, enum_type: type[E], value: object) -> E:
@@ -142,9 +149,23 @@ def text(
     Traceback (most recent call last):
     ...
     qsdomain.errors.InvalidInputError: name must be a non-empty string of ..., got ' '
+
+    A string holding a lone surrogate (U+D800 to U+DFFF) is refused too: it is not text that
+    UTF-8 can encode, so no ledger, database or terminal could take it.
+
+    >>> text("name", "电子\\ud800")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: name must be a string without lone surrogates ...
     """
     if isinstance(value, str) and len(value) <= max_length and (allow_empty or value.strip() != ""):
-        return value
+        # isascii and isprintable answer for almost every string at a fraction of the search's
+        # cost (a surrogate is neither ASCII nor printable); only the rest are searched.
+        if value.isascii() or value.isprintable() or _SURROGATE.search(value) is None:
+            return value
+        raise InvalidInputError(
+            field, value, "a string without lone surrogates (text that UTF-8 can encode)"
+        )
     kind = "a string" if allow_empty else "a non-empty string"
     raise InvalidInputError(field, value, f"{kind} of at most {max_length} characters")
 

@@ -285,7 +285,8 @@ def read_csv(
             raise InvalidInputError("line 1", "", "a CSV header row (the file is empty)")
         names = _canonical(header, mapping, known)
         _check_required(names, required)
-        yield from _csv_rows(reader, names)
+        # A file opened here is decoded as strict UTF-8: no lone surrogate can come from it.
+        yield from _csv_rows(reader, names, check_text=not owned)
     finally:
         if owned:
             stream.close()
@@ -308,7 +309,7 @@ _set_line = Row.__dict__["line"].__set__
 _set_fields = Row.__dict__["fields"].__set__
 
 
-def _csv_rows(reader: Iterator[list[str]], names: list[str]) -> Iterator[Row]:
+def _csv_rows(reader: Iterator[list[str]], names: list[str], *, check_text: bool) -> Iterator[Row]:
     line = 1
     width = len(names)
     checked = False
@@ -333,6 +334,11 @@ def _csv_rows(reader: Iterator[list[str]], names: list[str]) -> Iterator[Row]:
                 raise InvalidInputError(
                     f"line {line}", too_long, f"cells of at most {_FIELD_LIMIT} characters"
                 )
+        if check_text and not (joined.isascii() or joined.isprintable()):
+            # A control character, or a lone surrogate from a stream the caller decoded with
+            # "surrogateescape": each cell is checked.
+            for name, cell in zip(names, cells, strict=False):
+                _checks.text(f"line {line}: {name}", cell, allow_empty=True)
         fields = dict(zip(names, cells, strict=False))
         if checked:
             yield _checked_row(line, fields)
@@ -362,6 +368,10 @@ def read_json_rows(
     stream, owned = _open_text(source)
     try:
         text = stream.read(limits.MAX_JSON_CHARS + 1)
+    except UnicodeDecodeError as err:
+        raise InvalidInputError(
+            "source", f"byte {err.start}", f"UTF-8 encoded JSON text ({err.reason})"
+        ) from None
     finally:
         if owned:
             stream.close()
@@ -395,7 +405,10 @@ def _as_text(number: int, key: str, value: object) -> str:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (str, int, float)):
+    if isinstance(value, str):
+        # JSON can spell a lone surrogate ("\\ud800"), which no file or database can store.
+        return _checks.text(f"line {number}: {key}", value, allow_empty=True)
+    if isinstance(value, (int, float)):
         return str(value)
     raise InvalidInputError(f"line {number}: {key}", value, "a string, a number or null")
 

@@ -12,12 +12,13 @@ import argparse
 import csv
 import io
 import sys
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TypeVar
 
 import attrs
 
 from qsdomain._formats import ledger_rows
+from qsdomain._spreadsheet import text_cell
 from qsdomain.cli._arguments import iso_date
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
@@ -128,11 +129,23 @@ def exit_status(rejects: Rejects) -> int:
     return EXIT_REJECTED if rejects.count else EXIT_OK
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
-    """``rows`` under ``header`` as CSV text (dates in ISO 8601, ``None`` as an empty cell)."""
+def csv_text(
+    header: Sequence[str], rows: Iterable[Sequence[object]], *, text_columns: Collection[str]
+) -> str:
+    """``rows`` under ``header`` as CSV text (dates in ISO 8601, ``None`` as an empty cell).
+
+    ``text_columns`` names the columns of text that comes from the ledger (ids, names, reasons):
+    a cell of theirs that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab
+    or a carriage return first), or that starts with ``'``, gets a leading ``'``. The other
+    columns (numbers, dates, the library's state names) are written as they are.
+    """
+    at = [header.index(name) for name in text_columns]
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(header)
     for row in rows:
-        writer.writerow(["" if cell is None else str(cell) for cell in row])
+        cells = ["" if cell is None else str(cell) for cell in row]
+        for i in at:
+            cells[i] = text_cell(cells[i])
+        writer.writerow(cells)
     return buffer.getvalue().rstrip("\n")

@@ -204,7 +204,11 @@ def _status(args: argparse.Namespace) -> Reply:
     )
     rejects.report()
     csv_out: bool = args.csv
-    text = csv_text(_LIST_HEADER, map(_row, ordered)) if csv_out else _status_text(answer)
+    text = (
+        csv_text(_LIST_HEADER, map(_row, ordered), text_columns=("case", "item"))
+        if csv_out
+        else _status_text(answer)
+    )
     return Reply(answer, text, status=exit_status(rejects))
 
 

@@ -310,7 +310,11 @@ def _check(args: argparse.Namespace) -> Reply:
     summary = _summary(answer)
     if args.csv:
         print(summary, file=sys.stderr)
-        text = csv_text(_CSV_HEADER, (_cells(row) for row in answer.worklist))
+        text = csv_text(
+            _CSV_HEADER,
+            (_cells(row) for row in answer.worklist),
+            text_columns=("number", "holder", "kind", "reason"),
+        )
     else:
         shown = [_text_row(row) for row in answer.worklist]
         lines = _text_table(shown) if shown else []

@@ -205,7 +205,7 @@ def _due(args: argparse.Namespace) -> Reply:
     answer = DueAnswer(as_of, within, counted[0], rejects.count, items, report.summary)
     rejects.report()
     if args.csv:
-        text = csv_text(_DUE_COLUMNS, rows_of())
+        text = csv_text(_DUE_COLUMNS, rows_of(), text_columns=("id", "name", "reason"))
     else:
         lines = _table(rows_of) if due_list else iter(["nothing is due"])
         text = "\n".join(itertools.chain(lines, [_summary_line(answer)]))

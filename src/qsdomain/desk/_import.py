@@ -23,6 +23,7 @@ from qsdomain._formats import ledger_rows
 from qsdomain._formats import licensing as licence_format
 from qsdomain._formats import metrology as instrument_format
 from qsdomain._formats import sampling as lot_format
+from qsdomain._spreadsheet import text_cell
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -98,20 +99,30 @@ class _Log:
             )
         self.count += 1
         if self.writer is not None:
-            self.writer.writerow((rejected.line, rejected.field, rejected.value, rejected.reason))
+            self.writer.writerow(
+                (
+                    rejected.line,
+                    text_cell(rejected.field),
+                    text_cell(rejected.value),  # the ledger's text: never a live formula
+                    text_cell(rejected.reason),
+                )
+            )
 
 
 def _detect(path: str) -> str:
     """The table a file goes into, from its columns (or a service-item document)."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        with Path(path).open(encoding="utf-8-sig") as stream:
-            head = stream.read(4096).lstrip()
-        if head.startswith("{") and '"items"' in head:
-            return "service_items"
-        return _by_keys(path, _first_keys(path))
-    with Path(path).open(encoding="utf-8-sig", newline="") as stream:
-        header = next(csv.reader(stream), [])
+    try:
+        if suffix == ".json":
+            with Path(path).open(encoding="utf-8-sig") as stream:
+                head = stream.read(4096).lstrip()
+            if head.startswith("{") and '"items"' in head:
+                return "service_items"
+            return _by_keys(path, _first_keys(path))
+        with Path(path).open(encoding="utf-8-sig", newline="") as stream:
+            header = next(csv.reader(stream), [])
+    except UnicodeDecodeError as err:  # read strictly: bytes UTF-8 refuses never become text
+        raise InvalidInputError("source", path, f"a UTF-8 file ({err})") from None
     return _by_keys(path, [h.strip() for h in header])
 
 

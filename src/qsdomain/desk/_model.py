@@ -312,11 +312,22 @@ class Section:
     >>> s.family.title, s.needing_action
     ('Sampling inspection', 0)
 
+    Every item belongs to the section's family, and each state has one total:
+
+    >>> from datetime import date
+    >>> lot = ActionItem(family="sampling", key="L1", name="管件", state="not_accepted",
+    ...                  due=None, days_left=None, reason="lot not accepted")
+    >>> Section(family="metrology", read=1, items=(lot,), totals=(), workload=())
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: section.items[0].family must be 'metrology' (the section's \
+family), got 'sampling'
+
     Attributes:
         family: the rule family.
         read: how many ledger entries (instruments, licences, cases, lots) were read.
-        items: those needing action, most urgent first.
-        totals: every state with its count, in the family's state order.
+        items: those needing action, most urgent first; each of the section's ``family``.
+        totals: every state with its count, in the family's state order; each state once.
         workload: items falling due in each of the next weeks (empty for sampling, whose lots
             have no due day).
         lines: for sampling, each product line's switching state (empty for the others).
@@ -328,6 +339,33 @@ class Section:
     totals: tuple[StateTotal, ...] = attrs.field(converter=_to_totals)
     workload: tuple[WeekLoad, ...] = attrs.field(converter=_to_workload)
     lines: tuple[LineState, ...] = attrs.field(default=(), converter=_to_lines)
+
+    @items.validator
+    def _of_the_family(
+        self, _: attrs.Attribute[tuple[ActionItem, ...]], value: tuple[ActionItem, ...]
+    ) -> None:
+        family = self.family
+        for i, item in enumerate(value):
+            if item.family is not family:
+                raise InvalidInputError(
+                    f"section.items[{i}].family",
+                    item.family.value,
+                    f"{family.value!r} (the section's family)",
+                )
+
+    @totals.validator
+    def _each_state_once(
+        self, _: attrs.Attribute[tuple[StateTotal, ...]], value: tuple[StateTotal, ...]
+    ) -> None:
+        seen: set[str] = set()
+        for i, total in enumerate(value):
+            if total.state in seen:
+                raise InvalidInputError(
+                    f"section.totals[{i}].state",
+                    total.state,
+                    "a state not already counted (each once)",
+                )
+            seen.add(total.state)
 
     @property
     def needing_action(self) -> int:
@@ -343,6 +381,33 @@ class Section:
         """
         wanted = _state(state)
         return next((t.count for t in self.totals if t.state == wanted), 0)
+
+
+_SECTION_FIELDS = ("family", "read", "items", "totals", "workload", "lines")
+if tuple(f.name for f in attrs.fields(Section)) != _SECTION_FIELDS:  # pragma: no cover
+    raise TypeError("Section's fields changed: update trusted_section")
+
+
+def trusted_section(
+    *,
+    family: Family,
+    read: int,
+    items: tuple[ActionItem, ...],
+    totals: tuple[StateTotal, ...],
+    workload: tuple[WeekLoad, ...],
+    lines: tuple[LineState, ...] = (),
+) -> Section:
+    """A :class:`Section` of parts the desk computed itself, without running its converters
+    and validators: ``items`` made by :func:`trusted_item` for this ``family`` (a report may
+    list hundreds of thousands), ``totals`` by :func:`totals_of` (each state once), ``read``
+    their sum, ``workload`` and ``lines`` checked objects. ``tests/test_desk.py`` checks that
+    every section the desk builds passes the checked constructor."""
+    section = object.__new__(Section)
+    for name, value in zip(
+        _SECTION_FIELDS, (family, read, items, totals, workload, lines), strict=True
+    ):
+        object.__setattr__(section, name, value)
+    return section
 
 
 def _sections(value: object) -> tuple[Section, ...]:

@@ -9,7 +9,8 @@ Bureau desk 工作台 - as of 2026-11-27, due within 30 days
 
 The renderers only read a :class:`~qsdomain.desk.Report`; they compute nothing. Text is cleaned
 for display (control characters become U+FFFD) in the table and the page, never in the CSV files,
-which carry every value as it is.
+which carry every value as it is, except that a text cell a spreadsheet would run as a formula
+gets a leading ``'`` (see :func:`report_csv`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from qsdomain import _checks
+from qsdomain._spreadsheet import text_cell
 from qsdomain.desk._model import WEEKS, ActionItem, Family, Report, Section
 from qsdomain.errors import InvalidInputError
 
@@ -274,12 +276,12 @@ def _csv(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
 
 def _item_row(item: ActionItem) -> list[str]:
     return [
-        item.key,
-        item.name,
-        item.state,
+        text_cell(item.key),
+        text_cell(item.name),
+        text_cell(item.state),
         _day(item.due),
         _number(item.days_left),
-        item.reason,
+        text_cell(item.reason),
         "true" if item.provisional else "false",
     ]
 
@@ -290,12 +292,21 @@ def _tables(report: Report) -> Iterator[tuple[str, Sequence[str], Iterable[Seque
         yield f"{s.family.value}.csv", ITEM_COLUMNS, (_item_row(i) for i in s.items)
     for s in report.sections:
         if s.family is Family.SAMPLING:
-            rows = ([x.product, x.severity, x.lots, x.not_accepted, x.last_lot] for x in s.lines)
+            rows = (
+                [
+                    text_cell(x.product),
+                    text_cell(x.severity),
+                    x.lots,
+                    x.not_accepted,
+                    text_cell(x.last_lot),
+                ]
+                for x in s.lines
+            )
             yield "sampling-lines.csv", LINE_COLUMNS, rows
     yield (
         "totals.csv",
         ("family", "state", "count"),
-        ([s.family.value, t.state, t.count] for s in report.sections for t in s.totals),
+        ([s.family.value, text_cell(t.state), t.count] for s in report.sections for t in s.totals),
     )
     yield (
         "workload.csv",
@@ -329,6 +340,21 @@ def report_csv(report: Report) -> dict[str, str]:
     with a sampling section, ``sampling-lines.csv`` (``product, severity, lots, not_accepted,
     last_lot``). Lines end in CRLF, as RFC 4180 says. The texts carry no byte order mark;
     :func:`write_report_csv` adds one when it writes the files.
+
+    A text cell (``key``, ``name``, ``state``, ``reason``, ``product``, ``severity``,
+    ``last_lot``) that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, which a
+    spreadsheet would run as a formula (OWASP "CSV Injection"), or with ``'``, gets a leading
+    ``'``; remove one leading ``'`` from such a cell to get the value back. The library's state
+    names never start with one, and the ``family``, dates (``due``, ``week_of``), numbers
+    (``days_left``, counts) and ``provisional`` are always written as they are:
+
+    >>> bad = ActionItem(family="licensing", key="XK-8", name='=HYPERLINK("http://x")',
+    ...                  state="overdue_filing", due=None, days_left=-3, reason="not filed")
+    >>> print(report_csv(Report(as_of=date(2026, 11, 27), within=30, sections=(
+    ...     Section(family="licensing", read=1, items=(bad,), totals=(), workload=()),)
+    ... ))["licensing.csv"], end="")
+    key,name,state,due,days_left,reason,provisional
+    XK-8,"'=HYPERLINK(""http://x"")",overdue_filing,,-3,not filed,false
     """
     return {name: _csv(header, rows) for name, header, rows in _tables(_report(report))}
 
@@ -359,11 +385,12 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
 
     The files are UTF-8 with a byte order mark (``utf-8-sig``), so Excel opens Chinese text
     correctly; Python's ``open(path, encoding="utf-8-sig")`` and :func:`qsdomain.ledgers.read_csv`
-    read them back. Rows are streamed to disk (a province's report is not held twice in
-    memory); each file is written under a ``.part`` name and then replaces any file of the same
-    name, so none is left half-written. A directory that does not exist, or a text that cannot
-    be written as UTF-8 (a lone surrogate read from broken JSON), raises
-    :class:`~qsdomain.errors.InvalidInputError`.
+    read them back (a text cell that starts with ``'`` had one added: see :func:`report_csv`).
+    Rows are streamed to disk (a province's report is not held twice in memory); each file is
+    written under a ``.part`` name and then replaces any file of the same name, so none is left
+    half-written. A directory that does not exist or cannot be written raises
+    :class:`~qsdomain.errors.InvalidInputError` (as would text UTF-8 cannot encode, which a
+    checked :class:`~qsdomain.desk.Report` cannot hold).
     """
     found = _report(report)
     where = _directory(directory)

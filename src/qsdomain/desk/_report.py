@@ -43,6 +43,7 @@ from qsdomain.desk._model import (
     WeekLoad,
     totals_of,
     trusted_item,
+    trusted_section,
 )
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.licensing import (
@@ -274,7 +275,7 @@ def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
         for st in ordered
     ]
     counts[REFUSED] = len(refused)
-    return Section(
+    return trusted_section(
         family=Family.METROLOGY,
         read=sum(counts.values()),
         items=(*refused, *items),
@@ -388,7 +389,7 @@ def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingC
         for w in found
     ]
     counts[REFUSED] = len(refused)
-    return Section(
+    return trusted_section(
         family=Family.LICENSING,
         read=sum(counts.values()),
         items=(*refused, *items),
@@ -516,7 +517,7 @@ def _commitments(conn: sqlite3.Connection, as_of: date, cal: WorkingCalendar) ->
         for c in commitments.worklist(listed)
     ]
     counts[REFUSED] = len(refused)
-    return Section(
+    return trusted_section(
         family=Family.COMMITMENTS,
         read=sum(counts.values()),
         items=(*refused, *items_out),
@@ -622,7 +623,7 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
     # newest lots first; a lot's switch after the lot
     dated.sort(key=lambda entry: (entry[0], -entry[1]), reverse=True)
     items = [entry[2] for entry in dated]
-    return Section(
+    return trusted_section(
         family=Family.SAMPLING,
         read=sum(counts.values()),
         items=tuple(items),

@@ -133,11 +133,27 @@ class Licence:
             issued = _to_issued(issued)
         if valid_until is not None and valid_until.__class__ is not date:
             valid_until = _to_valid_until(valid_until)
-        if not (number.__class__ is str and 0 < len(number) <= _MAX and not number[0].isspace()):
+        # A plain string is accepted inline when it is not blank and has no lone surrogate
+        # (isascii or isprintable rules one out); anything else goes to the full check.
+        if not (
+            number.__class__ is str
+            and 0 < len(number) <= _MAX
+            and not number[0].isspace()
+            and (number.isascii() or number.isprintable())
+        ):
             _LICENCE_CHECKS[0](self, _LICENCE_FIELDS.number, number)
-        if not (holder.__class__ is str and 0 < len(holder) <= _MAX and not holder[0].isspace()):
+        if not (
+            holder.__class__ is str
+            and 0 < len(holder) <= _MAX
+            and not holder[0].isspace()
+            and (holder.isascii() or holder.isprintable())
+        ):
             _LICENCE_CHECKS[1](self, _LICENCE_FIELDS.holder, holder)
-        if not (scope.__class__ is str and len(scope) <= _MAX):
+        if not (
+            scope.__class__ is str
+            and len(scope) <= _MAX
+            and (scope.isascii() or scope.isprintable())
+        ):
             _LICENCE_CHECKS[2](self, _LICENCE_FIELDS.scope, scope)
         _set_kind(self, kind)
         _set_number(self, number)

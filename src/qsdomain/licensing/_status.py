@@ -37,7 +37,7 @@ from typing import NoReturn
 
 import attrs
 
-from qsdomain._checks import day, enum_member, whole_number
+from qsdomain._checks import day, enum_member, text, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
@@ -114,8 +114,7 @@ def _check_days_left(_: object, __: attrs.Attribute[int | None], value: object) 
 
 
 def _check_reason(_: object, __: attrs.Attribute[str], value: object) -> None:
-    if not isinstance(value, str):
-        raise InvalidInputError("status.reason", value, "a string")
+    text("status.reason", value, allow_empty=True)
 
 
 @attrs.frozen(kw_only=True)

@@ -61,8 +61,13 @@ def _optional_amount(field: str, *, positive: bool) -> _Validator:
 def _text(field: str) -> _Validator:
     def check(_: object, __: attrs.Attribute[str], value: str) -> None:
         plain = value.__class__ is str and 0 < len(value) <= limits.MAX_TEXT_LENGTH
-        if not plain or (value[0].isspace() and not value.strip()):
-            _checks.text(field, value)  # raises with the usual wording
+        # isascii or isprintable: no lone surrogate (the rest go to the full check).
+        if (
+            not plain
+            or (value[0].isspace() and not value.strip())
+            or not (value.isascii() or value.isprintable())
+        ):
+            _checks.text(field, value)  # refuses with the usual wording, or accepts
 
     return check
 
@@ -218,9 +223,21 @@ class Instrument:
             scheme = _scheme(scheme)
         if regime.__class__ is not Regime:
             regime = _regime(regime)
-        if not (id.__class__ is str and 0 < len(id) <= _MAX_TEXT and not id[0].isspace()):
+        # A plain string is accepted inline when it is not blank and has no lone surrogate
+        # (isascii or isprintable rules one out); anything else goes to the full check.
+        if not (
+            id.__class__ is str
+            and 0 < len(id) <= _MAX_TEXT
+            and not id[0].isspace()
+            and (id.isascii() or id.isprintable())
+        ):
             _INSTRUMENT_CHECKS[0](self, _INSTRUMENT_FIELDS.id, id)
-        if not (name.__class__ is str and 0 < len(name) <= _MAX_TEXT and not name[0].isspace()):
+        if not (
+            name.__class__ is str
+            and 0 < len(name) <= _MAX_TEXT
+            and not name[0].isspace()
+            and (name.isascii() or name.isprintable())
+        ):
             _INSTRUMENT_CHECKS[1](self, _INSTRUMENT_FIELDS.name, name)
         if interval is not None and interval.__class__ is not Term:
             _INSTRUMENT_CHECKS[2](self, _INSTRUMENT_FIELDS.interval, interval)
