@@ -211,16 +211,13 @@ def ledger_report(
     stream = _checks.stream("rows", rows)
     counts = dict.fromkeys(_STATE_VALUES, 0)
     due: list[InstrumentStatus] = []
-    # Current rows beyond the list (within=None: every current row) come back as the bare
-    # member; a current row within the list, or any other, as its status.
+    # Current rows beyond the list (within=None: every current row) are only counted, in
+    # skipped[0]; every other row comes as its status.
     beyond = -1 if within is None else within
-    skipped = 0
-    for st in _scan(stream, day, checked, working, beyond):
-        if st is _CURRENT:
-            skipped += 1
-        else:
-            _tally(st, counts, due, within)  # type: ignore[arg-type]  # a status
-    counts[_CURRENT.value] += skipped
+    skipped = [0]
+    for st in _scan(stream, day, checked, working, skip_beyond=beyond, skipped=skipped):
+        _tally(st, counts, due, within)
+    counts[_CURRENT.value] += skipped[0]
     return _finish(counts, due, rejected)
 
 

@@ -522,7 +522,7 @@ def statuses(
     """
     as_of, policy, working = _scan_arguments(as_of, policy, calendar)
     stream = _checks.stream("rows", rows)
-    return _scan(stream, as_of, policy, working, _NO_SKIP)  # type: ignore[return-value]
+    return _scan(stream, as_of, policy, working, skip_beyond=_NO_SKIP, skipped=[0])
 
 
 #: ``skip_beyond`` of :func:`_scan` that skips nothing (no days_left is this large).
@@ -548,13 +548,14 @@ def _scan(
     as_of: date,
     policy: Policy,
     working: WorkingCalendar | None,
+    *,
     skip_beyond: int,
-) -> Iterator[InstrumentStatus | InstrumentState]:
+    skipped: list[int],
+) -> Iterator[InstrumentStatus]:
     """:func:`statuses` once its arguments are checked; a row computed inline as current
-    with more than ``skip_beyond`` days left is yielded as the bare member
-    :attr:`InstrumentState.CURRENT` instead of a status (only
-    :func:`~qsdomain.metrology.ledger_report` asks for that: it counts such rows and keeps
-    nothing of them)."""
+    with more than ``skip_beyond`` days left is not yielded but counted in ``skipped[0]``
+    (only :func:`~qsdomain.metrology.ledger_report` asks for that: it counts such rows and
+    keeps nothing of them)."""
     one = _status
     # A policy with no alignment, no early-verification window and a plain warning window
     # (the default): a ledger row of one record in service, on a periodic instrument with no
@@ -595,7 +596,7 @@ def _scan(
                         days_left = (end - as_of).days
                         if days_left >= warning:
                             if days_left > skip_beyond:
-                                yield _CURRENT
+                                skipped[0] += 1
                                 continue
                             state = _CURRENT
                         else:
