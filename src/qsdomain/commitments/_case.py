@@ -405,6 +405,19 @@ def replay(events: Iterable[Event], item: ServiceItem) -> tuple[CaseState, ...]:
     return tuple(states)
 
 
+def local_days(state: CaseState, item: ServiceItem) -> tuple[date, date | None, date | None]:
+    """The local days, in ``item``'s zone, of ``state``'s receipt (which must have happened),
+    acceptance and decision (``None`` where not recorded)."""
+    tz = zone(item.zone)
+    assert state.received_at is not None  # for mypy: the caller's case was received
+    accepted, decided = state.accepted_at, state.decided_at
+    return (
+        state.received_at.astimezone(tz).date(),
+        None if accepted is None else accepted.astimezone(tz).date(),
+        None if decided is None else decided.astimezone(tz).date(),
+    )
+
+
 def _item(value: object) -> ServiceItem:
     if isinstance(value, ServiceItem):
         return value
@@ -461,9 +474,16 @@ class Case:
     events: tuple[Event, ...] = attrs.field(converter=_events)
     handler: str | None = attrs.field(default=None, converter=_handler)
     _state: CaseState = attrs.field(init=False, repr=False, eq=False, hash=False)
+    _days: tuple[date, date | None, date | None] = attrs.field(
+        init=False, repr=False, eq=False, hash=False
+    )
 
     def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "_state", replay(self.events, self.item)[-1])
+        state = replay(self.events, self.item)[-1]
+        object.__setattr__(self, "_state", state)
+        # The local days (in the item's zone) of receipt, acceptance and decision after the
+        # last event, which every clock read after it needs: worked out once, here.
+        object.__setattr__(self, "_days", local_days(state, self.item))
 
     @property
     def state(self) -> CaseState:

@@ -29,7 +29,7 @@ from typing import TypeAlias
 from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.commitments import _trusted
-from qsdomain.commitments._case import Case, CaseState, ExclusionSpan
+from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
 from qsdomain.commitments._clock_result import (
     CaseClock,
     ClockState,
@@ -589,15 +589,14 @@ def _read(
     :func:`~qsdomain.commitments.clocks` calls it directly, checking the date and calendar once
     for all cases."""
     item = case.item
-    state = case._state  # the state after the last event, kept by the case
-    if moment < state.last_at:  # type: ignore[operator]  # a received case has events
+    state = case._state  # the state after the last event, and its local days: kept by the case
+    if moment >= state.last_at:  # type: ignore[operator]  # a case has events
+        received_on, recorded, decided_on = case._days
+    else:
         state = case._state_at(moment)  # moment checked by _as_of
-    if state.received_at is None:
-        return _not_started(case, day)
-    tz = zone(item.zone)
-    received_on = state.received_at.astimezone(tz).date()
-    recorded = None if state.accepted_at is None else state.accepted_at.astimezone(tz).date()
-    decided_on = None if state.decided_at is None else state.decided_at.astimezone(tz).date()
+        if state.received_at is None:
+            return _not_started(case, day)
+        received_on, recorded, decided_on = local_days(state, item)
     notice_by = working.add(received_on, NOTICE_DAYS)
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
