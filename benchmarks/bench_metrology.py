@@ -10,7 +10,8 @@ Run: ``python benchmarks/bench_metrology.py [ROWS]`` (default 1,000,000). Prints
   the summary; targets: <= 3 s, <= 200 MB); then the same with one ``Verification`` per
   distinct (day, outcome), as the command line's reader shares them; then the composition
   ``due_report(statuses(...))`` (the same report, a status object built for every row) with
-  each reader;
+  each reader; each of these four runs in its own process, forked before it starts, and all
+  four reports are checked to be the same;
 * the floors: the csv module alone, and the shared reader's objects with no status computed;
 * if pandas is installed, the same due dates computed the way a user would otherwise do it
   (``read_csv`` plus vectorised month offsets) and the ratio.
@@ -21,6 +22,7 @@ Figures depend on the machine; nothing here is asserted.
 from __future__ import annotations
 
 import csv
+import multiprocessing
 import random
 import resource
 import statistics
@@ -28,11 +30,12 @@ import sys
 import tempfile
 import time
 import timeit
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
 
 from qsdomain.metrology import (
+    DueReport,
     Instrument,
     Outcome,
     Verification,
@@ -135,6 +138,30 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def in_child(make: Callable[[], DueReport]) -> tuple[float, float, int, str]:
+    """Run ``make`` in a forked process: (seconds, peak RSS growth in MB, a digest of the
+    report to compare runs by, a line describing it)."""
+    reader, writer = multiprocessing.Pipe(duplex=False)
+
+    def run() -> None:
+        before = rss_mb()
+        start = time.perf_counter()
+        report = make()
+        elapsed = time.perf_counter() - start
+        s = report.summary
+        digest = hash((s, tuple((st.instrument_id, st.state, st.due) for st in report.due)))
+        text = (
+            f"due {len(report.due):,}, overdue {s.overdue:,}, out of service {s.out_of_service:,}"
+        )
+        writer.send((elapsed, rss_mb() - before, digest, text))
+
+    child = multiprocessing.get_context("fork").Process(target=run)
+    child.start()
+    found: tuple[float, float, int, str] = reader.recv()
+    child.join()
+    return found
+
+
 def main() -> None:
     rows = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
     scale = Instrument(id="JL-2025-0001", name="电子计价秤", interval=Term(years=1))
@@ -147,32 +174,24 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "ledger.csv"
         write_ledger(path, rows)
-        before = rss_mb()
-        start = time.perf_counter()
-        report = ledger_report(read_ledger(path), AS_OF)
-        elapsed = time.perf_counter() - start
-        grown = rss_mb() - before
-        s = report.summary
-        print(
-            f"ledger of {rows:,}, ledger_report: {elapsed:.2f} s, peak RSS growth {grown:.0f} MB; "
-            f"due {len(report.due):,}, overdue {s.overdue:,}, out of service {s.out_of_service:,}"
+        # Each run in a fresh process forked from this small one: a run's leftovers (a due list
+        # of a quarter of a million statuses, a fragmented heap) would slow the next one.
+        elapsed, grown, digest, text = in_child(lambda: ledger_report(read_ledger(path), AS_OF))
+        print(f"ledger of {rows:,}, ledger_report: {elapsed:.2f} s, "
+              f"peak RSS growth {grown:.0f} MB; {text}")  # fmt: skip
+        shared_s, shared_mb, shared, _ = in_child(
+            lambda: ledger_report(read_ledger_shared(path), AS_OF)
         )
-        start = time.perf_counter()
-        shared = ledger_report(read_ledger_shared(path), AS_OF)
-        shared_s = time.perf_counter() - start
-        assert shared == report
-        print(f"same, records shared by value: {shared_s:.2f} s")
-        del shared
-        start = time.perf_counter()
-        composed = due_report(statuses(read_ledger(path), AS_OF))
-        composed_s = time.perf_counter() - start
-        assert composed == report
-        del composed
-        start = time.perf_counter()
-        composed = due_report(statuses(read_ledger_shared(path), AS_OF))
-        composed_shared_s = time.perf_counter() - start
-        assert composed == report
-        del composed, report
+        assert shared == digest
+        print(f"same, records shared by value: {shared_s:.2f} s, {shared_mb:.0f} MB")
+        composed_s, _, composed, _ = in_child(
+            lambda: due_report(statuses(read_ledger(path), AS_OF))
+        )
+        assert composed == digest
+        composed_shared_s, _, composed, _ = in_child(
+            lambda: due_report(statuses(read_ledger_shared(path), AS_OF))
+        )
+        assert composed == digest
         print(
             f"due_report(statuses(...)), a status object per row: {composed_s:.2f} s; "
             f"records shared: {composed_shared_s:.2f} s"
