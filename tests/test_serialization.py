@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 import time
 from datetime import date, datetime, timedelta, timezone
@@ -13,6 +14,7 @@ from hypothesis import given
 
 from qsdomain import limits
 from qsdomain.calendars import Coverage, ProvisionalSpan, WorkingCalendar
+from qsdomain.desk import ActionItem, Report, Section
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError, StructuringError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 from qsdomain.sampling import (
@@ -335,3 +337,23 @@ def test_a_number_too_large_for_a_float_is_refused_not_made_infinite() -> None:
         with pytest.raises(StructuringError, match="finite"):
             from_json(text, Reading)
     assert from_json('{"value": 1e300}', Reading) == Reading(1e300)
+
+
+def test_a_converter_error_names_the_field_in_the_path() -> None:
+    """A converter that names its bare attribute ("key", not "item.key") still gets the
+    attribute onto the path (it used to stop at the object: "$.sections[0].items[0]")."""
+    item = ActionItem(
+        family="metrology", key="K", name="秤", state="overdue", due=None, days_left=None,
+        reason="r",
+    )  # fmt: skip
+    report = Report(
+        as_of=date(2026, 11, 27),
+        within=30,
+        sections=(Section(family="metrology", read=1, items=(item,), totals=(), workload=()),),
+    )
+    data = json.loads(to_json(report))
+    data["sections"][0]["items"][0]["key"] = " "
+    with pytest.raises(StructuringError) as caught:
+        from_json(json.dumps(data), Report)
+    assert caught.value.field == "$.sections[0].items[0].key"
+    assert caught.value.value == " "

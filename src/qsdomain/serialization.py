@@ -394,9 +394,16 @@ def _as_structuring_error(exc: BaseException, data: object) -> StructuringError:
     if isinstance(leaf, ForbiddenExtraKeysError):
         return StructuringError(path, _lookup(data, path), "absent: the key is not a known field")
     if isinstance(leaf, InvalidInputError):
-        # Validators name fields "<object>.<attribute>"; graft the attribute onto the path.
+        # Validators name fields "<object>.<attribute>"; graft the attribute onto the path. A
+        # converter may name the bare attribute ("key"): graft it when the object at the path
+        # has that key, so the path still ends at the field.
         _, dot, attribute = leaf.field.partition(".")
-        return StructuringError(f"{path}.{attribute}" if dot else path, leaf.value, leaf.allowed)
+        if dot:
+            return StructuringError(f"{path}.{attribute}", leaf.value, leaf.allowed)
+        here = _lookup(data, path)
+        if isinstance(here, Mapping) and leaf.field in here:
+            return StructuringError(f"{path}.{leaf.field}", leaf.value, leaf.allowed)
+        return StructuringError(path, leaf.value, leaf.allowed)
     if isinstance(leaf, KeyError):
         return StructuringError(path, None, "present: the field is required")
     value = _lookup(data, path)
