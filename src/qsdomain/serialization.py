@@ -387,6 +387,22 @@ def _lookup(data: object, path: str) -> object:
     return current
 
 
+def _field_path(path: str, field: str, data: object) -> str:
+    """``path`` (an object's) with the attribute an InvalidInputError's ``field`` names.
+
+    Validators name fields "<object>.<attribute>": the attribute is grafted on. A converter may
+    name the bare attribute ("key"): it is grafted on when the object at ``path`` has that
+    key, so the path still ends at the field; any other field leaves ``path`` as it is.
+    """
+    _, dot, attribute = field.partition(".")
+    if dot:
+        return f"{path}.{attribute}"
+    here = _lookup(data, path)
+    if isinstance(here, Mapping) and field in here:
+        return f"{path}.{field}"
+    return path
+
+
 def _as_structuring_error(exc: BaseException, data: object) -> StructuringError:
     path, leaf = _leaves(exc, "$")[0]
     if isinstance(leaf, _Rejected):
@@ -394,16 +410,7 @@ def _as_structuring_error(exc: BaseException, data: object) -> StructuringError:
     if isinstance(leaf, ForbiddenExtraKeysError):
         return StructuringError(path, _lookup(data, path), "absent: the key is not a known field")
     if isinstance(leaf, InvalidInputError):
-        # Validators name fields "<object>.<attribute>"; graft the attribute onto the path. A
-        # converter may name the bare attribute ("key"): graft it when the object at the path
-        # has that key, so the path still ends at the field.
-        _, dot, attribute = leaf.field.partition(".")
-        if dot:
-            return StructuringError(f"{path}.{attribute}", leaf.value, leaf.allowed)
-        here = _lookup(data, path)
-        if isinstance(here, Mapping) and leaf.field in here:
-            return StructuringError(f"{path}.{leaf.field}", leaf.value, leaf.allowed)
-        return StructuringError(path, leaf.value, leaf.allowed)
+        return StructuringError(_field_path(path, leaf.field, data), leaf.value, leaf.allowed)
     if isinstance(leaf, KeyError):
         return StructuringError(path, None, "present: the field is required")
     value = _lookup(data, path)
