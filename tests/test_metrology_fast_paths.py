@@ -314,9 +314,9 @@ def test_read_csv_still_refuses_an_overlong_cell() -> None:
 
 @given(instruments(), st.from_regex(r"[A-Z]{2}-[0-9]{1,6}", fullmatch=True))
 def test_with_id_is_evolve(template: Instrument, ident: str) -> None:
-    from qsdomain._formats.metrology import _with_id  # noqa: PLC0415 - the private fast path
+    from qsdomain.metrology._instrument import instrument_with_id  # noqa: PLC0415 - private
 
-    _same(_with_id(template, ident), attrs.evolve(template, id=ident))
+    _same(instrument_with_id(template, ident), attrs.evolve(template, id=ident))
 
 
 @settings(max_examples=200)

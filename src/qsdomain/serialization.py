@@ -300,50 +300,18 @@ def _register_sampling(conv: cattrs.Converter) -> None:
 
 def _register_commitments(conv: cattrs.Converter) -> None:
     """Tags for the union of case events: each event carries ``"event": "<kind>"``."""
-    from qsdomain import commitments as c  # noqa: PLC0415 - the edge layer may know every family
+    from qsdomain.commitments import Event  # noqa: PLC0415 - the edge layer may know every family
+    from qsdomain.commitments._events import EVENT_KINDS  # noqa: PLC0415
 
-    events = {
-        "received": c.Received,
-        "deficiency_notified": c.DeficiencyNotified,
-        "materials_completed": c.MaterialsCompleted,
-        "accepted": c.Accepted,
-        "exclusion_started": c.ExclusionStarted,
-        "exclusion_ended": c.ExclusionEnded,
-        "extension_granted": c.ExtensionGranted,
-        "progress_reported": c.ProgressReported,
-        "meeting_held": c.MeetingHeld,
-        "decided": c.Decided,
-        "delivered": c.Delivered,
-        "withdrawn": c.Withdrawn,
-    }
-    _register_tagged(conv, c.Event, "event", events)
+    _register_tagged(conv, Event, "event", EVENT_KINDS)
 
 
 def _register_licensing(conv: cattrs.Converter) -> None:
     """Tags for the licensing events: each event carries ``"event"`` naming its kind."""
-    from qsdomain.licensing import (  # noqa: PLC0415 - the edge layer may know every family
-        Cancelled,
-        Changed,
-        LicenceEvent,
-        RenewalApplied,
-        RenewalRefused,
-        Renewed,
-        Revoked,
-        Suspended,
-        Withdrawn,
-    )
+    from qsdomain.licensing import LicenceEvent  # noqa: PLC0415 - the edge layer may know all
+    from qsdomain.licensing._events import EVENT_KINDS  # noqa: PLC0415
 
-    events = {
-        "renewal_applied": RenewalApplied,
-        "renewed": Renewed,
-        "renewal_refused": RenewalRefused,
-        "changed": Changed,
-        "suspended": Suspended,
-        "revoked": Revoked,
-        "withdrawn": Withdrawn,
-        "cancelled": Cancelled,
-    }
-    _register_tagged(conv, LicenceEvent, "event", events)
+    _register_tagged(conv, LicenceEvent, "event", EVENT_KINDS)
 
 
 #: The one converter every public type goes through.

@@ -23,21 +23,17 @@ from qsdomain._formats import RejectSink
 from qsdomain.commitments import (
     Accepted,
     Case,
-    Decided,
     DeficiencyNotified,
-    Delivered,
     Event,
     ExclusionEnded,
     ExclusionKind,
     ExclusionStarted,
     ExtensionGranted,
     MaterialsCompleted,
-    MeetingHeld,
-    ProgressReported,
     Received,
     ServiceItem,
-    Withdrawn,
 )
+from qsdomain.commitments._events import EVENT_KINDS
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import Row, RowRejected
 
@@ -104,21 +100,8 @@ EVENTS: dict[str, str] = {
     "撤回": "withdrawn",
 }
 
-#: Each event kind and the event class it names.
-EVENT_TYPES: Mapping[str, Callable[..., Event]] = {
-    "received": Received,
-    "deficiency_notified": DeficiencyNotified,
-    "materials_completed": MaterialsCompleted,
-    "accepted": Accepted,
-    "exclusion_started": ExclusionStarted,
-    "exclusion_ended": ExclusionEnded,
-    "extension_granted": ExtensionGranted,
-    "progress_reported": ProgressReported,
-    "meeting_held": MeetingHeld,
-    "decided": Decided,
-    "delivered": Delivered,
-    "withdrawn": Withdrawn,
-}
+#: Each event kind and the event class it names (the family's one table).
+EVENT_TYPES: Mapping[str, Callable[..., Event]] = EVENT_KINDS
 #: The kind of each event class (what the desk stores).
 EVENT_CODES: Mapping[object, str] = {cls: code for code, cls in EVENT_TYPES.items()}
 #: The kinds whose event carries only its time.

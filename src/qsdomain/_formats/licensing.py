@@ -17,18 +17,13 @@ from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 from qsdomain.licensing import (
-    Cancelled,
-    Changed,
     Licence,
     LicenceEvent,
-    RenewalApplied,
-    RenewalRefused,
     Renewed,
-    Revoked,
     Suspended,
-    Withdrawn,
     default_kinds,
 )
+from qsdomain.licensing._events import EVENT_KINDS
 
 __all__ = [
     "EVENT_CODES",
@@ -98,17 +93,8 @@ EVENT_NAMES: Mapping[str, str] = {
     "注销": "cancelled",
 }
 
-#: Each event code and the event class it names.
-EVENT_TYPES: Mapping[str, type[LicenceEvent]] = {
-    "renewal_applied": RenewalApplied,
-    "renewed": Renewed,
-    "renewal_refused": RenewalRefused,
-    "changed": Changed,
-    "suspended": Suspended,
-    "revoked": Revoked,
-    "withdrawn": Withdrawn,
-    "cancelled": Cancelled,
-}
+#: Each event code and the event class it names (the family's one table).
+EVENT_TYPES: Mapping[str, type[LicenceEvent]] = EVENT_KINDS
 #: The code of each event class (what the desk stores).
 EVENT_CODES: Mapping[type[LicenceEvent], str] = {cls: code for code, cls in EVENT_TYPES.items()}
 

@@ -18,6 +18,7 @@ from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import Instrument, Verification
+from qsdomain.metrology._instrument import instrument_with_id
 from qsdomain.periods import Term
 
 #: The names the metrology command uses (the module is private: these are shared, not API).
@@ -142,7 +143,6 @@ _SHAPE = (
     "usage_limit",
 )
 _NO_CELLS = ("",) * len(_SHAPE)
-_INSTRUMENT_FIELDS = tuple(a.name for a in attrs.fields(Instrument))
 #: Most distinct entries each memo of :class:`_Shapes` keeps (it is cleared when full).
 _MEMO = 1 << 16
 
@@ -184,53 +184,6 @@ class _Shapes:
                 self.records.clear()
             record = self.records[key] = Verification(on=on, outcome=outcome)
         return record
-
-
-def _with_id(template: Instrument, ident: str) -> Instrument:
-    """``template`` (a checked Instrument) with another id, without checking the rest again.
-
-    ``ident`` must already be what Instrument accepts for an id (a non-blank string of at most
-    MAX_TEXT_LENGTH characters); every other field is the template's, already checked.
-    """
-    clone: Instrument = _new(Instrument)
-    _set_id(clone, ident)
-    _set_name(clone, template.name)
-    _set_interval(clone, template.interval)
-    _set_category(clone, template.category)
-    _set_supervision(clone, template.supervision)
-    _set_scheme(clone, template.scheme)
-    _set_regime(clone, template.regime)
-    _set_max_interval(clone, template.max_interval)
-    _set_usage_limit(clone, template.usage_limit)
-    return clone
-
-
-if _INSTRUMENT_FIELDS != (
-    "id",
-    "name",
-    "interval",
-    "category",
-    "supervision",
-    "scheme",
-    "regime",
-    "max_interval",
-    "usage_limit",
-):  # pragma: no cover - a new field must be copied by _with_id too
-    raise TypeError(f"Instrument fields are {_INSTRUMENT_FIELDS}: update _with_id")
-# The slots' own setters: a frozen class refuses setattr, and object.__setattr__ looks the
-# name up on every call.
-(
-    _set_id,
-    _set_name,
-    _set_interval,
-    _set_category,
-    _set_supervision,
-    _set_scheme,
-    _set_regime,
-    _set_max_interval,
-    _set_usage_limit,
-) = (Instrument.__dict__[name].__set__ for name in _INSTRUMENT_FIELDS)
-_new = object.__new__
 
 
 def _instrument(row: Row, shapes: _Shapes) -> Instrument:
@@ -282,7 +235,7 @@ def _shaped(row: Row, shapes: _Shapes) -> Instrument:
             shapes.instruments.clear()
         shapes.instruments[shape] = instrument
         return instrument
-    return _with_id(template, ident)
+    return instrument_with_id(template, ident)
 
 
 def _builder(as_of: date) -> Callable[[Row], _Entry]:

@@ -55,6 +55,7 @@ from qsdomain.licensing import (
     status,
     worklist,
 )
+from qsdomain.licensing._portfolio import NEVER_LISTED
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -123,18 +124,6 @@ def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
     return events_by_number(rows, Path(path).name, rejects)
 
 
-#: States :func:`qsdomain.licensing.worklist` never lists (see its documentation).
-_NEVER_LISTED = frozenset(
-    {
-        LicenceState.NOT_YET_VALID,
-        LicenceState.EXPIRED,
-        LicenceState.REVOKED,
-        LicenceState.WITHDRAWN,
-        LicenceState.CANCELLED,
-    }
-)
-
-
 @attrs.frozen
 class _Checked:
     item: WorkItem | None
@@ -184,7 +173,7 @@ def _checker(
         due = st.renewal_due
         # Only a licence worklist() could list is passed to it (it lists none that has ended or
         # is not yet valid, and only those whose filing deadline or expiry is near).
-        if st.state not in _NEVER_LISTED and (
+        if st.state not in NEVER_LISTED and (
             near or (due is not None and (due - as_of).days <= within)
         ):
             listed = worklist([(licence, history)], as_of, within=within, calendar=calendar)

@@ -261,3 +261,20 @@ Event: TypeAlias = (
     | Withdrawn
 )
 """Anything that can happen to a case (folded by :func:`apply`)."""
+
+#: Each event class by its kind: the ``"event"`` tag of the JSON form and the code a ledger or
+#: the desk stores (one table for :mod:`qsdomain.serialization` and the ledger formats).
+EVENT_KINDS: dict[str, type[Event]] = {
+    "received": Received,
+    "deficiency_notified": DeficiencyNotified,
+    "materials_completed": MaterialsCompleted,
+    "accepted": Accepted,
+    "exclusion_started": ExclusionStarted,
+    "exclusion_ended": ExclusionEnded,
+    "extension_granted": ExtensionGranted,
+    "progress_reported": ProgressReported,
+    "meeting_held": MeetingHeld,
+    "decided": Decided,
+    "delivered": Delivered,
+    "withdrawn": Withdrawn,
+}

@@ -19,7 +19,6 @@ from typing import Any
 from qsdomain import _checks, commitments, licensing, metrology
 from qsdomain._formats import commitments as case_format
 from qsdomain._formats import licensing as licence_format
-from qsdomain._formats.metrology import _with_id
 from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
     Accepted,
@@ -53,7 +52,9 @@ from qsdomain.licensing import (
     Renewed,
     Suspended,
 )
+from qsdomain.licensing._portfolio import NEVER_LISTED
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
+from qsdomain.metrology._instrument import instrument_with_id
 from qsdomain.periods import LeadUnit, Term
 from qsdomain.sampling import SwitchingState, lot_result, plan_for
 
@@ -180,7 +181,7 @@ class _Instruments:
                 self.templates.clear()
             self.templates[shape] = template
             return template
-        return _with_id(template, str(row[0]))
+        return instrument_with_id(template, str(row[0]))
 
     def record(self, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
         if as_found is None and usage is None:
@@ -341,15 +342,6 @@ def _licence_pairs(
         yield licence, history
 
 
-_NEVER_LISTED = frozenset(
-    {
-        LicenceState.NOT_YET_VALID,
-        LicenceState.EXPIRED,
-        LicenceState.REVOKED,
-        LicenceState.WITHDRAWN,
-        LicenceState.CANCELLED,
-    }
-)
 _LICENCE_ORDER = [s.value for s in LicenceState]
 
 
@@ -364,7 +356,7 @@ def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingC
             due = st.renewal_due
             weeks.add(due)
             near = st.days_left is not None and st.days_left <= within
-            if st.state not in _NEVER_LISTED and (
+            if st.state not in NEVER_LISTED and (
                 near or (due is not None and (due - as_of).days <= within)
             ):
                 found.extend(

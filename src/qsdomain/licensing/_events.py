@@ -197,3 +197,16 @@ LicenceEvent: TypeAlias = (
     | Cancelled
 )
 """Anything that can happen to a licence."""
+
+#: Each event class by its code: the ``"event"`` tag of the JSON form and the code a ledger or
+#: the desk stores (one table for :mod:`qsdomain.serialization` and the ledger formats).
+EVENT_KINDS: dict[str, type[LicenceEvent]] = {
+    "renewal_applied": RenewalApplied,
+    "renewed": Renewed,
+    "renewal_refused": RenewalRefused,
+    "changed": Changed,
+    "suspended": Suspended,
+    "revoked": Revoked,
+    "withdrawn": Withdrawn,
+    "cancelled": Cancelled,
+}

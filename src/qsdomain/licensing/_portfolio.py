@@ -38,7 +38,9 @@ __all__ = ["WorkItem", "WorkReason", "statuses", "worklist"]
 
 LicenceItem = Licence | tuple[Licence, Iterable[LicenceEvent]]
 
-_ENDED = frozenset(
+#: The states :func:`worklist` never lists (ended, or not yet valid); the command line and the
+#: desk read it to skip those licences before asking.
+NEVER_LISTED = frozenset(
     {
         LicenceState.EXPIRED,
         LicenceState.REVOKED,
@@ -181,7 +183,7 @@ def statuses(
 
 
 def _work_item(st: LicenceStatus, as_of: date, within: int) -> WorkItem | None:
-    if st.state in _ENDED:
+    if st.state in NEVER_LISTED:
         return None
     due = st.renewal_due
     if st.filed_on is None and due is not None and not _refused(st):

@@ -316,6 +316,26 @@ if tuple(f.name for f in _INSTRUMENT_FIELDS) != (
 ) = (Instrument.__dict__[field.name].__set__ for field in _INSTRUMENT_FIELDS)
 
 
+def instrument_with_id(template: Instrument, ident: str) -> Instrument:
+    """``template`` (a checked Instrument) with another id, without checking the rest again.
+
+    For the ledger readers, which share one checked template among the rows of the same shape:
+    ``ident`` must already be what Instrument accepts for an id (a non-blank string of at most
+    MAX_TEXT_LENGTH characters, no lone surrogate); every other field is the template's.
+    """
+    clone: Instrument = object.__new__(Instrument)
+    _set_instrument_id(clone, ident)
+    _set_instrument_name(clone, template.name)
+    _set_instrument_interval(clone, template.interval)
+    _set_instrument_category(clone, template.category)
+    _set_instrument_supervision(clone, template.supervision)
+    _set_instrument_scheme(clone, template.scheme)
+    _set_instrument_regime(clone, template.regime)
+    _set_instrument_max_interval(clone, template.max_interval)
+    _set_instrument_usage_limit(clone, template.usage_limit)
+    return clone
+
+
 @attrs.frozen(init=False)
 class Verification:
     """One verification (检定) or calibration (校准) record of an instrument.
