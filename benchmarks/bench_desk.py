@@ -22,6 +22,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "examples"))
+from make_bureau import FILES  # noqa: E402 - the generator's files, in the order they import
+
 AS_OF = "2026-11-27"
 
 _REPORT = """
@@ -75,17 +78,7 @@ def main(argv: list[str] | None = None) -> None:
             [python, str(ROOT / "examples" / "make_bureau.py"), str(ledgers), *sizes],
         )
         _step("init", [python, "-m", "qsdomain", "desk", "init", db])
-        files = [
-            ledgers / name
-            for name in (
-                "instruments.csv",
-                "licences.csv",
-                "licence-events.csv",
-                "service_items.json",
-                "cases.csv",
-                "lots.csv",
-            )
-        ]
+        files = [ledgers / name for name in FILES]
         _step("import", [python, "-m", "qsdomain", "desk", "import", db, *map(str, files)])
         print(f"database: {Path(db).stat().st_size / 2**20:.0f} MB")
         _step("report", [python, "-c", _REPORT, db, AS_OF])
