@@ -25,6 +25,7 @@ __all__ = [
     "MAX_LIMIT_DAYS",
     "MAX_METROLOGY_CALIBRATIONS",
     "MAX_METROLOGY_INTERVAL_DAYS",
+    "MAX_METROLOGY_INTERVAL_MONTHS",
     "MAX_METROLOGY_POLICY_DAYS",
     "MAX_METROLOGY_RECORDS",
     "MAX_METROLOGY_USAGE",
@@ -85,6 +86,10 @@ MAX_METROLOGY_USAGE = 1e12
 
 #: Longest interval an adjustment method accepts or returns, in days (100 years).
 MAX_METROLOGY_INTERVAL_DAYS = 36_600
+
+#: Longest interval a ledger row (CSV, JSON, the desk's database) may give, in months: 100
+#: years, the same bound as MAX_METROLOGY_INTERVAL_DAYS, far beyond any 检定周期.
+MAX_METROLOGY_INTERVAL_MONTHS = 1_200
 
 #: Most calibrations pooled in one interval analysis (a method's total or a S2 bin's count):
 #: the binomial sums cost time in proportion, and a class of a million results is beyond any

@@ -14,6 +14,7 @@ from datetime import date
 
 import attrs
 
+from qsdomain import limits
 from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
@@ -118,8 +119,7 @@ REGIMES = {
     "校准": "calibration",
 }
 
-#: Longest interval a ledger cell may give, in months (100 years: far beyond any 检定周期).
-_MAX_MONTHS = 1200
+_MAX_MONTHS = limits.MAX_METROLOGY_INTERVAL_MONTHS
 
 
 @attrs.frozen

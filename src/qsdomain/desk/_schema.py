@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import sqlite3
 
+from qsdomain import limits
 from qsdomain.errors import InvalidInputError
 
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "migrate", "version_of"]
 
+_MAX_MONTHS = limits.MAX_METROLOGY_INTERVAL_MONTHS
 _DAY = "GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'"
 
 #: Version 1: the four families' ledgers.
@@ -32,14 +34,14 @@ CREATE TABLE instruments (
     id TEXT PRIMARY KEY CHECK (length(trim(id)) > 0),
     name TEXT NOT NULL CHECK (length(trim(name)) > 0),
     category TEXT,
-    interval_months INTEGER CHECK (interval_months BETWEEN 1 AND 1200),
+    interval_months INTEGER CHECK (interval_months BETWEEN 1 AND {_MAX_MONTHS}),
     supervision TEXT CHECK (supervision IN
         ('type_approval', 'verification', 'type_approval_and_verification', 'none')),
     scheme TEXT NOT NULL DEFAULT 'periodic'
         CHECK (scheme IN ('periodic', 'first_only_scrap', 'fixed_life')),
     regime TEXT NOT NULL DEFAULT 'verification'
         CHECK (regime IN ('verification', 'calibration')),
-    max_interval_months INTEGER CHECK (max_interval_months BETWEEN 1 AND 1200),
+    max_interval_months INTEGER CHECK (max_interval_months BETWEEN 1 AND {_MAX_MONTHS}),
     usage_limit REAL CHECK (usage_limit > 0)
 ) WITHOUT ROWID;
 CREATE TABLE verifications (
