@@ -334,7 +334,7 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
     """
     _check(state, event, item)
     at: datetime = event.at
-    day = at.astimezone(zone(item.zone)).date()
+    day = shared_day(at.astimezone(zone(item.zone)).date())
     target = _TRANSITIONS[type(event)][1]
     # One copy per event: the changes are gathered, then set together.
     changes: dict[str, object] = {"last_at": at, "phase": target or state.phase}
@@ -412,10 +412,31 @@ def local_days(state: CaseState, item: ServiceItem) -> tuple[date, date | None, 
     assert state.received_at is not None  # for mypy: the caller's case was received
     accepted, decided = state.accepted_at, state.decided_at
     return (
-        state.received_at.astimezone(tz).date(),
-        None if accepted is None else accepted.astimezone(tz).date(),
-        None if decided is None else decided.astimezone(tz).date(),
+        shared_day(state.received_at.astimezone(tz).date()),
+        None if accepted is None else shared_day(accepted.astimezone(tz).date()),
+        None if decided is None else shared_day(decided.astimezone(tz).date()),
     )
+
+
+#: One date object per day met (see :func:`shared_day`); cleared when full.
+_DAYS: dict[date, date] = {}
+_DAYS_KEPT = 1 << 16
+
+
+def shared_day(day: date) -> date:
+    """``day`` itself, or the equal date object met before it.
+
+    Dates are immutable and equal by value, so which object stands for a day changes no
+    answer. A ledger's cases then hold a few thousand shared day objects instead of several
+    fresh ones each, and the clocks of a million cases read them from the processor's cache
+    rather than from memory.
+    """
+    found = _DAYS.get(day)
+    if found is None:
+        if len(_DAYS) >= _DAYS_KEPT:
+            _DAYS.clear()
+        found = _DAYS[day] = day
+    return found
 
 
 def _item(value: object) -> ServiceItem:

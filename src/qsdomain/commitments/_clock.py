@@ -27,6 +27,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 
 from qsdomain import _checks, limits
+from qsdomain._drafts import draft_of
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
@@ -59,13 +60,17 @@ class _Counter:
     four questions from a calendar's day tables.
     """
 
-    __slots__ = ("add", "between")
+    __slots__ = ("add", "between", "known")
 
     def __init__(
         self, add: Callable[[date, int], date], between: Callable[[date, date], int]
     ) -> None:
         self.add = add
         self.between = between
+        #: Answers of ``add`` by (day, n), for :func:`_after`: a ledger's clocks ask the same
+        #: few thousand questions (the notice day of each receipt day, the due day of each
+        #: acceptance day and limit) hundreds of times.
+        self.known: dict[tuple[date, int], date] = {}
 
     def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
         """The n-th counted day after ``start``, skipping span days; ``None`` if a running
@@ -257,6 +262,23 @@ class _Tables(_Counter):
         return self._slow.used(start, upto, spans)
 
 
+#: Most answers a counter remembers (its memo is cleared when full).
+_KNOWN = 1 << 15
+
+
+def _after(counter: _Counter, day: date, n: int) -> date:
+    """``counter.add(day, n)``, remembered: the calendar is immutable, so an answer once
+    found is the answer (an error is never remembered: it is raised again each time)."""
+    key = (day, n)
+    found = counter.known.get(key)
+    if found is None:
+        found = counter.add(day, n)
+        if len(counter.known) >= _KNOWN:
+            counter.known.clear()
+        counter.known[key] = found
+    return found
+
+
 _PLAIN = date
 _ordinal = date.fromordinal
 _LAST_ORDINAL = date.max.toordinal()
@@ -264,34 +286,85 @@ _LAST_ORDINAL = date.max.toordinal()
 
 # -- results built on the hot path ---------------------------------------------------------------
 
-_new = object.__new__
-_DEADLINE = _trusted.setters(Deadline, ("limit", "due", "used", "left", "state", "paused"))
-_OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
-_CASE_CLOCK = _trusted.setters(
-    CaseClock,
-    (
-        "case_id", "item_code", "mode", "as_of", "received_on", "accepted_on", "deemed_accepted",
-        "statutory", "committed", "next_obligation", "delivery_due", "excluded_days",
+
+class _DeadlineDraft:
+    """A :class:`Deadline` from checked values, in field order (see :mod:`qsdomain._drafts`)."""
+
+    __slots__ = ("due", "left", "limit", "paused", "state", "used")
+
+    def __init__(  # noqa: PLR0917 - the fields of Deadline, in order
+        self,
+        limit: int,
+        due: date | None,
+        used: int,
+        left: int,
+        state: ClockState,
+        paused: bool = False,
+    ) -> None:
+        self.limit = limit
+        self.due = due
+        self.used = used
+        self.left = left
+        self.state = state
+        self.paused = paused
+        self.__class__ = Deadline  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
+
+
+class _CaseClockDraft:
+    """A :class:`CaseClock` from checked values, every field given in order."""
+
+    __slots__ = (
+        "accepted_on",
+        "as_of",
+        "case_id",
+        "committed",
+        "deemed_accepted",
+        "delivery_due",
+        "excluded_days",
+        "item_code",
+        "mode",
+        "next_obligation",
         "provisional",
-    ),
-)  # fmt: skip
+        "received_on",
+        "statutory",
+    )  # fmt: skip
+
+    def __init__(  # noqa: PLR0917 - the fields of CaseClock, in order
+        self,
+        case_id: str,
+        item_code: str,
+        mode: Mode,
+        as_of: date,
+        received_on: date | None,
+        accepted_on: date | None,
+        deemed_accepted: bool,
+        statutory: Deadline,
+        committed: Deadline,
+        next_obligation: Obligation | None,
+        delivery_due: date | None,
+        excluded_days: int,
+        provisional: bool,
+    ) -> None:
+        self.case_id = case_id
+        self.item_code = item_code
+        self.mode = mode
+        self.as_of = as_of
+        self.received_on = received_on
+        self.accepted_on = accepted_on
+        self.deemed_accepted = deemed_accepted
+        self.statutory = statutory
+        self.committed = committed
+        self.next_obligation = next_obligation
+        self.delivery_due = delivery_due
+        self.excluded_days = excluded_days
+        self.provisional = provisional
+        self.__class__ = CaseClock  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
 
 
-def _deadline_of(  # noqa: PLR0917 - the fields of Deadline, in order
-    limit: int, due: date | None, used: int, left: int, state: ClockState, paused: bool = False
-) -> Deadline:
-    """A :class:`Deadline` from checked values, fields set through their slots."""
-    found = _new(Deadline)
-    _set_limit(found, limit)
-    _set_due(found, due)
-    _set_used(found, used)
-    _set_left(found, left)
-    _set_state(found, state)
-    _set_paused(found, paused)
-    return found
-
-
-_set_limit, _set_due, _set_used, _set_left, _set_state, _set_paused = _DEADLINE
+_deadline_of = draft_of(Deadline, _DeadlineDraft)
+_case_clock_of = draft_of(CaseClock, _CaseClockDraft)
+_new = object.__new__
+_OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
 
 
 def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
@@ -299,46 +372,6 @@ def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
     found = _new(Obligation)
     _OBLIGATION[0](found, kind)
     _OBLIGATION[1](found, by)
-    return found
-
-
-(
-    _set_case_id, _set_item_code, _set_mode, _set_as_of, _set_received_on, _set_accepted_on,
-    _set_deemed, _set_statutory, _set_committed, _set_next, _set_delivery_due, _set_excluded,
-    _set_provisional,
-) = _CASE_CLOCK  # fmt: skip
-
-
-def _case_clock_of(  # noqa: PLR0917 - the fields of CaseClock, in order
-    case_id: str,
-    item_code: str,
-    mode: Mode,
-    as_of: date,
-    received_on: date | None,
-    accepted_on: date | None,
-    deemed_accepted: bool,
-    statutory: Deadline,
-    committed: Deadline,
-    next_obligation: Obligation | None,
-    delivery_due: date | None,
-    excluded_days: int,
-    provisional: bool,
-) -> CaseClock:
-    """A :class:`CaseClock` from checked values, every field given in order."""
-    found = _new(CaseClock)
-    _set_case_id(found, case_id)
-    _set_item_code(found, item_code)
-    _set_mode(found, mode)
-    _set_as_of(found, as_of)
-    _set_received_on(found, received_on)
-    _set_accepted_on(found, accepted_on)
-    _set_deemed(found, deemed_accepted)
-    _set_statutory(found, statutory)
-    _set_committed(found, committed)
-    _set_next(found, next_obligation)
-    _set_delivery_due(found, delivery_due)
-    _set_excluded(found, excluded_days)
-    _set_provisional(found, provisional)
     return found
 
 
@@ -434,7 +467,7 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
         if used is None:
             used = counter.used(accepted_on, decided_on or day, spans)
     else:  # the same answers, without the span bookkeeping
-        due = counter.add(accepted_on, n)
+        due = counter.known.get((accepted_on, n)) or _after(counter, accepted_on, n)
         if used is None:
             upto = decided_on or day
             used = counter.between(accepted_on, upto) if upto > accepted_on else 0
@@ -477,7 +510,7 @@ def _immediate(
 
 
 def _obligations(
-    add: Callable[[date, int], date],
+    counter: _Counter,
     item: ServiceItem,
     state: CaseState,
     *,
@@ -487,9 +520,11 @@ def _obligations(
     decided_on: date | None,
 ) -> list[tuple[date, ObligationKind]]:
     """Everything still to do, each as (its last day, what), for a case neither withdrawn
-    nor delivered (those have nothing left); ``add`` counts working days."""
+    nor delivered (those have nothing left); ``counter`` counts working days."""
+    known = counter.known  # _after's memo, read inline on the frequent paths
     if decided_on is not None:
-        return [(add(decided_on, item.delivery_limit), _TO_DELIVER)]  # art. 44
+        limit = item.delivery_limit  # art. 44
+        return [(known.get((decided_on, limit)) or _after(counter, decided_on, limit), _TO_DELIVER)]
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
             return [(notice_by, _TO_NOTIFY_OR_ACCEPT)]
@@ -499,12 +534,15 @@ def _obligations(
     if running is not None and running.notified is None:  # art. 45: tell in writing
         todo.append((running.start, _TO_NOTIFY_EXCLUSION))
     if state.outstanding:
-        todo.append((add(accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
+        todo.append((_after(counter, accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
     if item.mode is _MODE_TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
-        todo.append((add(since, item.progress_every), _TO_REPORT_PROGRESS))
+        every = item.progress_every
+        todo.append(
+            (known.get((since, every)) or _after(counter, since, every), _TO_REPORT_PROGRESS)
+        )
     if item.mode is _MODE_COORDINATED and state.meeting_on is None:
-        todo.append((add(accepted_on, item.meeting_within), _TO_HOLD_MEETING))
+        todo.append((_after(counter, accepted_on, item.meeting_within), _TO_HOLD_MEETING))
     if committed.due is not None:
         todo.append((committed.due, _TO_DECIDE))
     return todo
@@ -597,7 +635,9 @@ def _read(
         if state.received_at is None:
             return _not_started(case, day)
         received_on, recorded, decided_on = local_days(state, item)
-    notice_by = working.add(received_on, NOTICE_DAYS)
+    notice_by = working.known.get((received_on, NOTICE_DAYS)) or _after(
+        working, received_on, NOTICE_DAYS
+    )
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
@@ -619,7 +659,7 @@ def _read(
         todo: list[tuple[date, ObligationKind]] = []  # nothing left to do
     else:
         todo = _obligations(
-            working.add, item, state, accepted_on=accepted_on, notice_by=notice_by,
+            working, item, state, accepted_on=accepted_on, notice_by=notice_by,
             committed=committed, decided_on=decided_on,
         )  # fmt: skip
     delivery_due = todo[0][0] if todo and todo[0][1] is _TO_DELIVER else None

@@ -95,7 +95,7 @@ def _deadline_paused(v: object) -> bool:
     return _checks.flag("paused", v)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class Deadline:
     """One clock of a case: the statutory one (法定时限) or the committed one (承诺时限).
 
@@ -181,7 +181,7 @@ def _next_obligation(value: object) -> Obligation | None:
     raise InvalidInputError("next_obligation", value, "an Obligation or None")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class CaseClock:
     """Both clocks of a case on a date, and what must happen next (the result of :func:`clock`).
 

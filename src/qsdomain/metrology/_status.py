@@ -25,6 +25,7 @@ from typing import cast
 import attrs
 
 from qsdomain import _checks, limits
+from qsdomain._drafts import draft_of
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._instrument import (
@@ -101,7 +102,7 @@ def _basis(_: object, __: attrs.Attribute[str], value: object) -> None:
         raise InvalidInputError("status.basis", value, f"one of {', '.join(sorted(BASES))}")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # built by a draft: qsdomain._drafts
 class InstrumentStatus:
     """Where one instrument stands on ``as_of``, and why.
 
@@ -148,57 +149,48 @@ class InstrumentStatus:
         return _reason(self)
 
 
-_STATUS_FIELDS = (
-    "instrument_id",
-    "state",
-    "as_of",
-    "valid_through",
-    "due",
-    "days_left",
-    "last",
-    "basis",
-)
-if tuple(a.name for a in attrs.fields(InstrumentStatus)) != _STATUS_FIELDS:  # pragma: no cover
-    raise TypeError("InstrumentStatus fields changed: update _trusted_status")
-(
-    _set_id,
-    _set_state,
-    _set_as_of,
-    _set_valid_through,
-    _set_due,
-    _set_days_left,
-    _set_last,
-    _set_basis,
-) = (InstrumentStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
-_new = object.__new__
-
-
-def _trusted_status(  # noqa: PLR0917 - one argument per field
-    instrument_id: str,
-    state: InstrumentState,
-    as_of: date,
-    valid_through: date | None,
-    due: date | None,
-    days_left: int | None,
-    last: Verification | None,
-    basis: str,
-) -> InstrumentStatus:
-    """An InstrumentStatus from values :func:`status` computed, its fields set directly.
+class _StatusDraft:
+    """An InstrumentStatus from values :func:`status` computed (see :mod:`qsdomain._drafts`).
 
     Computations trust constructed objects (the house rule): every value comes from a checked
     Instrument, checked records and this module's arithmetic, so running the validators again
     would only cost time (about half of a status call). Never used on caller input.
     """
-    made: InstrumentStatus = _new(InstrumentStatus)
-    _set_id(made, instrument_id)
-    _set_state(made, state)
-    _set_as_of(made, as_of)
-    _set_valid_through(made, valid_through)
-    _set_due(made, due)
-    _set_days_left(made, days_left)
-    _set_last(made, last)
-    _set_basis(made, basis)
-    return made
+
+    __slots__ = (
+        "as_of",
+        "basis",
+        "days_left",
+        "due",
+        "instrument_id",
+        "last",
+        "state",
+        "valid_through",
+    )
+
+    def __init__(  # noqa: PLR0917 - one argument per field
+        self,
+        instrument_id: str,
+        state: InstrumentState,
+        as_of: date,
+        valid_through: date | None,
+        due: date | None,
+        days_left: int | None,
+        last: Verification | None,
+        basis: str,
+    ) -> None:
+        self.instrument_id = instrument_id
+        self.state = state
+        self.as_of = as_of
+        self.valid_through = valid_through
+        self.due = due
+        self.days_left = days_left
+        self.last = last
+        self.basis = basis
+        self.__class__ = InstrumentStatus  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
+
+
+_trusted_status = draft_of(InstrumentStatus, _StatusDraft)
 
 
 #: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),

@@ -1,0 +1,114 @@
+"""The drafts (qsdomain._drafts): hot-path results built by relabelling a twin object.
+
+A draft-built object must be indistinguishable from one the attrs constructor builds: same
+type, equal, same hash, frozen, picklable; and a draft that is not an exact twin of its class
+must be refused at import time (here: when ``draft_of`` is called).
+"""
+
+from __future__ import annotations
+
+import pickle
+from datetime import date
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from qsdomain._drafts import draft_of
+from qsdomain.commitments import CaseClock, ClockState, Deadline, Mode
+from qsdomain.commitments._clock import _case_clock_of, _deadline_of
+from qsdomain.metrology import InstrumentState, InstrumentStatus, Outcome, Verification
+from qsdomain.metrology._status import _trusted_status
+
+
+def _alike(fast: object, plain: object) -> None:
+    assert type(fast) is type(plain)
+    assert fast == plain
+    assert hash(fast) == hash(plain)
+    assert repr(fast) == repr(plain)
+    assert pickle.loads(pickle.dumps(fast)) == plain
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.state = None  # type: ignore[attr-defined]
+
+
+@given(
+    st.integers(0, 60),
+    st.none() | st.dates(),
+    st.integers(-60, 60),
+    st.sampled_from(ClockState),
+    st.booleans(),
+)
+def test_a_drafted_deadline_is_a_deadline(
+    limit: int, due: date | None, used: int, state: ClockState, paused: bool
+) -> None:
+    fast = _deadline_of(limit, due, used, limit - used, state, paused)
+    plain = Deadline(limit=limit, due=due, used=used, left=limit - used, state=state, paused=paused)
+    _alike(fast, plain)
+
+
+def test_a_drafted_case_clock_is_a_case_clock() -> None:
+    day = date(2026, 9, 28)
+    off = Deadline(limit=20, due=day, used=3, left=17, state="on_track")
+    fast = _case_clock_of(
+        "1", "A", Mode.GUIDED, day, day, day, False, off, off, None, None, 0, False
+    )
+    plain = CaseClock(
+        case_id="1", item_code="A", mode="guided", as_of=day, received_on=day,
+        accepted_on=day, statutory=off, committed=off,
+    )  # fmt: skip
+    _alike(fast, plain)
+    assert fast.state is ClockState.ON_TRACK  # the class's own property
+
+
+def test_a_drafted_status_is_a_status() -> None:
+    day = date(2026, 11, 27)
+    last = Verification(on=date(2025, 12, 1), outcome=Outcome.PASS)
+    fast = _trusted_status("JL-1", InstrumentState.DUE_SOON, day, day, day, 3, last, "verification")
+    plain = InstrumentStatus(
+        instrument_id="JL-1", state="due_soon", as_of=day, valid_through=day, due=day,
+        days_left=3, last=last, basis="verification",
+    )  # fmt: skip
+    _alike(fast, plain)
+
+
+@attrs.frozen(weakref_slot=False)
+class _Pair:
+    a: int
+    b: int
+
+
+def test_a_draft_with_other_slots_is_refused() -> None:
+    class Short:
+        __slots__ = ("a",)
+
+    with pytest.raises(TypeError, match="exactly the slots"):
+        draft_of(_Pair, Short)
+
+
+def test_a_class_with_a_weakref_slot_is_refused() -> None:
+    @attrs.frozen
+    class Weak:
+        a: int
+        b: int
+
+    class Twin:
+        __slots__ = ("a", "b")
+
+    with pytest.raises(TypeError):
+        draft_of(Weak, Twin)
+
+
+def test_a_twin_is_accepted_and_builds_the_class() -> None:
+    class Twin:
+        __slots__ = ("a", "b")
+
+        def __init__(self, a: int, b: int) -> None:
+            self.a = a
+            self.b = b
+            self.__class__ = _Pair  # type: ignore[assignment]  # noqa: PLE0237 - a draft
+
+    build = draft_of(_Pair, Twin)
+    _pair = build(1, 2)
+    assert type(_pair) is _Pair
+    assert _pair == _Pair(1, 2)
