@@ -5,14 +5,14 @@ Run: ``python benchmarks/bench_metrology.py [ROWS]`` (default 1,000,000). Prints
 * the median time of one :func:`~qsdomain.metrology.status` call (target <= 5 µs) and one
   :func:`~qsdomain.metrology.interval_test` call with 20 results (target <= 50 µs);
 * the time and peak memory (resident set growth) of reading a generated CSV ledger of ROWS
-  instruments with the ``csv`` module, building each ``Instrument`` and ``Verification``, and
-  streaming them through ``ledger_report`` (the status of every instrument, the due list and
-  the summary; targets: <= 3 s, <= 200 MB); then the same with one ``Verification`` per
-  distinct (day, outcome), as the command line's reader shares them; that again passing the
-  Instrument's first three fields by position instead of by keyword; then the composition
-  ``due_report(statuses(...))`` (the same report, a status object built for every row) with
-  each reader; each of these five runs in its own process, forked before it starts, and all
-  five reports are checked to be the same;
+  instruments with the ``csv`` module and streaming it through ``ledger_report`` (the status
+  of every instrument, the due list and the summary; targets: <= 3 s, <= 200 MB), the reader
+  sharing what rows have in common as the command line's reader does: one Instrument per
+  kind renumbered per row with ``Instrument.with_id``, one ``Verification`` per distinct
+  (day, outcome); then the same with a new Instrument and Verification built for every row;
+  then the composition ``due_report(statuses(...))`` (the same report, a status object built
+  for every row) with each reader. Each of these four runs in its own process, forked before
+  it starts, and all four reports are checked to be the same;
 * the floors: the csv module alone, and the shared reader's objects with no status computed;
 * if pandas is installed, the same due dates computed the way a user would otherwise do it
   (``read_csv`` plus vectorised month offsets) and the ratio.
@@ -95,35 +95,32 @@ def read_ledger(path: Path) -> Iterator[tuple[Instrument, list[Verification]]]:
             yield instrument, [record]
 
 
-def read_ledger_shared(
-    path: Path, *, positional: bool = False
-) -> Iterator[tuple[Instrument, list[Verification]]]:
+def read_ledger_shared(path: Path) -> Iterator[tuple[Instrument, list[Verification]]]:
     """The same rows, sharing what rows have in common, as ``qsdomain metrology due`` does.
 
-    Records are frozen and equal by value, so one Verification per distinct (day, outcome)
-    cell pair serves every row that has it (a ledger of a million rows has a few thousand).
-    With ``positional``, each Instrument gets its first three fields by position: calling a
-    class with keyword arguments makes CPython pack them into a dict first, which costs about
-    0.2 µs per row here.
+    One Instrument per kind (name and interval) renumbered per row with ``with_id`` (only the
+    id is checked again, and the copy is made without the constructor's per-field calls), and
+    one Verification per distinct (day, outcome) cell pair: records are frozen and equal by
+    value, so one serves every row that has it (a ledger of a million rows has a few
+    thousand).
     """
-    terms: dict[str, Term] = {}
+    kinds: dict[tuple[str, str], Instrument] = {}
     records: dict[tuple[str, str], Verification] = {}
     with path.open(newline="", encoding="utf-8") as fh:
         rows = csv.reader(fh)
         next(rows)
         for ident, name, months, verified, outcome in rows:
-            term = terms.get(months)
-            if term is None:
-                term = terms[months] = Term(months=int(months))
+            kind = kinds.get((name, months))
+            if kind is None:
+                kind = kinds[name, months] = Instrument(
+                    id=ident, name=name, interval=Term(months=int(months))
+                )
             record = records.get((verified, outcome))
             if record is None:
                 record = records[verified, outcome] = Verification(
                     on=date.fromisoformat(verified), outcome=outcome
                 )
-            if positional:
-                yield Instrument(ident, name, term), [record]
-            else:
-                yield Instrument(id=ident, name=name, interval=term), [record]
+            yield kind.with_id(ident), [record]
 
 
 def floors(path: Path) -> tuple[float, float]:
@@ -185,19 +182,15 @@ def main() -> None:
         write_ledger(path, rows)
         # Each run in a fresh process forked from this small one: a run's leftovers (a due list
         # of a quarter of a million statuses, a fragmented heap) would slow the next one.
-        elapsed, grown, digest, text = in_child(lambda: ledger_report(read_ledger(path), AS_OF))
-        print(f"ledger of {rows:,}, ledger_report: {elapsed:.2f} s, "
-              f"peak RSS growth {grown:.0f} MB; {text}")  # fmt: skip
-        shared_s, shared_mb, shared, _ = in_child(
+        shared_s, shared_mb, digest, text = in_child(
             lambda: ledger_report(read_ledger_shared(path), AS_OF)
         )
-        assert shared == digest
-        print(f"same, records shared by value: {shared_s:.2f} s, {shared_mb:.0f} MB")
-        positional_s, _, positional, _ = in_child(
-            lambda: ledger_report(read_ledger_shared(path, positional=True), AS_OF)
-        )
-        assert positional == digest
-        print(f"same, Instrument(id, name, interval) by position: {positional_s:.2f} s")
+        print(f"ledger of {rows:,}, shared reader + ledger_report: {shared_s:.2f} s, "
+              f"peak RSS growth {shared_mb:.0f} MB (targets: 3 s, 200 MB); {text}")  # fmt: skip
+        elapsed, grown, plain, _ = in_child(lambda: ledger_report(read_ledger(path), AS_OF))
+        assert plain == digest
+        print(f"same, a new Instrument and Verification per row: {elapsed:.2f} s, "
+              f"{grown:.0f} MB")  # fmt: skip
         composed_s, _, composed, _ = in_child(
             lambda: due_report(statuses(read_ledger(path), AS_OF))
         )
@@ -230,8 +223,8 @@ def main() -> None:
         pandas_s = time.perf_counter() - start
         print(
             f"pandas read_csv + DateOffset (due dates only): {pandas_s:.2f} s "
-            f"(qsdomain / pandas = {elapsed / pandas_s:.2f}, shared reader "
-            f"{shared_s / pandas_s:.2f})"
+            f"(qsdomain / pandas = {shared_s / pandas_s:.2f}; "
+            f"{elapsed / pandas_s:.2f} building every object afresh)"
         )
 
 

@@ -47,6 +47,7 @@ GOOD_CALLS: dict[str, Call] = {
             "usage_limit": 1000.0,
         },
     ),
+    "metrology.Instrument.with_id": Call(SCALE.with_id, ("JL-2025-0002",)),
     "metrology.Verification": Call(
         m.Verification, (), {"on": D, "outcome": "adjusted", "as_found": 1.3, "usage": 10.0}
     ),

@@ -312,11 +312,37 @@ def test_read_csv_still_refuses_an_overlong_cell() -> None:
         list(read_csv(io.StringIO(text)))
 
 
-@given(instruments(), st.from_regex(r"[A-Z]{2}-[0-9]{1,6}", fullmatch=True))
-def test_with_id_is_evolve(template: Instrument, ident: str) -> None:
-    from qsdomain.metrology._instrument import instrument_with_id  # noqa: PLC0415 - private
+def _outcome(call: Any, *args: Any, **kwargs: Any) -> object:
+    """What ``call`` returns, or the typed error it raises."""
+    try:
+        return call(*args, **kwargs)
+    except InvalidInputError as err:
+        return err
 
-    _same(instrument_with_id(template, ident), attrs.evolve(template, id=ident))
+
+@given(
+    instruments(),
+    st.from_regex(r"[A-Z]{2}-[0-9]{1,6}", fullmatch=True)
+    | st.text(max_size=5)
+    | st.just("x" * (limits.MAX_TEXT_LENGTH + 1))
+    | st.just("JL-\ud800")
+    | st.integers()
+    | st.none(),
+)
+@example(Instrument(id="A", name="a", interval=Term(years=1)), " A")
+def test_with_id_is_evolve(template: Instrument, ident: Any) -> None:
+    """Instrument.with_id (built by a draft) is attrs.evolve: same object, same error."""
+    plain, fast = _outcome(attrs.evolve, template, id=ident), _outcome(template.with_id, ident)
+    if isinstance(plain, InvalidInputError):
+        assert isinstance(fast, InvalidInputError)
+        assert str(fast) == str(plain)
+        return
+    assert isinstance(fast, Instrument)
+    assert type(fast) is Instrument
+    _same(fast, plain)
+    assert hash(fast) == hash(plain)
+    with pytest.raises(attrs.exceptions.FrozenInstanceError):
+        fast.id = "changed"  # type: ignore[misc]
 
 
 @settings(max_examples=200)

@@ -19,7 +19,6 @@ from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import Instrument, Verification
-from qsdomain.metrology._instrument import instrument_with_id
 from qsdomain.periods import Term
 
 #: The names the metrology command uses (the module is private: these are shared, not API).
@@ -235,7 +234,10 @@ def _shaped(row: Row, shapes: _Shapes) -> Instrument:
             shapes.instruments.clear()
         shapes.instruments[shape] = instrument
         return instrument
-    return instrument_with_id(template, ident)
+    try:
+        return template.with_id(ident)
+    except InvalidInputError:  # the row's own reading names its line and field
+        return _instrument(row, shapes)
 
 
 def _builder(as_of: date) -> Callable[[Row], _Entry]:

@@ -54,7 +54,6 @@ from qsdomain.licensing import (
 )
 from qsdomain.licensing._portfolio import NEVER_LISTED
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
-from qsdomain.metrology._instrument import instrument_with_id
 from qsdomain.periods import LeadUnit, Term
 from qsdomain.sampling import SwitchingState, lot_result, plan_for
 
@@ -181,7 +180,7 @@ class _Instruments:
                 self.templates.clear()
             self.templates[shape] = template
             return template
-        return instrument_with_id(template, str(row[0]))
+        return template.with_id(str(row[0]))
 
     def record(self, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
         if as_found is None and usage is None:
