@@ -7,17 +7,35 @@ sorts with one sort by the documented key; the tally's value-keyed counting with
 from __future__ import annotations
 
 from collections import Counter
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from random import Random
+from zoneinfo import ZoneInfo
 
 import attrs
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from qsdomain.calendars import china
-from qsdomain.commitments import Case, CaseClock, ClockState, tally, worklist
+from qsdomain.commitments import (
+    Accepted,
+    Case,
+    CaseClock,
+    ClockState,
+    Received,
+    ServiceItem,
+    tally,
+    worklist,
+)
 from qsdomain.commitments._case import ExclusionSpan
-from qsdomain.commitments._clock import _CalendarDays, _Counter, _deadline, _Tables, _working
+from qsdomain.commitments._clock import (
+    _KNOWN,
+    _after,
+    _CalendarDays,
+    _Counter,
+    _deadline,
+    _Tables,
+    _working,
+)
 from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.commitments._workload import _URGENCY, _key
 from qsdomain.errors import CalendarNotCoveredError
@@ -169,3 +187,48 @@ def test_the_calendar_day_counter_counts_as_day_arithmetic(
     assert _answer(lambda: fast.used(start, upto, spans)) == _answer(
         lambda: plain.used(start, upto, spans)
     )
+
+
+@settings(max_examples=300)
+@given(st.dates(date(2003, 1, 1), date(2028, 12, 31)), st.integers(0, 60))
+def test_a_remembered_answer_is_the_calendar_answer(day: date, n: int) -> None:
+    """_after (the memo of add) answers as the calendar does, errors included, every time."""
+
+    cal = china()
+    counter = _working(cal)
+    for _ in range(2):  # the second time from the memo, if the first answered
+        try:
+            expected: object = cal.add_working_days(day, n)
+        except CalendarNotCoveredError as err:
+            expected = str(err)
+        try:
+            found: object = _after(counter, day, n)
+        except CalendarNotCoveredError as err:
+            found = str(err)
+        assert found == expected
+
+
+def test_the_memo_is_bounded() -> None:
+
+    counter = _Counter(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
+    start = date(2000, 1, 1)
+    for k in range(_KNOWN + 10):
+        assert _after(counter, start, k) == start + timedelta(days=k)
+    assert len(counter.known) <= _KNOWN
+
+
+def test_days_are_shared_between_cases() -> None:
+    """Two cases received on the same local day hold the same date object for it."""
+
+    sh = ZoneInfo("Asia/Shanghai")
+    item = ServiceItem(code="A", name="a", mode="guided", statutory_limit=20, committed_limit=5)
+    first, second = (
+        Case(id=str(hour), item=item, events=[
+            Received(at=datetime(2026, 9, 28, hour, tzinfo=sh)),
+            Accepted(at=datetime(2026, 9, 28, hour + 1, tzinfo=sh)),
+        ])
+        for hour in (9, 14)
+    )  # fmt: skip
+    assert first._days[0] == second._days[0] == date(2026, 9, 28)
+    assert first._days[0] is second._days[0]
+    assert first._days[1] is second._days[1]
