@@ -112,3 +112,16 @@ def test_a_twin_is_accepted_and_builds_the_class() -> None:
     _pair = build(1, 2)
     assert type(_pair) is _Pair
     assert _pair == _Pair(1, 2)
+
+
+def test_a_draft_taking_the_fields_out_of_order_is_refused() -> None:
+    class Swapped:
+        __slots__ = ("a", "b")
+
+        def __init__(self, b: int, a: int) -> None:
+            self.a = a
+            self.b = b
+            self.__class__ = _Pair  # type: ignore[assignment]  # noqa: PLE0237 - a draft
+
+    with pytest.raises(TypeError, match="in order"):
+        draft_of(_Pair, Swapped)

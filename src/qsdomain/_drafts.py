@@ -13,14 +13,16 @@ assignment between two classes of the same layout: the same base, the same slot 
 declared with ``weakref_slot=False``. The object is then an ordinary instance of the frozen
 class: same type, same fields, frozen from then on.
 
-:func:`draft_of` checks a draft against its class at import (the same slot names as the fields, and
-a relabelling that CPython accepts), so a renamed or added field fails loudly there rather than
-giving a wrong object. As with every trusted builder, never use a draft on caller input: it
-runs no converter and no validator.
+:func:`draft_of` checks a draft against its class at import: the same slot names as the
+fields, an ``__init__`` taking the fields in attrs' order, and a relabelling that CPython
+accepts. A renamed, added or reordered field then fails loudly there rather than giving a
+wrong object. As with every trusted builder, never use a draft on caller input: it runs no
+converter and no validator.
 """
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -35,12 +37,16 @@ def draft_of(frozen: type[T], draft: type) -> Callable[..., T]:
     Raises:
         TypeError: the slots differ from the fields, or CPython refuses the relabelling.
     """
-    fields = sorted(field.name for field in attrs.fields(frozen))  # type: ignore[arg-type]
+    names = [field.name for field in attrs.fields(frozen)]  # type: ignore[arg-type]
+    fields = sorted(names)
     if sorted(draft.__slots__) != fields or sorted(frozen.__slots__) != fields:  # type: ignore[attr-defined]
         raise TypeError(
             f"{draft.__name__} must have exactly the slots {fields} of {frozen.__name__} "
             f"(declared with weakref_slot=False)"
         )
+    parameters = list(inspect.signature(draft.__init__).parameters)[1:]  # type: ignore[misc]
+    if parameters != names:
+        raise TypeError(f"{draft.__name__}.__init__ must take the fields in order: {names}")
     probe: Any = object.__new__(draft)
     probe.__class__ = frozen  # raises TypeError if the layouts differ
     return cast("Callable[..., T]", draft)

@@ -327,7 +327,7 @@ class _CaseClockDraft:
         "provisional",
         "received_on",
         "statutory",
-    )  # fmt: skip
+    )
 
     def __init__(  # noqa: PLR0917 - the fields of CaseClock, in order
         self,
