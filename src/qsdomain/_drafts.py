@@ -13,16 +13,14 @@ assignment between two classes of the same layout: the same base, the same slot 
 declared with ``weakref_slot=False``. The object is then an ordinary instance of the frozen
 class: same type, same fields, frozen from then on.
 
-:func:`draft_of` checks a draft against its class at import: the same slot names as the
-fields, an ``__init__`` taking the fields in attrs' order, and a relabelling that CPython
-accepts. A renamed, added or reordered field then fails loudly there rather than giving a
-wrong object. As with every trusted builder, never use a draft on caller input: it runs no
+:func:`drafted` writes the draft from the class's own fields (as attrs writes its
+``__init__``), so the two cannot drift apart, and checks at import that CPython accepts the
+relabelling. As with every trusted builder, never use a draft on caller input: it runs no
 converter and no validator.
 """
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
@@ -31,22 +29,38 @@ import attrs
 T = TypeVar("T")
 
 
-def draft_of(frozen: type[T], draft: type) -> Callable[..., T]:
-    """``draft`` as a builder of ``frozen`` instances, once checked to be its exact twin.
+def drafted(frozen: type[T]) -> Callable[..., T]:
+    """A builder of ``frozen`` instances taking every field, positionally, in attrs' order.
+
+    >>> @attrs.frozen(weakref_slot=False)
+    ... class Pair:
+    ...     a: int
+    ...     b: int
+    >>> build = drafted(Pair)
+    >>> build(1, 2), type(build(1, 2)) is Pair
+    (Pair(a=1, b=2), True)
 
     Raises:
-        TypeError: the slots differ from the fields, or CPython refuses the relabelling.
+        TypeError: ``frozen`` is not a slotted attrs class of the draftable kind (it has a
+            ``__weakref__`` or ``__dict__`` slot, or a base with slots of its own).
     """
     names = [field.name for field in attrs.fields(frozen)]  # type: ignore[arg-type]
-    fields = sorted(names)
-    if sorted(draft.__slots__) != fields or sorted(frozen.__slots__) != fields:  # type: ignore[attr-defined]
+    if frozen.__bases__ != (object,) or sorted(getattr(frozen, "__slots__", ())) != sorted(names):
         raise TypeError(
-            f"{draft.__name__} must have exactly the slots {fields} of {frozen.__name__} "
-            f"(declared with weakref_slot=False)"
+            f"{frozen.__name__} must be a slotted attrs class on object, declared with "
+            f"weakref_slot=False, to be drafted"
         )
-    parameters = list(inspect.signature(draft.__init__).parameters)[1:]  # type: ignore[misc]
-    if parameters != names:
-        raise TypeError(f"{draft.__name__}.__init__ must take the fields in order: {names}")
+    arguments = ", ".join(names)
+    lines = [f"def __init__(self, {arguments}):"]
+    lines += [f"    self.{name} = {name}" for name in names]
+    lines.append("    self.__class__ = frozen")
+    namespace: dict[str, Any] = {"frozen": frozen}
+    exec("\n".join(lines), namespace)
+    draft = type(
+        f"_{frozen.__name__}Draft",
+        (),
+        {"__slots__": tuple(names), "__init__": namespace["__init__"], "__module__": __name__},
+    )
     probe: Any = object.__new__(draft)
-    probe.__class__ = frozen  # raises TypeError if the layouts differ
+    probe.__class__ = frozen  # raises TypeError if CPython finds the layouts different
     return cast("Callable[..., T]", draft)

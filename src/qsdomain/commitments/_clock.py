@@ -27,7 +27,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 
 from qsdomain import _checks, limits
-from qsdomain._drafts import draft_of
+from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
@@ -287,82 +287,10 @@ _LAST_ORDINAL = date.max.toordinal()
 # -- results built on the hot path ---------------------------------------------------------------
 
 
-class _DeadlineDraft:
-    """A :class:`Deadline` from checked values, in field order (see :mod:`qsdomain._drafts`)."""
-
-    __slots__ = ("due", "left", "limit", "paused", "state", "used")
-
-    def __init__(  # noqa: PLR0917 - the fields of Deadline, in order
-        self,
-        limit: int,
-        due: date | None,
-        used: int,
-        left: int,
-        state: ClockState,
-        paused: bool = False,
-    ) -> None:
-        self.limit = limit
-        self.due = due
-        self.used = used
-        self.left = left
-        self.state = state
-        self.paused = paused
-        self.__class__ = Deadline  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
-
-
-class _CaseClockDraft:
-    """A :class:`CaseClock` from checked values, every field given in order."""
-
-    __slots__ = (
-        "accepted_on",
-        "as_of",
-        "case_id",
-        "committed",
-        "deemed_accepted",
-        "delivery_due",
-        "excluded_days",
-        "item_code",
-        "mode",
-        "next_obligation",
-        "provisional",
-        "received_on",
-        "statutory",
-    )
-
-    def __init__(  # noqa: PLR0917 - the fields of CaseClock, in order
-        self,
-        case_id: str,
-        item_code: str,
-        mode: Mode,
-        as_of: date,
-        received_on: date | None,
-        accepted_on: date | None,
-        deemed_accepted: bool,
-        statutory: Deadline,
-        committed: Deadline,
-        next_obligation: Obligation | None,
-        delivery_due: date | None,
-        excluded_days: int,
-        provisional: bool,
-    ) -> None:
-        self.case_id = case_id
-        self.item_code = item_code
-        self.mode = mode
-        self.as_of = as_of
-        self.received_on = received_on
-        self.accepted_on = accepted_on
-        self.deemed_accepted = deemed_accepted
-        self.statutory = statutory
-        self.committed = committed
-        self.next_obligation = next_obligation
-        self.delivery_due = delivery_due
-        self.excluded_days = excluded_days
-        self.provisional = provisional
-        self.__class__ = CaseClock  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
-
-
-_deadline_of = draft_of(Deadline, _DeadlineDraft)
-_case_clock_of = draft_of(CaseClock, _CaseClockDraft)
+#: Deadline(limit, due, used, left, state, paused) and CaseClock(every field, in order) from
+#: checked values, built by drafts (qsdomain._drafts).
+_deadline_of = drafted(Deadline)
+_case_clock_of = drafted(CaseClock)
 _new = object.__new__
 _OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
 
@@ -458,9 +386,9 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
     from acceptance to the decision or ``day`` (the statutory clock's, for the committed
     clock on the same counter: the count does not depend on ``n``)."""
     if state.withdrawn_on is not None:
-        return _deadline_of(n, None, 0, n, _WITHDRAWN)
+        return _deadline_of(n, None, 0, n, _WITHDRAWN, False)
     if accepted_on is None:
-        return _deadline_of(n, None, 0, n, _NOT_STARTED)
+        return _deadline_of(n, None, 0, n, _NOT_STARTED, False)
     spans = state.exclusions
     if spans:
         due = counter.due(accepted_on, n, spans)

@@ -25,7 +25,7 @@ from typing import cast
 import attrs
 
 from qsdomain import _checks, limits
-from qsdomain._drafts import draft_of
+from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._instrument import (
@@ -149,48 +149,11 @@ class InstrumentStatus:
         return _reason(self)
 
 
-class _StatusDraft:
-    """An InstrumentStatus from values :func:`status` computed (see :mod:`qsdomain._drafts`).
-
-    Computations trust constructed objects (the house rule): every value comes from a checked
-    Instrument, checked records and this module's arithmetic, so running the validators again
-    would only cost time (about half of a status call). Never used on caller input.
-    """
-
-    __slots__ = (
-        "as_of",
-        "basis",
-        "days_left",
-        "due",
-        "instrument_id",
-        "last",
-        "state",
-        "valid_through",
-    )
-
-    def __init__(  # noqa: PLR0917 - one argument per field
-        self,
-        instrument_id: str,
-        state: InstrumentState,
-        as_of: date,
-        valid_through: date | None,
-        due: date | None,
-        days_left: int | None,
-        last: Verification | None,
-        basis: str,
-    ) -> None:
-        self.instrument_id = instrument_id
-        self.state = state
-        self.as_of = as_of
-        self.valid_through = valid_through
-        self.due = due
-        self.days_left = days_left
-        self.last = last
-        self.basis = basis
-        self.__class__ = InstrumentStatus  # type: ignore[assignment]  # noqa: PLE0237 - qsdomain._drafts
-
-
-_trusted_status = draft_of(InstrumentStatus, _StatusDraft)
+#: An InstrumentStatus from values :func:`status` computed, every field in order, built by a
+#: draft (:mod:`qsdomain._drafts`). Computations trust constructed objects (the house rule):
+#: every value comes from a checked Instrument, checked records and this module's arithmetic,
+#: so running the validators again would only cost time. Never used on caller input.
+_trusted_status = drafted(InstrumentStatus)
 
 
 #: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),
