@@ -486,7 +486,7 @@ def test_hot_path_builders_make_the_objects_the_classes_make() -> None:
     from qsdomain.commitments import Deadline, _trusted  # noqa: PLC0415
     from qsdomain.commitments._clock import _deadline_of  # noqa: PLC0415
 
-    built = _deadline_of(10, date(2026, 10, 16), 4, 6, ClockState.ON_TRACK)
+    built = _deadline_of(10, date(2026, 10, 16), 4, 6, ClockState.ON_TRACK, False)
     checked = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
     assert built == checked
     assert hash(built) == hash(checked)
