@@ -11,20 +11,11 @@ import pytest
 from qsdomain.cli import main
 from qsdomain.desk import Report
 from qsdomain.serialization import from_json
+from test_make_bureau import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "examples" / "data"
-LEDGERS = [
-    str(DATA / name)
-    for name in (
-        "instruments.csv",
-        "licences.csv",
-        "licence-events.csv",
-        "service_items.json",
-        "cases.csv",
-        "lots.csv",
-    )
-]
+LEDGERS = [str(DATA / name) for name in load("make_bureau").FILES]
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -44,18 +44,13 @@ from qsdomain.licensing import (
 from qsdomain.metrology import Instrument, Verification
 from qsdomain.periods import Term
 from qsdomain.serialization import from_json, to_json
+from test_make_bureau import load
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "examples" / "data"
 AS_OF = date(2026, 11, 27)
-FILES = (
-    "instruments.csv",
-    "licences.csv",
-    "licence-events.csv",
-    "service_items.json",
-    "cases.csv",
-    "lots.csv",
-)
+#: The example ledgers, in the order they import (make_bureau writes them).
+FILES: tuple[str, ...] = load("make_bureau").FILES
 
 
 def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
