@@ -287,20 +287,11 @@ _LAST_ORDINAL = date.max.toordinal()
 # -- results built on the hot path ---------------------------------------------------------------
 
 
-#: Deadline(limit, due, used, left, state, paused) and CaseClock(every field, in order) from
-#: checked values, built by drafts (qsdomain._drafts).
+#: Deadline(limit, due, used, left, state, paused), Obligation(kind, by) and CaseClock(every
+#: field, in order) from checked values, built by drafts (qsdomain._drafts).
 _deadline_of = drafted(Deadline)
+_obligation_of = drafted(Obligation)
 _case_clock_of = drafted(CaseClock)
-_new = object.__new__
-_OBLIGATION = _trusted.setters(Obligation, ("kind", "by"))
-
-
-def _obligation_of(kind: ObligationKind, by: date) -> Obligation:
-    """An :class:`Obligation` from checked values."""
-    found = _new(Obligation)
-    _OBLIGATION[0](found, kind)
-    _OBLIGATION[1](found, by)
-    return found
 
 
 # -- acceptance ------------------------------------------------------------------------------

@@ -58,7 +58,7 @@ def _obligation_by(v: object) -> date:
     return _checks.day("by", v)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class Obligation:
     """What must happen next, and by which day (inclusive).
 

@@ -3,7 +3,8 @@
 Public classes validate every field at construction, which is right for input but costs a
 converter call per field. The fold and the clocks build their own results from checked inputs,
 so they use :func:`build` and :func:`evolve`, which set the fields directly (the house rule:
-"computations trust constructed objects"). Never use these on user input.
+"computations trust constructed objects"). Never use these on user input. The results built
+once per case on the clocks' hot path use drafts instead (:mod:`qsdomain._drafts`).
 """
 
 from __future__ import annotations
@@ -66,16 +67,3 @@ def evolve(obj: T, **changes: Any) -> T:
     for name, get, put in _slots(cls):  # type: ignore[arg-type]  # a class is hashable
         put(new, changes[name] if name in changes else get(obj))
     return new
-
-
-def setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, Any], None], ...]:
-    """The slot setters of ``cls``'s fields, checked to be exactly ``names`` in attrs order.
-
-    For the few results built on a hot path (a clock per case, a million cases): setting slots
-    through their descriptors is about three times faster than :func:`build`. The check makes
-    a renamed, added or reordered field fail at import, not give a wrong object.
-    """
-    found = tuple(field.name for field in attrs.fields(cls))
-    if found != names:
-        raise TypeError(f"{cls.__name__} fields are {found}, not {names}")
-    return tuple(cls.__dict__[name].__set__ for name in names)

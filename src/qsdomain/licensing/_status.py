@@ -38,6 +38,7 @@ from typing import NoReturn
 import attrs
 
 from qsdomain._checks import day, enum_member, text, whole_number
+from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
@@ -117,7 +118,7 @@ def _check_reason(_: object, __: attrs.Attribute[str], value: object) -> None:
     text("status.reason", value, allow_empty=True)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class LicenceStatus:
     """What a licence's situation is on a day, and what to do next.
 
@@ -155,62 +156,11 @@ class LicenceStatus:
     reason: str = attrs.field(default="", validator=_check_reason)
 
 
-def _trusted_status(  # noqa: PLR0917 - one argument per field
-    licence: Licence,
-    as_of: date,
-    state: LicenceState,
-    expires: date,
-    due: date | None,
-    days_left: int | None,
-    since: date | None,
-    filed_on: date | None,
-    reason: str,
-) -> LicenceStatus:
-    """A LicenceStatus from values this module computed, skipping the input checks.
-
-    Computations trust constructed objects (the house rule): the values come from a valid
-    licence and its folded history, so checking them again would only cost time.
-    """
-    made: LicenceStatus = _new(LicenceStatus)
-    _set_licence(made, licence)
-    _set_as_of(made, as_of)
-    _set_state(made, state)
-    _set_expires(made, expires)
-    _set_renewal_due(made, due)
-    _set_days_left(made, days_left)
-    _set_since(made, since)
-    _set_filed_on(made, filed_on)
-    _set_reason(made, reason)
-    return made
-
-
-_new = object.__new__
-# The slots' own setters (a frozen class refuses setattr; object.__setattr__ looks the name up
-# on every call). The field check makes a renamed, added or reordered field fail at import.
-_STATUS_FIELDS = (
-    "licence",
-    "as_of",
-    "state",
-    "expires",
-    "renewal_due",
-    "days_left",
-    "since",
-    "filed_on",
-    "reason",
-)
-if tuple(f.name for f in attrs.fields(LicenceStatus)) != _STATUS_FIELDS:  # pragma: no cover
-    raise TypeError("LicenceStatus fields changed: update _trusted_status")
-(
-    _set_licence,
-    _set_as_of,
-    _set_state,
-    _set_expires,
-    _set_renewal_due,
-    _set_days_left,
-    _set_since,
-    _set_filed_on,
-    _set_reason,
-) = (LicenceStatus.__dict__[name].__set__ for name in _STATUS_FIELDS)
+#: A LicenceStatus(licence, as_of, state, expires, renewal_due, days_left, since, filed_on,
+#: reason) from values this module computed, built by a draft (qsdomain._drafts). Computations
+#: trust constructed objects (the house rule): the values come from a valid licence and its
+#: folded history, so checking them again would only cost time. Never used on caller input.
+_trusted_status = drafted(LicenceStatus)
 
 
 #: ``d.isoformat()`` by day, for the reasons: the method costs several times the look-up (it
@@ -342,22 +292,12 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
         )
-    made: LicenceStatus = _new(LicenceStatus)  # _trusted_status, inline
-    _set_licence(made, licence)
-    _set_as_of(made, as_of)
-    _set_state(made, state)
-    _set_expires(made, expires)
-    _set_renewal_due(made, due)
-    _set_days_left(
-        made,
+    days_left = (
         None
         if state is _REVOKED or state is _WITHDRAWN or state is _CANCELLED
-        else (expires - as_of).days,
+        else (expires - as_of).days
     )
-    _set_since(made, since)
-    _set_filed_on(made, filed_on)
-    _set_reason(made, reason)
-    return made
+    return _trusted_status(licence, as_of, state, expires, due, days_left, since, filed_on, reason)
 
 
 def check_policy(policy: object) -> StatusPolicy:
