@@ -22,6 +22,7 @@ from typing import TypeVar
 import attrs
 
 from qsdomain import _checks, limits
+from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError, NotCoveredError
 
 __all__ = [
@@ -180,7 +181,7 @@ def _to_rejected(v: object) -> int:
     return _checks.whole_number("rejected", v, 0)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class ActionItem:
     """One thing on the desk that needs action: an instrument, a licence, a case or a lot.
 
@@ -222,17 +223,11 @@ class ActionItem:
         return self.days_left is not None and self.days_left < 0
 
 
-_ITEM_FIELDS = ("family", "key", "name", "state", "due", "days_left", "reason", "provisional")
-
-
-def trusted_item(*values: object) -> ActionItem:
-    """An :class:`ActionItem` of values the library computed itself (ids, states, days and
-    reasons read from the families' checked results), without running the converters again:
-    the desk builds hundreds of thousands per report. ``values`` are the fields in order."""
-    item = object.__new__(ActionItem)
-    for name, value in zip(_ITEM_FIELDS, values, strict=True):
-        object.__setattr__(item, name, value)
-    return item
+#: An :class:`ActionItem` of values the library computed itself (ids, states, days and reasons
+#: read from the families' checked results), its fields in order, built by a draft
+#: (:mod:`qsdomain._drafts`) without running the converters again: the desk builds hundreds of
+#: thousands per report.
+trusted_item = drafted(ActionItem)
 
 
 @attrs.frozen(kw_only=True)
