@@ -104,18 +104,9 @@ EVENTS: dict[str, str] = {
 EVENT_TYPES: Mapping[str, Callable[..., Event]] = EVENT_KINDS
 #: The kind of each event class (what the desk stores).
 EVENT_CODES: Mapping[object, str] = {cls: code for code, cls in EVENT_TYPES.items()}
-#: The kinds whose event carries only its time.
+#: The kinds whose event carries only its time (read off the event classes' fields).
 TIME_ONLY = frozenset(
-    {
-        "received",
-        "materials_completed",
-        "exclusion_ended",
-        "progress_reported",
-        "meeting_held",
-        "decided",
-        "delivered",
-        "withdrawn",
-    }
+    code for code, cls in EVENT_KINDS.items() if [f.name for f in attrs.fields(cls)] == ["at"]
 )
 
 #: ``kind`` cells: the art. 45 procedures by value or by their Chinese name.
