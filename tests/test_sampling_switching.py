@@ -795,7 +795,7 @@ def model_step(m: Model, event: SwitchingEvent) -> tuple[str | None, bool]:  # n
     return "9.4", False
 
 
-@settings(max_examples=300)
+@settings(max_examples=100)
 @given(histories())
 def test_the_state_machine_agrees_with_a_naive_reading_of_clause_9(history):
     """Every step equals a model that re-reads all lots since the current severity started."""

@@ -141,9 +141,12 @@ def _timeline(draw: st.DrawFn, item: ServiceItem) -> list[Event]:
 def cases(draw: st.DrawFn, items: st.SearchStrategy[ServiceItem] | None = None) -> Case:
     """Valid cases received in 2025 to March 2026 with consistent timelines of up to 14 events.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import cases
-    >>> find(cases(), lambda case: case.state.phase.value == "delivered").state.delivered_on is None
+    >>> delivered = find(cases(), lambda case: case.state.phase.value == "delivered",
+    ...                  settings=quick)
+    >>> delivered.state.delivered_on is None
     False
     """
     item = draw(service_items() if items is None else items)
@@ -155,9 +158,10 @@ def cases(draw: st.DrawFn, items: st.SearchStrategy[ServiceItem] | None = None) 
 def case_events() -> st.SearchStrategy[Event]:
     """Any single event of a valid timeline.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import case_events
-    >>> type(find(case_events(), lambda e: type(e).__name__ == "Decided")).__name__
+    >>> type(find(case_events(), lambda e: type(e).__name__ == "Decided", settings=quick)).__name__
     'Decided'
     """
     return cases().flatmap(lambda case: st.sampled_from(case.events))
@@ -166,9 +170,11 @@ def case_events() -> st.SearchStrategy[Event]:
 def case_states() -> st.SearchStrategy[CaseState]:
     """The state of a valid case after its last event.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import case_states
-    >>> find(case_states(), lambda s: s.phase.value == "withdrawn").withdrawn_on is None
+    >>> withdrawn = find(case_states(), lambda s: s.phase.value == "withdrawn", settings=quick)
+    >>> withdrawn.withdrawn_on is None
     False
     """
     return cases().map(lambda case: case.state)
@@ -178,9 +184,10 @@ def case_states() -> st.SearchStrategy[CaseState]:
 def case_clocks(draw: st.DrawFn) -> CaseClock:
     """The clock of a valid case read on a day up to 200 days after its receipt.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import case_clocks
-    >>> find(case_clocks(), lambda c: c.state.value == "breached").state.value
+    >>> find(case_clocks(), lambda c: c.state.value == "breached", settings=quick).state.value
     'breached'
     """
     case = draw(cases())

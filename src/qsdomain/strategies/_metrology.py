@@ -98,9 +98,10 @@ def instruments() -> st.SearchStrategy[Instrument]:
 def verifications(on: st.SearchStrategy[date] = _ON) -> st.SearchStrategy[Verification]:
     """Verification records with any outcome, as-found fraction and usage.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import verifications
-    >>> find(verifications(), lambda v: v.outcome.value == "fail").outcome.value
+    >>> find(verifications(), lambda v: v.outcome.value == "fail", settings=quick).outcome.value
     'fail'
     """
 
@@ -117,10 +118,11 @@ def verifications(on: st.SearchStrategy[date] = _ON) -> st.SearchStrategy[Verifi
 def histories(max_records: int = 6) -> st.SearchStrategy[list[Verification]]:
     """Histories in date order (gaps of 0 to 800 days) starting between 2000 and 2030.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import histories
-    >>> len(find(histories(), lambda h: len(h) >= 2))
-    2
+    >>> len(find(histories(), lambda h: len(h) >= 2, settings=quick)) >= 2
+    True
     """
 
     def build(start: date, gaps: list[int], records: list[Verification]) -> list[Verification]:
@@ -141,10 +143,11 @@ def histories(max_records: int = 6) -> st.SearchStrategy[list[Verification]]:
 def policies() -> st.SearchStrategy[Policy]:
     """Policies without working-day alignment (that one needs a calendar).
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import policies
-    >>> find(policies(), lambda p: p.grace_days > 0).grace_days
-    1
+    >>> find(policies(), lambda p: p.grace_days > 0, settings=quick).grace_days > 0
+    True
     """
     return st.builds(
         Policy,
@@ -240,9 +243,11 @@ def reliability_bins() -> st.SearchStrategy[ReliabilityBin]:
 def reliability_fits() -> st.SearchStrategy[ReliabilityFit]:
     """Fits of either model to one or two generated bins with mixed results.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import reliability_fits
-    >>> find(reliability_fits(), lambda f: f.model.value == "weibull").model.value
+    >>> weibull = find(reliability_fits(), lambda f: f.model.value == "weibull", settings=quick)
+    >>> weibull.model.value
     'weibull'
     """
 

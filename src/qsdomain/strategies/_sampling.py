@@ -165,10 +165,11 @@ def _counts(draw: st.DrawFn, chosen: SamplingPlan) -> list[int]:
 def stage_decisions(draw: st.DrawFn) -> StageDecision:
     """A decision a plan reaches on some counts of nonconforming items.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import stage_decisions
-    >>> find(stage_decisions(), lambda d: d.decision.value == "accept").stage
-    1
+    >>> find(stage_decisions(), lambda d: d.decision.value == "accept", settings=quick).decision
+    <Decision.ACCEPT: 'accept'>
     """
     chosen = draw(sampling_plans())
     return chosen.decide(_counts(draw, chosen))
@@ -208,9 +209,12 @@ def switching_events() -> st.SearchStrategy[SwitchingEvent]:
 def switching_histories(draw: st.DrawFn, max_lots: int = 60) -> SwitchingState:
     """A state reached by inspecting a run of lots with the plan the current severity asks for.
 
-    >>> from hypothesis import find
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
     >>> from qsdomain.strategies import switching_histories
-    >>> find(switching_histories(), lambda s: s.severity.value == "tightened").severity
+    >>> tightened = find(switching_histories(), lambda s: s.severity.value == "tightened",
+    ...                  settings=quick)
+    >>> tightened.severity
     <Severity.TIGHTENED: 'tightened'>
     """
     state = SwitchingState.start(reduced_approved=draw(st.booleans()))
