@@ -27,8 +27,9 @@ typecheck: $(STAMP)
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
+# Every core: each file on one worker (a docs page's examples share one namespace).
 pytest: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadfile
 
 # The long fuzzing campaign: FUZZ_DOCS documents (or FUZZ_SECONDS), seed FUZZ_SEED (random if empty).
 FUZZ_DOCS ?= 1000000

@@ -81,6 +81,11 @@ def test_progress_is_off_unless_asked_or_on_a_terminal() -> None:
     items = [1, 2, 3]
     assert with_progress(items, False, what="rows") is items
     assert with_progress(items, None, what="rows") is items  # stderr is not a terminal here
+
+
+def test_the_progress_bar_passes_the_items_through() -> None:
+    pytest.importorskip("tqdm", reason="needs the progress extra")
+    items = [1, 2, 3]
     assert list(with_progress(items, True, what="rows")) == items  # tqdm wraps, same items
 
 
