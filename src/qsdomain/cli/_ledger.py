@@ -20,7 +20,7 @@ import attrs
 from qsdomain._formats import ledger_rows
 from qsdomain._spreadsheet import text_cell
 from qsdomain.cli._arguments import iso_date
-from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
+from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError, say
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 
 __all__ = [
@@ -110,9 +110,10 @@ class Rejects:
         return out
 
     def report(self) -> None:
-        """Print the rejections on standard error (they never go to standard output)."""
+        """Print the rejections on standard error (they never go to standard output), cleaned
+        for the terminal like every text output."""
         for line in self.lines():
-            print(line, file=sys.stderr)
+            say(line)
 
 
 def objects(rows: Iterable[Row], build: Callable[[Row], T], rejects: Rejects) -> Iterator[T]:

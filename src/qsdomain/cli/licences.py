@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -45,7 +44,7 @@ from qsdomain.cli._ledger import (
     objects,
     with_progress,
 )
-from qsdomain.cli._output import Reply
+from qsdomain.cli._output import Reply, say
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.licensing import (
@@ -298,7 +297,7 @@ def _check(args: argparse.Namespace) -> Reply:
     rejects.report()
     summary = _summary(answer)
     if args.csv:
-        print(summary, file=sys.stderr)
+        say(summary)
         text = csv_text(
             _CSV_HEADER,
             (_cells(row) for row in answer.worklist),
@@ -308,7 +307,7 @@ def _check(args: argparse.Namespace) -> Reply:
         shown = [_text_row(row) for row in answer.worklist]
         lines = _text_table(shown) if shown else []
         text = "\n".join([*lines, summary])
-    return Reply(answer, text, status=exit_status(rejects))
+    return Reply(answer, text, status=exit_status(rejects), verbatim=args.csv)
 
 
 def _register(commands: Commands) -> None:

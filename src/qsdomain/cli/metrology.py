@@ -209,7 +209,7 @@ def _due(args: argparse.Namespace) -> Reply:
     else:
         lines = _table(rows_of) if due_list else iter(["nothing is due"])
         text = "\n".join(itertools.chain(lines, [_summary_line(answer)]))
-    return Reply(answer, text, exit_status(rejects))
+    return Reply(answer, text, exit_status(rejects), verbatim=args.csv)
 
 
 def _add_due(commands: Commands) -> None:

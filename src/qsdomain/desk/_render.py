@@ -8,7 +8,8 @@ Bureau desk 工作台 - as of 2026-11-27, due within 30 days
 (no sections)
 
 The renderers only read a :class:`~qsdomain.desk.Report`; they compute nothing. Text is cleaned
-for display (control characters become U+FFFD) in the table and the page, never in the CSV files,
+for display (control characters become U+FFFD, by :func:`qsdomain._terminal.clean`, the
+command line's one cleaner) in the table and the page, never in the CSV files,
 which carry every value as it is, except that a text cell a spreadsheet would run as a formula
 gets a leading ``'`` (see :func:`report_csv`).
 """
@@ -28,6 +29,7 @@ from pathlib import Path
 
 from qsdomain import _checks
 from qsdomain._spreadsheet import text_cell
+from qsdomain._terminal import clean as _clean
 from qsdomain.desk._model import WEEKS, ActionItem, Family, Report, Section
 from qsdomain.errors import InvalidInputError
 
@@ -65,22 +67,6 @@ def _report(value: object) -> Report:
 
 def _limit(value: object) -> int | None:
     return None if value is None else _checks.whole_number("limit", value, 0)
-
-
-def _clean(value: str) -> str:
-    """``value`` fit for one table cell: controls, separators and lone surrogates become U+FFFD."""
-    if value.isprintable():
-        return value
-    out = []
-    for ch in value:
-        category = unicodedata.category(ch)
-        if category == "Zs":
-            out.append(" ")
-        elif category[0] == "C" or category in ("Zl", "Zp"):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 @functools.lru_cache(maxsize=8192)
