@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from qsdomain import _checks
+from qsdomain._files import replaced
 from qsdomain._spreadsheet import text_cell
 from qsdomain._terminal import clean as _clean
 from qsdomain.desk._model import WEEKS, ActionItem, Family, Report, Section
@@ -373,8 +374,9 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
     correctly; Python's ``open(path, encoding="utf-8-sig")`` and :func:`qsdomain.ledgers.read_csv`
     read them back (a text cell that starts with ``'`` had one added: see :func:`report_csv`).
     Rows are streamed to disk (a province's report is not held twice in memory); each file is
-    written under a ``.part`` name and then replaces any file of the same name, so none is left
-    half-written. A directory that does not exist or cannot be written raises
+    written to a new temporary file in the directory and then replaces any file of the same
+    name (a symbolic link of that name is replaced itself, never written through), so none is
+    left half-written. A directory that does not exist or cannot be written raises
     :class:`~qsdomain.errors.InvalidInputError` (as would text UTF-8 cannot encode, which a
     checked :class:`~qsdomain.desk.Report` cannot hold).
     """
@@ -382,18 +384,15 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
     where = _directory(directory)
     written = []
     for name, header, rows in _tables(found):
-        path, part = where / name, where / f"{name}.part"
+        path = where / name
         try:
-            with part.open("w", encoding="utf-8-sig", newline="") as out:
+            with replaced(str(path), field="directory", encoding="utf-8-sig") as out:
                 writer = csv.writer(out, lineterminator="\r\n")
                 writer.writerow(header)
                 writer.writerows(rows)
-            part.replace(path)
         except UnicodeEncodeError as err:
-            part.unlink(missing_ok=True)
             raise InvalidInputError(name, err.object[err.start : err.end], "UTF-8 text") from None
         except OSError as err:
-            part.unlink(missing_ok=True)
             raise InvalidInputError(
                 "directory", str(where), f"a writable directory ({err})"
             ) from None
