@@ -134,10 +134,13 @@ def day_text(day: date) -> str:
 
 
 def table(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A right-aligned text table: a header of ``(title, width)`` columns, then the rows."""
+    """A right-aligned text table: a header of ``(title, width)`` columns, then the rows, each
+    cell cleaned for the terminal (one character for one: the widths still hold)."""
     lines = [" ".join(f"{title:>{width}}" for title, width in columns)]
     lines.extend(
-        " ".join(f"{cell!s:>{width}}" for cell, (_, width) in zip(row, columns, strict=True))
+        " ".join(
+            f"{clean(str(cell)):>{width}}" for cell, (_, width) in zip(row, columns, strict=True)
+        )
         for row in rows
     )
     return lines

@@ -33,6 +33,7 @@ from qsdomain._formats.licensing import (
     licence_builder,
     on_line,
 )
+from qsdomain._terminal import clean
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -206,13 +207,13 @@ def _text_table(rows: list[tuple[str, ...]]) -> list[str]:
 
 def _text_row(row: Action) -> tuple[str, ...]:
     return (
-        row.number,
-        row.kind,
+        clean(row.number),
+        clean(row.kind),
         row.state.value,
         row.action.value,
         row.due.isoformat(),
         str(row.days),
-        row.holder,
+        clean(row.holder),
     )
 
 

@@ -22,6 +22,7 @@ import attrs
 
 from qsdomain import limits
 from qsdomain._formats.metrology import COLUMNS, HEADERS, REQUIRED, _builder, _histories
+from qsdomain._terminal import clean
 from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -93,7 +94,13 @@ def _width(text: str) -> int:
 
 def _table(rows: Callable[[], Iterable[tuple[str, ...]]]) -> Iterator[str]:
     """The due list as a text table; ``rows`` is called twice (widths, then lines), so that
-    a long list is never held as cells and lines at once."""
+    a long list is never held as cells and lines at once. Each cell is cleaned for the
+    terminal (a line break in a ledger's name never starts a line of the table)."""
+    raw = rows
+
+    def rows() -> Iterator[tuple[str, ...]]:
+        return (tuple(map(clean, r)) for r in raw())
+
     header = tuple(_DUE_COLUMNS)
     widths = [_width(title) for title in header[:-1]]
     for r in rows():
