@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -16,6 +17,7 @@ import pytest
 from qsdomain.cli import main
 from qsdomain.desk import Desk, _import
 from qsdomain.errors import InvalidInputError
+from qsdomain.ledgers import Row
 
 HEADER = "id,name,interval_months,verified_on,outcome\n"
 LEDGER = HEADER + "A1,秤,12,2026-06-01,pass\nA2,秤,12,2026-02-30,pass\n"
@@ -139,11 +141,13 @@ def test_a_failed_import_leaves_no_rejects_file_and_no_temporary_file(
 
     real = _import._LOADERS["instruments"]
 
-    def fails_after_loading(conn: sqlite3.Connection, rows: object, log: object) -> int:
-        real(conn, rows, log)  # type: ignore[arg-type]
+    def fails_after_loading(
+        conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log
+    ) -> int:
+        real(conn, rows, log)
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(_import._LOADERS, "instruments", fails_after_loading)  # type: ignore[arg-type]
+    monkeypatch.setitem(_import._LOADERS, "instruments", fails_after_loading)
     ledger = tmp_path / "bad.csv"
     ledger.write_text(LEDGER, encoding="utf-8")
     out = tmp_path / "out.csv"

@@ -2,7 +2,6 @@
 
 >>> import os, tempfile
 >>> from pathlib import Path
->>> from qsdomain._files import refuse_special, replaced
 >>> folder = tempfile.mkdtemp()
 >>> refuse_special("path", folder)
 Traceback (most recent call last):
@@ -47,7 +46,6 @@ _KINDS = (
 def special_kind(path: str | os.PathLike[str]) -> str | None:
     """What ``path`` is when it exists and is not a regular file (symlinks followed), else None.
 
-    >>> from qsdomain._files import special_kind
     >>> special_kind("/dev/null"), special_kind("/no/such/file")
     ('a character device', None)
     """

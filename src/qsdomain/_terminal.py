@@ -1,6 +1,5 @@
 """Text fit for a terminal: what a ledger says is shown, never run by the terminal.
 
->>> from qsdomain._terminal import clean
 >>> clean("JL-1 \\x1b]0;PWNED\\x07\\x1b[2J秤")
 'JL-1 \\ufffd]0;PWNED\\ufffd\\ufffd[2J秤'
 

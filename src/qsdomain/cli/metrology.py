@@ -96,16 +96,15 @@ def _table(rows: Callable[[], Iterable[tuple[str, ...]]]) -> Iterator[str]:
     """The due list as a text table; ``rows`` is called twice (widths, then lines), so that
     a long list is never held as cells and lines at once. Each cell is cleaned for the
     terminal (a line break in a ledger's name never starts a line of the table)."""
-    raw = rows
 
-    def rows() -> Iterator[tuple[str, ...]]:
-        return (tuple(map(clean, r)) for r in raw())
+    def cleaned() -> Iterator[tuple[str, ...]]:
+        return (tuple(map(clean, r)) for r in rows())
 
     header = tuple(_DUE_COLUMNS)
     widths = [_width(title) for title in header[:-1]]
-    for r in rows():
+    for r in cleaned():
         widths = [max(w, _width(c)) for w, c in zip(widths, r, strict=False)]
-    for cells in itertools.chain([header], rows()):
+    for cells in itertools.chain([header], cleaned()):
         padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=False)]
         yield "  ".join([*padded, cells[-1]]).rstrip()
 

@@ -526,8 +526,8 @@ def rejects_target(
         raise InvalidInputError(
             "rejects",
             rejects,
-            "a path where no file exists (name another, or pass overwrite=True, --force on "
-            "the command line, to replace it)",
+            "a path where no file exists (name another, or replace it: --force on the "
+            "command line, overwrite=True in Python)",
         )
     if not os.path.isdir(os.path.dirname(os.path.abspath(rejects))):
         raise InvalidInputError("rejects", rejects, "a path in an existing folder")
