@@ -71,7 +71,7 @@ def test_a_bad_row_stops_the_file_unless_keep_going(
     assert "nothing was imported" in err
     status, out, _ = run(capsys, "desk", "import", database, str(ledger), "--keep-going")
     assert status == 1
-    rejects = tmp_path / "more.rejects.csv"
+    rejects = tmp_path / "more.csv.rejects.csv"
     assert f"read 2, loaded 1, rejected 1 (written to {rejects})" in out
     with rejects.open(encoding="utf-8") as f:
         assert [r["line"] for r in csv.DictReader(f)] == ["3"]

@@ -118,7 +118,9 @@ def test_a_desk_built_from_hostile_ledgers_writes_no_formula(tmp_path: Path) -> 
         encoding="utf-8",
     )
     with Desk(tmp_path / "bureau.sqlite") as desk:
-        desk.import_file(bad_name, keep_going=True, rejects=rejects, table="instruments")
+        desk.import_file(
+            bad_name, keep_going=True, rejects=rejects, overwrite=True, table="instruments"
+        )
     (rejected,) = rows_of(rejects.read_text("utf-8"))
     assert rejected["value"] == "x"
     evil_value = tmp_path / "values.csv"
@@ -127,7 +129,9 @@ def test_a_desk_built_from_hostile_ledgers_writes_no_formula(tmp_path: Path) -> 
         encoding="utf-8",
     )
     with Desk(tmp_path / "bureau.sqlite") as desk:
-        desk.import_file(evil_value, keep_going=True, rejects=rejects, table="instruments")
+        desk.import_file(
+            evil_value, keep_going=True, rejects=rejects, overwrite=True, table="instruments"
+        )
     (rejected,) = rows_of(rejects.read_text("utf-8"))
     assert rejected["value"] == "'=1+1"
 

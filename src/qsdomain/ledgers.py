@@ -42,6 +42,7 @@ from typing import IO, TypeVar
 import attrs
 
 from qsdomain import _checks, limits
+from qsdomain._files import refuse_special
 from qsdomain.errors import InvalidInputError, QSDomainError
 
 __all__ = ["Row", "RowRejected", "parse_rows", "read_csv", "read_json_rows"]
@@ -219,8 +220,12 @@ class RowRejected:
 
 
 def _open_text(source: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
-    """A text stream for ``source`` and whether this function opened it (and must close it)."""
+    """A text stream for ``source`` and whether this function opened it (and must close it).
+
+    A path that is not a regular file (a FIFO, a directory, a device) is refused before it is
+    opened: reading it could block forever."""
     if isinstance(source, (str, os.PathLike)):
+        refuse_special("path", source)
         try:
             return Path(source).open(encoding="utf-8-sig", newline=""), True
         except (OSError, ValueError) as err:

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import attrs
 
 from qsdomain import limits
+from qsdomain._files import refuse_special
 from qsdomain._formats import RejectSink
 from qsdomain.commitments import (
     Accepted,
@@ -320,6 +321,7 @@ def ledger_cases(
 
 
 def document(path: str) -> dict[str, object]:
+    refuse_special("path", path)  # a FIFO would block the read forever
     try:
         with Path(path).open(encoding="utf-8-sig") as stream:
             text = stream.read(limits.MAX_JSON_CHARS + 1)

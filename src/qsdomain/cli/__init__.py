@@ -8,7 +8,9 @@ Each family of commands is one module of this package (``calendar``, ``term``, `
 ``metrology``, ``licences``, ``commitments``, ``desk``) whose ``FAMILY`` registers its
 subcommands; the module name is the command word. Bad input of any kind prints one line on
 standard error (a JSON object with ``--json``) and exits with status 2, never a traceback; a
-ledger command that rejected some rows exits with status 1. See docs/cli.md.
+ledger command that rejected some rows exits with status 1; Ctrl-C prints ``qsdomain:
+interrupted`` and exits with status 130. Text reaches the terminal cleaned of escape sequences,
+controls and bidi overrides (:mod:`qsdomain._terminal`). See docs/cli.md.
 """
 
 from __future__ import annotations
@@ -20,7 +22,14 @@ from collections.abc import Sequence
 
 from qsdomain import __version__
 from qsdomain.cli._family import Commands, Family, Handler, Parser
-from qsdomain.cli._output import EXIT_ERROR, EXIT_OK, UsageError, emit, error_reply
+from qsdomain.cli._output import (
+    EXIT_ERROR,
+    EXIT_OK,
+    UsageError,
+    emit,
+    error_reply,
+    interrupted_reply,
+)
 from qsdomain.errors import QSDomainError
 
 __all__ = ["build_parser", "main"]
@@ -46,7 +55,8 @@ _DESCRIPTION = (
 _EPILOG = (
     "Exit status: 0 when the command answered, 1 when a ledger command answered but rejected "
     "some rows (each reported on standard error), 2 for any error (bad input, a date outside the "
-    "calendar, a file that cannot be written); the error is one line on standard error."
+    "calendar, a file that cannot be written), 130 after Ctrl-C; the error is one line on standard "
+    "error."
 )
 
 
@@ -98,4 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (QSDomainError, UsageError, OSError) as exc:
         emit(error_reply(exc), as_json=as_json, stream=sys.stderr)
         return EXIT_ERROR
+    except KeyboardInterrupt:  # Ctrl-C: an import in progress has rolled back; one line, no trace
+        stopped = interrupted_reply()
+        emit(stopped, as_json=as_json, stream=sys.stderr)
+        return stopped.status
     return reply.status

@@ -19,8 +19,9 @@ import attrs
 
 from qsdomain._formats import ledger_rows
 from qsdomain._spreadsheet import text_cell
+from qsdomain._terminal import clean
 from qsdomain.cli._arguments import iso_date
-from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError
+from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError, say
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 
 __all__ = [
@@ -104,15 +105,16 @@ class Rejects:
 
     def lines(self) -> list[str]:
         """One line per kept rejection, and a last line if some were not kept."""
-        out = [f"rejected: {r}" for r in self.shown]
+        out = [f"rejected: {clean(str(r))}" for r in self.shown]  # one line each, whatever it holds
         if self.count > len(self.shown):
             out.append(f"rejected: ... and {self.count - len(self.shown)} more rows")
         return out
 
     def report(self) -> None:
-        """Print the rejections on standard error (they never go to standard output)."""
+        """Print the rejections on standard error (they never go to standard output), cleaned
+        for the terminal like every text output."""
         for line in self.lines():
-            print(line, file=sys.stderr)
+            say(line)
 
 
 def objects(rows: Iterable[Row], build: Callable[[Row], T], rejects: Rejects) -> Iterator[T]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qsdomain import limits
+from qsdomain._files import refuse_special
 from qsdomain.cli._arguments import Rejected, choice, whole
 from qsdomain.cli._family import Commands
 from qsdomain.cli._output import Reply, UsageError
@@ -69,6 +70,7 @@ def _bins_file(path: str) -> list[ReliabilityBin]:
     """Bins from a CSV file with columns time, calibrated, in_tolerance (one bin per row)."""
     bins: list[ReliabilityBin] = []
     known = ("time", "calibrated", "in_tolerance")
+    refuse_special("--bins", path)  # a FIFO would block the read forever
     with Path(path).open(encoding="utf-8-sig", newline="") as fh:
         from qsdomain.ledgers import read_csv  # noqa: PLC0415 - only this option reads files
 

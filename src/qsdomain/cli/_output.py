@@ -3,6 +3,8 @@
 Every command returns a :class:`Reply`: a record to serialize for ``--json`` (through
 :func:`qsdomain.serialization.to_json`, never a hand-built dict) and the text to print
 otherwise. Errors become a :class:`Reply` too (:func:`error_reply`), printed on standard error.
+Text goes to the terminal through :func:`qsdomain._terminal.clean` (an escape sequence or a bidi
+override in a ledger is shown, never run); JSON and ``--csv`` output are data, printed as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TextIO
 
 import attrs
 
+from qsdomain._terminal import clean
 from qsdomain.errors import InvalidInputError, NotCoveredError, QSDomainError
 
 #: Exit status of a command that answered.
@@ -23,6 +26,8 @@ EXIT_REJECTED = 1
 #: Exit status of every failure: a usage error, bad input, a look-up outside a table or
 #: calendar, a file that cannot be written.
 EXIT_ERROR = 2
+#: Exit status after Ctrl-C (128 + SIGINT, as a shell reports it).
+EXIT_INTERRUPTED = 130
 
 #: Longest rendering of a received value in a JSON error, in characters.
 _VALUE_MAX = 200
@@ -40,11 +45,13 @@ class UsageError(Exception):
 @attrs.frozen
 class Reply:
     """A command's answer: ``data`` is serialized for ``--json``, ``text`` printed otherwise;
-    ``status`` is the exit status (:data:`EXIT_REJECTED` when a ledger had rejected rows)."""
+    ``status`` is the exit status (:data:`EXIT_REJECTED` when a ledger had rejected rows);
+    ``verbatim`` marks a text that is data (``--csv``), printed without terminal cleaning."""
 
     data: object
     text: str
     status: int = EXIT_OK
+    verbatim: bool = False
 
 
 @attrs.frozen
@@ -74,7 +81,18 @@ def emit(reply: Reply, *, as_json: bool, stream: TextIO | None = None) -> None:
 
         print(to_json(reply.data), file=out)
     else:
-        print(reply.text, file=out)
+        print(reply.text if reply.verbatim else clean(reply.text, keep="\n"), file=out)
+
+
+def say(line: str) -> None:
+    """Print ``line`` on standard error, cleaned for the terminal (a note, a rejected row)."""
+    print(clean(line, keep="\n"), file=sys.stderr)
+
+
+def interrupted_reply() -> Reply:
+    """The one line (or JSON error) printed when the user pressed Ctrl-C."""
+    detail = ErrorDetail("KeyboardInterrupt", "interrupted", None, None, None)
+    return Reply(ErrorReport(detail), "qsdomain: interrupted", EXIT_INTERRUPTED)
 
 
 def _shown(value: object) -> str | None:
@@ -116,10 +134,13 @@ def day_text(day: date) -> str:
 
 
 def table(columns: Sequence[tuple[str, int]], rows: Iterable[Sequence[object]]) -> list[str]:
-    """A right-aligned text table: a header of ``(title, width)`` columns, then the rows."""
+    """A right-aligned text table: a header of ``(title, width)`` columns, then the rows, each
+    cell cleaned for the terminal (one character for one: the widths still hold)."""
     lines = [" ".join(f"{title:>{width}}" for title, width in columns)]
     lines.extend(
-        " ".join(f"{cell!s:>{width}}" for cell, (_, width) in zip(row, columns, strict=True))
+        " ".join(
+            f"{clean(str(cell)):>{width}}" for cell, (_, width) in zip(row, columns, strict=True)
+        )
         for row in rows
     )
     return lines

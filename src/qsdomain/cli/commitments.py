@@ -209,7 +209,7 @@ def _status(args: argparse.Namespace) -> Reply:
         if csv_out
         else _status_text(answer)
     )
-    return Reply(answer, text, status=exit_status(rejects))
+    return Reply(answer, text, status=exit_status(rejects), verbatim=csv_out)
 
 
 # -- deadline ------------------------------------------------------------------------------------

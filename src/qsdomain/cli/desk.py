@@ -9,12 +9,14 @@ most urgent first, as a table, ``--json``, ``--csv DIR`` or ``--html FILE``. See
 from __future__ import annotations
 
 import argparse
+import os
 from datetime import date
 from pathlib import Path
 
 import attrs
 
 from qsdomain import limits
+from qsdomain._files import replaced
 from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, Reply
@@ -56,17 +58,73 @@ class ImportAnswer:
     rejects: tuple[str | None, ...]
 
 
-def _rejects_path(args: argparse.Namespace, source: str, many: bool) -> str | None:
-    if not args.keep_going:
-        return None
-    given: str | None = args.rejects
-    if given is None:
-        return str(Path(source).with_suffix("")) + ".rejects.csv"
-    if many:
-        folder = Path(given)
-        folder.mkdir(parents=True, exist_ok=True)
-        return str(folder / (Path(source).stem + ".rejects.csv"))
-    return given
+#: Most numbered rejects names tried for one file (``x.csv.rejects.2.csv`` ...).
+_MAX_NUMBERED = 10_000
+
+
+def _same_as_any(path: str, others: list[str]) -> bool:
+    for other in others:
+        try:
+            if os.path.samefile(path, other):
+                return True
+        except (OSError, ValueError):
+            continue
+    return False
+
+
+@attrs.define
+class _RejectsNames:
+    """The rejects file of each ledger of one ``desk import`` run, every one distinct.
+
+    ``--rejects FILE`` (one ledger) is used as given: an existing file is refused without
+    ``--force``. Otherwise a ledger ``x.csv`` gets ``x.csv.rejects.csv`` beside it, or in the
+    folder ``--rejects DIR``; a name already written in this run, or (without ``--force``) one
+    that exists, takes the next number: ``x.csv.rejects.2.csv``, ``x.csv.rejects.3.csv`` ...;
+    a name that is one of the run's ledgers or the database is never taken.
+    """
+
+    args: argparse.Namespace
+    written: set[str] = attrs.field(factory=set)
+
+    def explicit(self) -> bool:
+        given: str | None = self.args.rejects
+        return given is not None and len(self.args.files) == 1 and not os.path.isdir(given)
+
+    def path(self, source: str) -> str | None:
+        if not self.args.keep_going:
+            return None
+        given: str | None = self.args.rejects
+        if self.explicit():
+            return given
+        if given is None:
+            folder = Path(source).parent
+        else:
+            folder = Path(given)
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except (OSError, ValueError) as err:
+                raise InvalidInputError("--rejects", given, f"a folder ({err})") from None
+        stem = Path(source).name + ".rejects"
+        protected = [self.args.database, *self.args.files]
+        for number in range(1, _MAX_NUMBERED + 1):
+            name = folder / (f"{stem}.csv" if number == 1 else f"{stem}.{number}.csv")
+            taken = (
+                self._key(name) in self.written
+                or (not self.args.force and os.path.lexists(name))
+                or _same_as_any(str(name), protected)
+            )
+            if not taken:
+                return str(name)
+        raise InvalidInputError(
+            "--rejects", str(folder), f"a folder with a free name {stem}.N.csv (N <= 10000)"
+        )
+
+    def wrote(self, path: str) -> None:
+        self.written.add(self._key(Path(path)))
+
+    @staticmethod
+    def _key(path: Path) -> str:
+        return os.path.join(os.path.realpath(path.parent), path.name)
 
 
 def _import(args: argparse.Namespace) -> Reply:
@@ -74,12 +132,17 @@ def _import(args: argparse.Namespace) -> Reply:
     summaries: list[ImportSummary] = []
     rejects: list[str | None] = []
     lines: list[str] = []
+    names = _RejectsNames(args)
     with Desk(args.database) as desk:
         for source in files:
-            out = _rejects_path(args, source, len(files) > 1)
+            out = names.path(source)
             try:
                 summary = desk.import_file(
-                    source, table=args.table, keep_going=args.keep_going, rejects=out
+                    source,
+                    table=args.table,
+                    keep_going=args.keep_going,
+                    rejects=out,
+                    overwrite=args.force,
                 )
             except InvalidInputError as err:
                 if not summaries:
@@ -96,7 +159,8 @@ def _import(args: argparse.Namespace) -> Reply:
                 f"{source}: {summary.table}: read {summary.read}, loaded {summary.loaded}, "
                 f"rejected {summary.rejected}"
             )
-            if summary.rejected:
+            if summary.rejected and out is not None:
+                names.wrote(out)
                 line += f" (written to {out})"
             lines.append(line)
     answer = ImportAnswer(args.database, tuple(summaries), tuple(rejects))
@@ -117,7 +181,9 @@ def _report(args: argparse.Namespace) -> Reply:
         written = write_report_csv(answer, args.csv_dir)
         notes.append("wrote " + ", ".join(str(p) for p in written))
     if args.html is not None:
-        Path(args.html).write_text(report_html(answer), encoding="utf-8")
+        # Whole or not at all, and a symbolic link at FILE is replaced, never written through.
+        with replaced(args.html, field="--html") as page:
+            page.write(report_html(answer))
         notes.append(f"wrote {args.html}")
     if notes and not args.table:
         return Reply(answer, "\n".join(notes))
@@ -148,8 +214,17 @@ def _register(commands: Commands) -> None:
     load.add_argument(
         "--rejects",
         metavar="PATH",
-        help="where rejected rows go with --keep-going: a file, or a folder for several "
-        "files (default: FILE.rejects.csv beside each file)",
+        help="where rejected rows go with --keep-going: a file, or a folder (an existing one, "
+        "or any PATH when several files are imported); default: FILE.rejects.csv beside each "
+        "FILE (x.csv gives x.csv.rejects.csv). Written only when some row is rejected, whole "
+        "(a temporary file, then renamed). A name already written in the run or existing takes "
+        "the next number (x.csv.rejects.2.csv), said in the output; an existing --rejects "
+        "FILE is refused without --force; a ledger or the database is never written over",
+    )
+    load.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing rejects file instead of refusing it or choosing a new name",
     )
 
     report = commands.add(
@@ -169,7 +244,12 @@ def _register(commands: Commands) -> None:
     report.add_argument(
         "--csv", dest="csv_dir", metavar="DIR", help="write one CSV file per section into DIR"
     )
-    report.add_argument("--html", metavar="FILE", help="write a self-contained HTML page")
+    report.add_argument(
+        "--html",
+        metavar="FILE",
+        help="write a self-contained HTML page (to a temporary file, then renamed over FILE; "
+        "a symbolic link at FILE is replaced by the page, what it points at is left as it is)",
+    )
     report.add_argument(
         "--table",
         action="store_true",

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import sys
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
@@ -34,6 +33,7 @@ from qsdomain._formats.licensing import (
     licence_builder,
     on_line,
 )
+from qsdomain._terminal import clean
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -45,7 +45,7 @@ from qsdomain.cli._ledger import (
     objects,
     with_progress,
 )
-from qsdomain.cli._output import Reply
+from qsdomain.cli._output import Reply, say
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.licensing import (
@@ -207,13 +207,13 @@ def _text_table(rows: list[tuple[str, ...]]) -> list[str]:
 
 def _text_row(row: Action) -> tuple[str, ...]:
     return (
-        row.number,
-        row.kind,
+        clean(row.number),
+        clean(row.kind),
         row.state.value,
         row.action.value,
         row.due.isoformat(),
         str(row.days),
-        row.holder,
+        clean(row.holder),
     )
 
 
@@ -298,7 +298,7 @@ def _check(args: argparse.Namespace) -> Reply:
     rejects.report()
     summary = _summary(answer)
     if args.csv:
-        print(summary, file=sys.stderr)
+        say(summary)
         text = csv_text(
             _CSV_HEADER,
             (_cells(row) for row in answer.worklist),
@@ -308,7 +308,7 @@ def _check(args: argparse.Namespace) -> Reply:
         shown = [_text_row(row) for row in answer.worklist]
         lines = _text_table(shown) if shown else []
         text = "\n".join([*lines, summary])
-    return Reply(answer, text, status=exit_status(rejects))
+    return Reply(answer, text, status=exit_status(rejects), verbatim=args.csv)
 
 
 def _register(commands: Commands) -> None:

@@ -22,6 +22,7 @@ import attrs
 
 from qsdomain import limits
 from qsdomain._formats.metrology import COLUMNS, HEADERS, REQUIRED, _builder, _histories
+from qsdomain._terminal import clean
 from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -93,12 +94,17 @@ def _width(text: str) -> int:
 
 def _table(rows: Callable[[], Iterable[tuple[str, ...]]]) -> Iterator[str]:
     """The due list as a text table; ``rows`` is called twice (widths, then lines), so that
-    a long list is never held as cells and lines at once."""
+    a long list is never held as cells and lines at once. Each cell is cleaned for the
+    terminal (a line break in a ledger's name never starts a line of the table)."""
+
+    def cleaned() -> Iterator[tuple[str, ...]]:
+        return (tuple(map(clean, r)) for r in rows())
+
     header = tuple(_DUE_COLUMNS)
     widths = [_width(title) for title in header[:-1]]
-    for r in rows():
+    for r in cleaned():
         widths = [max(w, _width(c)) for w, c in zip(widths, r, strict=False)]
-    for cells in itertools.chain([header], rows()):
+    for cells in itertools.chain([header], cleaned()):
         padded = [c + " " * (w - _width(c)) for c, w in zip(cells, widths, strict=False)]
         yield "  ".join([*padded, cells[-1]]).rstrip()
 
@@ -209,7 +215,7 @@ def _due(args: argparse.Namespace) -> Reply:
     else:
         lines = _table(rows_of) if due_list else iter(["nothing is due"])
         text = "\n".join(itertools.chain(lines, [_summary_line(answer)]))
-    return Reply(answer, text, exit_status(rejects))
+    return Reply(answer, text, exit_status(rejects), verbatim=args.csv)
 
 
 def _add_due(commands: Commands) -> None:

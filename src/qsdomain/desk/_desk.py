@@ -122,6 +122,7 @@ class Desk:
         table: str | None = None,
         keep_going: bool = False,
         rejects: str | os.PathLike[str] | None = None,
+        overwrite: bool = False,
     ) -> ImportSummary:
         """Load one ledger file (CSV or JSON) in one transaction; return the counts.
 
@@ -131,8 +132,16 @@ class Desk:
         :class:`~qsdomain.desk.ImportRejectedError` and nothing is written; with it the good
         rows load and each rejected one is written to ``rejects`` (CSV: line, field, value,
         reason). Importing the same file again changes nothing.
+
+        The rejects file is written only when some row was rejected, to a temporary file in
+        its folder moved into place (:func:`os.replace`) when the file is imported, so it is
+        whole or absent. It is never the ledger being imported nor the database (an
+        :class:`~qsdomain.errors.InvalidInputError` says so before anything is read), and an
+        existing file is replaced only with ``overwrite=True`` (a symbolic link is replaced
+        itself, never what it points at).
         """
         _checks.flag("keep_going", keep_going)
+        _checks.flag("overwrite", overwrite)
         if table is not None:
             _checks.text("table", table, max_length=64)
             if table not in TABLES:
@@ -143,6 +152,7 @@ class Desk:
             table=table,
             keep_going=keep_going,
             rejects=None if rejects is None else _path(rejects, "rejects"),
+            overwrite=overwrite,
         )
 
     def report(

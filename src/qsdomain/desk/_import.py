@@ -9,15 +9,15 @@ and reason. Every table has a natural key, so importing the same file twice chan
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import TypeVar
 
+from qsdomain._files import Replacement, is_regular, refuse_special, special_kind
 from qsdomain._formats import commitments as case_format
 from qsdomain._formats import ledger_rows
 from qsdomain._formats import licensing as licence_format
@@ -44,6 +44,7 @@ __all__ = [
     "event_cells",
     "import_file",
     "is_file",
+    "rejects_target",
     "stored_items",
 ]
 
@@ -80,15 +81,18 @@ class ImportRejectedError(InvalidInputError):
 
 
 class _Log:
-    """Counts rejected rows and writes each to the rejects file; or stops at the first."""
+    """Counts rejected rows and writes each to the rejects file; or stops at the first.
 
-    def __init__(self, keep_going: bool, out: IO[str] | None, path: str) -> None:
+    The rejects file is written only if a row is rejected, to a temporary file beside it that
+    :meth:`Replacement.commit` moves into place at the end (or :meth:`Replacement.discard`
+    removes, when the import fails)."""
+
+    def __init__(self, keep_going: bool, out: Replacement | None, path: str) -> None:
         self.keep_going = keep_going
         self.count = 0
         self.path = path
-        self.writer = None if out is None else csv.writer(out, lineterminator="\n")
-        if self.writer is not None:
-            self.writer.writerow(("line", "field", "value", "reason"))
+        self.out = out
+        self.write: Callable[[tuple[object, ...]], object] | None = None
 
     def add(self, rejected: RowRejected) -> None:
         if not self.keep_going:
@@ -98,8 +102,11 @@ class _Log:
                 f"{rejected.reason} (nothing was imported; --keep-going loads the good rows)",
             )
         self.count += 1
-        if self.writer is not None:
-            self.writer.writerow(
+        if self.out is not None and self.write is None:
+            self.write = csv.writer(self.out.open(), lineterminator="\n").writerow
+            self.write(("line", "field", "value", "reason"))
+        if self.write is not None:
+            self.write(
                 (
                     rejected.line,
                     text_cell(rejected.field),
@@ -480,11 +487,51 @@ _LOADERS: Mapping[str, Callable[[sqlite3.Connection, Iterable[Row], _Log], int]]
 
 
 def is_file(path: str) -> bool:
-    """Whether ``path`` names an existing file (a name the system refuses is not one)."""
+    """Whether ``path`` names an existing regular file (a name the system refuses is not one)."""
+    return is_regular(path)
+
+
+def _same(one: str, other: str) -> bool:
+    """Whether two paths name one file (symlinks, ``./x``, hard links), for files that exist."""
     try:
-        return Path(path).is_file()
+        return os.path.samefile(one, other)
     except (OSError, ValueError):
         return False
+
+
+def _database(conn: sqlite3.Connection) -> str | None:
+    row = conn.execute("PRAGMA database_list").fetchone()
+    return row[2] if row is not None and row[2] else None
+
+
+def rejects_target(
+    conn: sqlite3.Connection, source: str, rejects: str, *, overwrite: bool
+) -> Replacement:
+    """Where a file's rejected rows may go: never over the ledger itself or the database, and
+    over an existing file only with ``overwrite``; refused with a typed error naming the path
+    and the remedy."""
+    if _same(rejects, source):
+        raise InvalidInputError(
+            "rejects", rejects, "a file other than the ledger being imported (name another path)"
+        )
+    database = _database(conn)
+    if database is not None and _same(rejects, database):
+        raise InvalidInputError(
+            "rejects", rejects, "a file other than the desk database (name another path)"
+        )
+    what = special_kind(rejects)
+    if what is not None:
+        raise InvalidInputError("rejects", rejects, f"a file path (this is {what})")
+    if os.path.lexists(rejects) and not overwrite:
+        raise InvalidInputError(
+            "rejects",
+            rejects,
+            "a path where no file exists (name another, or replace it: --force on the "
+            "command line, overwrite=True in Python)",
+        )
+    if not os.path.isdir(os.path.dirname(os.path.abspath(rejects))):
+        raise InvalidInputError("rejects", rejects, "a path in an existing folder")
+    return Replacement(rejects, field="rejects")
 
 
 def import_file(
@@ -494,32 +541,37 @@ def import_file(
     table: str | None = None,
     keep_going: bool = False,
     rejects: str | os.PathLike[str] | None = None,
+    overwrite: bool = False,
 ) -> ImportSummary:
     """Load one ledger file into ``conn`` in one transaction; return what it did."""
     name = os.fspath(path)
+    refuse_special("path", name)
     if not is_file(name):
         raise InvalidInputError("path", name, "an existing ledger file")
     if table is None:
         table = _detect(name)
     elif table not in TABLES:
         raise InvalidInputError("table", table, "one of " + ", ".join(TABLES))
-    with contextlib.ExitStack() as stack:
-        out = (
-            None
-            if rejects is None
-            else stack.enter_context(Path(rejects).open("w", encoding="utf-8", newline=""))
-        )
-        log = _Log(keep_going, out, name)
-        conn.execute("BEGIN")
-        try:
-            if table == "service_items":
-                read, loaded = _service_items(conn, name)
-            else:
-                counted = _Counted(_rows(name, table))
-                loaded = _LOADERS[table](conn, counted, log)
-                read = counted.read
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
+    out = None
+    if rejects is not None and keep_going:
+        out = rejects_target(conn, name, os.fspath(rejects), overwrite=overwrite)
+    log = _Log(keep_going, out, name)
+    conn.execute("BEGIN")
+    try:
+        if table == "service_items":
+            read, loaded = _service_items(conn, name)
+        else:
+            counted = _Counted(_rows(name, table))
+            loaded = _LOADERS[table](conn, counted, log)
+            read = counted.read
+        if out is not None and out.stream is not None:
+            if not overwrite and os.path.lexists(out.target):  # made while this file was read
+                rejects_target(conn, name, out.target, overwrite=False)
+            out.commit()  # the rejects in place before the rows: none is ever lost
+        conn.execute("COMMIT")
+    except BaseException:
+        if out is not None:
+            out.discard()
+        conn.execute("ROLLBACK")
+        raise
     return ImportSummary(path=name, table=table, read=read, loaded=loaded, rejected=read - loaded)

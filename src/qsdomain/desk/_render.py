@@ -8,7 +8,8 @@ Bureau desk 工作台 - as of 2026-11-27, due within 30 days
 (no sections)
 
 The renderers only read a :class:`~qsdomain.desk.Report`; they compute nothing. Text is cleaned
-for display (control characters become U+FFFD) in the table and the page, never in the CSV files,
+for display (control characters become U+FFFD, by :func:`qsdomain._terminal.clean`, the
+command line's one cleaner) in the table and the page, never in the CSV files,
 which carry every value as it is, except that a text cell a spreadsheet would run as a formula
 gets a leading ``'`` (see :func:`report_csv`).
 """
@@ -27,7 +28,9 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from qsdomain import _checks
+from qsdomain._files import replaced
 from qsdomain._spreadsheet import text_cell
+from qsdomain._terminal import clean as _clean
 from qsdomain.desk._model import WEEKS, ActionItem, Family, Report, Section
 from qsdomain.errors import InvalidInputError
 
@@ -65,22 +68,6 @@ def _report(value: object) -> Report:
 
 def _limit(value: object) -> int | None:
     return None if value is None else _checks.whole_number("limit", value, 0)
-
-
-def _clean(value: str) -> str:
-    """``value`` fit for one table cell: controls, separators and lone surrogates become U+FFFD."""
-    if value.isprintable():
-        return value
-    out = []
-    for ch in value:
-        category = unicodedata.category(ch)
-        if category == "Zs":
-            out.append(" ")
-        elif category[0] == "C" or category in ("Zl", "Zp"):
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 @functools.lru_cache(maxsize=8192)
@@ -387,8 +374,9 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
     correctly; Python's ``open(path, encoding="utf-8-sig")`` and :func:`qsdomain.ledgers.read_csv`
     read them back (a text cell that starts with ``'`` had one added: see :func:`report_csv`).
     Rows are streamed to disk (a province's report is not held twice in memory); each file is
-    written under a ``.part`` name and then replaces any file of the same name, so none is left
-    half-written. A directory that does not exist or cannot be written raises
+    written to a new temporary file in the directory and then replaces any file of the same
+    name (a symbolic link of that name is replaced itself, never written through), so none is
+    left half-written. A directory that does not exist or cannot be written raises
     :class:`~qsdomain.errors.InvalidInputError` (as would text UTF-8 cannot encode, which a
     checked :class:`~qsdomain.desk.Report` cannot hold).
     """
@@ -396,18 +384,15 @@ def write_report_csv(report: Report, directory: str | os.PathLike[str]) -> list[
     where = _directory(directory)
     written = []
     for name, header, rows in _tables(found):
-        path, part = where / name, where / f"{name}.part"
+        path = where / name
         try:
-            with part.open("w", encoding="utf-8-sig", newline="") as out:
+            with replaced(str(path), field="directory", encoding="utf-8-sig") as out:
                 writer = csv.writer(out, lineterminator="\r\n")
                 writer.writerow(header)
                 writer.writerows(rows)
-            part.replace(path)
         except UnicodeEncodeError as err:
-            part.unlink(missing_ok=True)
             raise InvalidInputError(name, err.object[err.start : err.end], "UTF-8 text") from None
         except OSError as err:
-            part.unlink(missing_ok=True)
             raise InvalidInputError(
                 "directory", str(where), f"a writable directory ({err})"
             ) from None
