@@ -25,8 +25,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+import secrets
 import stat
-import tempfile
 from collections.abc import Iterator
 from typing import IO
 
@@ -74,10 +74,20 @@ def refuse_special(field: str, path: str | os.PathLike[str]) -> None:
         raise InvalidInputError(field, os.fspath(path), f"a regular file (this is {what})")
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+def _new_part(folder: str, name: str) -> tuple[int, str]:
+    """A new, empty temporary file beside the target: its descriptor and path.
+
+    Opened with mode 0o666 and ``O_EXCL``, so the process umask applies as it does to a plain
+    ``open()`` (``mkstemp`` would make it 0600), and no existing file is ever taken over.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _ in range(100):
+        part = os.path.join(folder, f".{name}.{secrets.token_hex(6)}.part")
+        try:
+            return os.open(part, flags, 0o666), part
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {name!r}")  # pragma: no cover
 
 
 class Replacement:
@@ -100,13 +110,11 @@ class Replacement:
         if self.stream is None:
             folder, name = os.path.split(os.path.abspath(self.target))
             try:
-                fd, self.part = tempfile.mkstemp(prefix=f".{name}.", suffix=".part", dir=folder)
+                fd, self.part = _new_part(folder, name)
             except OSError as err:
                 raise InvalidInputError(
                     self.field, self.target, f"a path in a writable folder ({err})"
                 ) from None
-            if hasattr(os, "fchmod"):  # as a plain open() would make it, not mkstemp's 0600
-                os.fchmod(fd, 0o666 & ~_umask())
             self.stream = os.fdopen(fd, "w", encoding=self.encoding, newline="")
         return self.stream
 
