@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import stat
 import subprocess
 import sys
 from collections.abc import Iterable, Iterator
@@ -260,3 +261,15 @@ def test_rejected_lines_and_errors_on_stderr_are_cleaned(
     assert err.startswith("qsdomain: error:")
     for text in (out, err):
         assert not any(ch in text for ch in "\x1b\x07\x9b\u202e\u2066\x7f\r")
+
+
+def test_a_replaced_file_gets_the_mode_a_plain_open_would_give(tmp_path: Path) -> None:
+    mask = os.umask(0o027)
+    try:
+        target = tmp_path / "page.html"
+        with _files.replaced(str(target), field="html") as out:
+            out.write("x")
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+    finally:
+        os.umask(mask)
+    assert [p.name for p in tmp_path.iterdir()] == ["page.html"]  # no temporary file left
