@@ -22,10 +22,12 @@ from qsdomain.desk._model import (
 )
 from qsdomain.desk._render import report_csv, report_html, report_text, write_report_csv
 from qsdomain.desk._report import default_calendar
+from qsdomain.errors import DeskDatabaseError
 
 __all__ = [
     "ActionItem",
     "Desk",
+    "DeskDatabaseError",
     "Family",
     "ImportRejectedError",
     "ImportSummary",

@@ -510,7 +510,9 @@ def import_file(
             else stack.enter_context(Path(rejects).open("w", encoding="utf-8", newline=""))
         )
         log = _Log(keep_going, out, name)
-        conn.execute("BEGIN")
+        # IMMEDIATE: take the write lock now (waiting busy_timeout for another writer), not at
+        # the first insert after reads, where WAL would refuse the upgrade without waiting.
+        conn.execute("BEGIN IMMEDIATE")
         try:
             if table == "service_items":
                 read, loaded = _service_items(conn, name)
@@ -520,6 +522,7 @@ def import_file(
                 read = counted.read
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite rolls back itself on some errors (a full disk)
+                conn.execute("ROLLBACK")
             raise
     return ImportSummary(path=name, table=table, read=read, loaded=loaded, rejected=read - loaded)
