@@ -19,6 +19,7 @@ from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, Reply
 from qsdomain.desk import (
+    DEFAULT_TIMEOUT,
     Desk,
     ImportSummary,
     Report,
@@ -74,7 +75,7 @@ def _import(args: argparse.Namespace) -> Reply:
     summaries: list[ImportSummary] = []
     rejects: list[str | None] = []
     lines: list[str] = []
-    with Desk(args.database) as desk:
+    with Desk(args.database, timeout=args.timeout) as desk:
         for source in files:
             out = _rejects_path(args, source, len(files) > 1)
             try:
@@ -106,7 +107,7 @@ def _import(args: argparse.Namespace) -> Reply:
 
 def _report(args: argparse.Namespace) -> Reply:
     as_of: date = args.as_of
-    with Desk(args.database) as desk:
+    with Desk(args.database, timeout=args.timeout) as desk:
         calendar = calendar_from(args)
         if args.provisional_until is None:  # the desk's default: provisional, and marked so
             calendar = default_calendar(as_of, calendar)
@@ -123,6 +124,17 @@ def _report(args: argparse.Namespace) -> Reply:
         return Reply(answer, "\n".join(notes))
     text = report_text(answer, limit=args.limit)
     return Reply(answer, "\n".join([text, *notes]))
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=whole("--timeout", 0, 3600),
+        default=int(DEFAULT_TIMEOUT),
+        metavar="SECONDS",
+        help="how long to wait while another program (another import) writes to the "
+        f"database before giving up (default {int(DEFAULT_TIMEOUT)})",
+    )
 
 
 def _register(commands: Commands) -> None:
@@ -151,6 +163,7 @@ def _register(commands: Commands) -> None:
         help="where rejected rows go with --keep-going: a file, or a folder for several "
         "files (default: FILE.rejects.csv beside each file)",
     )
+    _add_timeout(load)
 
     report = commands.add(
         "report", "what needs action today, per family, most urgent first", _report, calendar=True
@@ -182,6 +195,7 @@ def _register(commands: Commands) -> None:
         metavar="N",
         help="items shown per section in the terminal table (default 50)",
     )
+    _add_timeout(report)
 
 
 FAMILY = Family("desk", "a bureau's ledgers in SQLite and its daily worklist (工作台)", _register)

@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from qsdomain.desk._desk import Desk
+from qsdomain.desk._desk import DEFAULT_TIMEOUT, Desk
 from qsdomain.desk._import import ImportRejectedError
 from qsdomain.desk._model import (
     ActionItem,
@@ -25,6 +25,7 @@ from qsdomain.desk._report import default_calendar
 from qsdomain.errors import DeskDatabaseError
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "ActionItem",
     "Desk",
     "DeskDatabaseError",
