@@ -156,6 +156,23 @@ def test_an_import_while_another_writes_waits_then_says_another_import_runs(
     assert "loaded 12" in out
 
 
+def test_a_lock_after_good_files_says_which_were_imported(
+    bureau: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = Desk.import_file
+    calls: list[object] = []
+
+    def locked_second(self: Desk, path: object, **options: object) -> object:
+        calls.append(path)
+        if len(calls) == 2:  # another import took the lock between the two files
+            raise DeskDatabaseError(self.path, "is locked", "try again", "locked")
+        return real(self, path, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Desk, "import_file", locked_second)
+    status, _, err = run(capsys, "desk", "import", bureau, DATA / "lots.csv", DATA / "cases.csv")
+    assert_one_error_line(status, err, "is locked", "the files before it were imported: lots.csv")
+
+
 def test_a_report_reads_while_an_import_holds_uncommitted_pages(
     bureau: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -335,6 +352,14 @@ DAMAGES: dict[str, tuple[Callable[[Path], None], tuple[str, ...], bool]] = {
         _sql(f"UPDATE instruments SET name = CAST(x'ff41' AS TEXT) WHERE id = {_FIRST_INSTRUMENT}"),
         ("not UTF-8", "table instruments", "column name: '\\xffA'"),
         True,  # the file is sound; importing the ledger again mends the row
+    ),
+    "a key stored as bytes": (
+        _sql(
+            "UPDATE verifications SET instrument_id = CAST(instrument_id AS BLOB)"
+            f" WHERE instrument_id = {_FIRST_INSTRUMENT}"
+        ),
+        ("holds a row the desk cannot read", "TypeError"),
+        True,
     ),
 }
 

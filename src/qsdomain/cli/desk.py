@@ -28,7 +28,7 @@ from qsdomain.desk import (
     report_text,
     write_report_csv,
 )
-from qsdomain.errors import InvalidInputError
+from qsdomain.errors import DeskDatabaseError, InvalidInputError
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -90,6 +90,16 @@ def _import(args: argparse.Namespace) -> Reply:
                     err.field,
                     err.value,
                     f"{err.allowed}; the files before it were imported: {done}",
+                ) from None
+            except DeskDatabaseError as err:
+                if not summaries:
+                    raise
+                done = ", ".join(Path(s.path).name for s in summaries)
+                raise DeskDatabaseError(
+                    err.path,
+                    err.problem,
+                    f"{err.remedy}; the files before it were imported: {done}",
+                    err.kind,
                 ) from None
             summaries.append(summary)
             rejects.append(out if summary.rejected else None)

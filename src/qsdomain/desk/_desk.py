@@ -188,6 +188,10 @@ class Desk:
     existing one applies any forward migration it lacks. :meth:`import_file` loads a ledger
     file; :meth:`report` answers what needs action on a day. One ``Desk`` per thread (an
     ``sqlite3`` connection is not shared between threads).
+
+    The database is kept in write-ahead-log mode, so a report reads while another program
+    imports; a writer waits up to ``timeout`` seconds for another one. Every ``sqlite3`` error
+    (locked, read-only, damaged) is raised as :class:`~qsdomain.errors.DeskDatabaseError`.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, timeout: float = DEFAULT_TIMEOUT) -> None:
@@ -395,7 +399,7 @@ class Desk:
                 raise DeskDatabaseError(
                     self.path,
                     f"holds a row the desk cannot read ({type(err).__name__}: {err})"[:400],
-                    "correct the row, or import its ledger again; " + _REBUILD,
+                    "import that ledger again, or correct the row",
                     "damaged",
                 ) from err
 
