@@ -91,9 +91,13 @@ def test_rejects_through_a_symlink_to_the_ledger_or_the_database_is_refused(
 
 
 def test_an_existing_rejects_file_is_kept_unless_forced(
-    tmp_path: Path, database: Path, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path,
+    database: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    other = tmp_path / "OTHER.csv"
+    monkeypatch.chdir(tmp_path)  # a short path: messages shorten long values
+    other = Path("OTHER.csv")
     other.write_text("precious\n", encoding="utf-8")
     clean, bad = tmp_path / "clean.csv", tmp_path / "bad.csv"
     clean.write_text(CLEAN, encoding="utf-8")

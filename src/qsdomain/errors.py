@@ -15,6 +15,9 @@ True
   Messages name the field, the value received and what is allowed.
 * :class:`NotCoveredError` (``LookupError``): a look-up fell outside what a table or a
   calendar knows. Messages name what was looked up and the covered range.
+* :class:`DeskDatabaseError` (``ValueError``): a desk database cannot be read or written as
+  asked (another writer holds it, it is read-only, damaged, or not a desk's). Messages name
+  the file, what is wrong and what to do.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from datetime import date
 
 __all__ = [
     "CalendarNotCoveredError",
+    "DeskDatabaseError",
     "InvalidInputError",
     "NaiveDatetimeError",
     "NotCoveredError",
@@ -138,3 +142,38 @@ class CalendarNotCoveredError(NotCoveredError):
     (:meth:`qsdomain.calendars.WorkingCalendar.extended`), which marks the added days as
     provisional.
     """
+
+
+class DeskDatabaseError(QSDomainError, ValueError):
+    """A desk database cannot be read or written as asked; the message says what to do.
+
+    >>> raise DeskDatabaseError("b.sqlite", "is damaged", "restore a backup", kind="damaged")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.DeskDatabaseError: b.sqlite is damaged: restore a backup
+
+    Every ``sqlite3.Error`` a :class:`~qsdomain.desk.Desk` meets becomes one of these, so
+    ``except ValueError`` and ``except QSDomainError`` catch it and the command line prints
+    one line.
+
+    Attributes:
+        path: the database file.
+        problem: what is wrong with it, starting with a verb ("is locked by ...").
+        remedy: what to do about it.
+        kind: ``"locked"`` (another program is writing), ``"read_only"`` (the file or its
+            folder cannot be written), ``"damaged"`` (corrupt pages, text that is not UTF-8, a
+            missing table, a hand-edited schema version) or ``"unavailable"`` (the file cannot
+            be opened or read at all).
+    """
+
+    KINDS = ("locked", "read_only", "damaged", "unavailable")
+
+    def __init__(self, path: str, problem: str, remedy: str, kind: str = "damaged") -> None:
+        super().__init__(path, problem, remedy, kind)
+        self.path = path
+        self.problem = problem
+        self.remedy = remedy
+        self.kind = kind
+
+    def __str__(self) -> str:
+        return f"{self.path} {self.problem}: {self.remedy}"

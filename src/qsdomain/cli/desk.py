@@ -21,6 +21,7 @@ from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, Reply
 from qsdomain.desk import (
+    DEFAULT_TIMEOUT,
     Desk,
     ImportSummary,
     Report,
@@ -29,7 +30,7 @@ from qsdomain.desk import (
     report_text,
     write_report_csv,
 )
-from qsdomain.errors import InvalidInputError
+from qsdomain.errors import DeskDatabaseError, InvalidInputError
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -133,7 +134,7 @@ def _import(args: argparse.Namespace) -> Reply:
     rejects: list[str | None] = []
     lines: list[str] = []
     names = _RejectsNames(args)
-    with Desk(args.database) as desk:
+    with Desk(args.database, timeout=args.timeout) as desk:
         for source in files:
             out = names.path(source)
             try:
@@ -153,6 +154,16 @@ def _import(args: argparse.Namespace) -> Reply:
                     err.value,
                     f"{err.allowed}; the files before it were imported: {done}",
                 ) from None
+            except DeskDatabaseError as err:
+                if not summaries:
+                    raise
+                done = ", ".join(Path(s.path).name for s in summaries)
+                raise DeskDatabaseError(
+                    err.path,
+                    err.problem,
+                    f"{err.remedy}; the files before it were imported: {done}",
+                    err.kind,
+                ) from None
             summaries.append(summary)
             rejects.append(out if summary.rejected else None)
             line = (
@@ -170,7 +181,7 @@ def _import(args: argparse.Namespace) -> Reply:
 
 def _report(args: argparse.Namespace) -> Reply:
     as_of: date = args.as_of
-    with Desk(args.database) as desk:
+    with Desk(args.database, timeout=args.timeout) as desk:
         calendar = calendar_from(args)
         if args.provisional_until is None:  # the desk's default: provisional, and marked so
             calendar = default_calendar(as_of, calendar)
@@ -189,6 +200,17 @@ def _report(args: argparse.Namespace) -> Reply:
         return Reply(answer, "\n".join(notes))
     text = report_text(answer, limit=args.limit)
     return Reply(answer, "\n".join([text, *notes]))
+
+
+def _add_timeout(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--timeout",
+        type=whole("--timeout", 0, 3600),
+        default=int(DEFAULT_TIMEOUT),
+        metavar="SECONDS",
+        help="how long to wait while another program (another import) writes to the "
+        f"database before giving up (default {int(DEFAULT_TIMEOUT)})",
+    )
 
 
 def _register(commands: Commands) -> None:
@@ -226,6 +248,7 @@ def _register(commands: Commands) -> None:
         action="store_true",
         help="replace an existing rejects file instead of refusing it or choosing a new name",
     )
+    _add_timeout(load)
 
     report = commands.add(
         "report", "what needs action today, per family, most urgent first", _report, calendar=True
@@ -262,6 +285,7 @@ def _register(commands: Commands) -> None:
         metavar="N",
         help="items shown per section in the terminal table (default 50)",
     )
+    _add_timeout(report)
 
 
 FAMILY = Family("desk", "a bureau's ledgers in SQLite and its daily worklist (工作台)", _register)

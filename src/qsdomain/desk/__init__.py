@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from qsdomain.desk._desk import Desk
+from qsdomain.desk._desk import DEFAULT_TIMEOUT, Desk
 from qsdomain.desk._import import ImportRejectedError
 from qsdomain.desk._model import (
     ActionItem,
@@ -22,10 +22,13 @@ from qsdomain.desk._model import (
 )
 from qsdomain.desk._render import report_csv, report_html, report_text, write_report_csv
 from qsdomain.desk._report import default_calendar
+from qsdomain.errors import DeskDatabaseError
 
 __all__ = [
+    "DEFAULT_TIMEOUT",
     "ActionItem",
     "Desk",
+    "DeskDatabaseError",
     "Family",
     "ImportRejectedError",
     "ImportSummary",

@@ -556,7 +556,9 @@ def import_file(
     if rejects is not None and keep_going:
         out = rejects_target(conn, name, os.fspath(rejects), overwrite=overwrite)
     log = _Log(keep_going, out, name)
-    conn.execute("BEGIN")
+    # IMMEDIATE: take the write lock now (waiting busy_timeout for another writer), not at
+    # the first insert after reads, where WAL would refuse the upgrade without waiting.
+    conn.execute("BEGIN IMMEDIATE")
     try:
         if table == "service_items":
             read, loaded = _service_items(conn, name)
@@ -572,6 +574,7 @@ def import_file(
     except BaseException:
         if out is not None:
             out.discard()
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite rolls back itself on some errors (a full disk)
+            conn.execute("ROLLBACK")
         raise
     return ImportSummary(path=name, table=table, read=read, loaded=loaded, rejected=read - loaded)

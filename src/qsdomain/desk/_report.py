@@ -129,6 +129,35 @@ def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionI
     )
 
 
+def _stored_day(table: str, key: object, column: str, cell: object) -> date:
+    """A stored day as a date; a cell that is not a real day (``2026-02-30``, written by other
+    means than an import: the schema's CHECK sees only its shape) is refused by name, so the
+    row becomes a ``refused`` item."""
+    if isinstance(cell, str):
+        try:
+            day = date.fromisoformat(cell)
+        except ValueError:
+            pass
+        else:
+            if day.isoformat() == cell:
+                return day
+    raise InvalidInputError(
+        f"stored {table} row {key!r}, column {column}", cell, "a real day written YYYY-MM-DD"
+    )
+
+
+def _stored_time(table: str, key: object, column: str, cell: object) -> datetime.datetime:
+    """A stored time (ISO 8601, as an import writes it) as a datetime, or refused by name."""
+    if isinstance(cell, str):
+        try:
+            return datetime.datetime.fromisoformat(cell)
+        except ValueError:
+            pass
+    raise InvalidInputError(
+        f"stored {table} row {key!r}, column {column}", cell, "a time written in ISO 8601"
+    )
+
+
 # -- metrology -----------------------------------------------------------------------------------
 
 _INSTRUMENT_ROWS = (
@@ -182,17 +211,18 @@ class _Instruments:
             return template
         return template.with_id(str(row[0]))
 
-    def record(self, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
+    def record(self, ident: str, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
         if as_found is None and usage is None:
             key = (on, outcome)
             found = self.records.get(key)
             if found is None:
                 if len(self.records) > 65_536:
                     self.records.clear()
-                found = self.records[key] = Verification(on=date.fromisoformat(on), outcome=outcome)
+                day = _stored_day("verifications", ident, "verified_on", on)
+                found = self.records[key] = Verification(on=day, outcome=outcome)
             return found
         return Verification(
-            on=date.fromisoformat(on),
+            on=_stored_day("verifications", ident, "verified_on", on),
             outcome=outcome,
             as_found=as_found,
             usage=usage,
@@ -220,7 +250,7 @@ def _histories(
         while pending is not None and pending[0] <= ident:  # UTF-8 order is code-point order
             if pending[0] == ident and problem is None:
                 try:
-                    history.append(build.record(pending[1], pending[2], pending[3], pending[4]))
+                    history.append(build.record(ident, *pending[1:5]))
                 except QSDomainError as err:
                     problem = err
                 same_day = same_day or pending[1] == last_day
@@ -299,12 +329,17 @@ ORDER BY number, on_day,
 
 
 def _licence_event(row: _SqlRow) -> LicenceEvent:
-    _, code, on_text, until, valid_until, note = row
-    on = date.fromisoformat(str(on_text))
+    number, code, on_text, until, valid_until, note = row
+    on = _stored_day("licence_events", number, "on_day", on_text)
     if code == "suspended":
-        return Suspended(on=on, until=date.fromisoformat(str(until)), note=note)
+        end = _stored_day("licence_events", number, "until", until)
+        return Suspended(on=on, until=end, note=note)
     if code == "renewed":
-        valid = None if valid_until is None else date.fromisoformat(str(valid_until))
+        valid = (
+            None
+            if valid_until is None
+            else _stored_day("licence_events", number, "valid_until", valid_until)
+        )
         return Renewed(on=on, valid_until=valid, note=note)
     return licence_format.EVENT_TYPES[str(code)](on=on, note=note)  # type: ignore[call-arg]
 
@@ -331,8 +366,12 @@ def _licence_pairs(
                 kind=kind,
                 number=number,
                 holder=holder,
-                issued=date.fromisoformat(issued),
-                valid_until=None if valid_until is None else date.fromisoformat(valid_until),
+                issued=_stored_day("licences", number, "issued", issued),
+                valid_until=(
+                    None
+                    if valid_until is None
+                    else _stored_day("licences", number, "valid_until", valid_until)
+                ),
                 scope=scope,
             )
         except QSDomainError as err:
@@ -416,7 +455,7 @@ def _parts(text: object) -> list[str]:
 
 def _case_event(row: _SqlRow) -> Event:
     code, at_text = row[3], row[4]
-    at = datetime.datetime.fromisoformat(str(at_text))
+    at = _stored_time("case_events", row[0], "at", at_text)
     if code in case_format.TIME_ONLY:
         return case_format.EVENT_TYPES[code](at=at)
     if code == "deficiency_notified":
@@ -424,7 +463,9 @@ def _case_event(row: _SqlRow) -> Event:
     if code == "accepted":
         return Accepted(at=at, outstanding=_parts(row[6]))
     if code == "exclusion_started":
-        notified = None if row[8] is None else date.fromisoformat(str(row[8]))
+        notified = (
+            None if row[8] is None else _stored_day("case_events", row[0], "notified", row[8])
+        )
         return ExclusionStarted(at=at, kind=row[7], notified=notified)
     return ExtensionGranted(at=at, days=row[9], by=row[10], reason=row[11])
 
@@ -437,7 +478,15 @@ def _cases(
 
     def built() -> Case | None:
         first = rows[0]
-        item = items[str(first[1])]
+        item = items.get(str(first[1]))
+        if item is None:  # only a database written with foreign keys off can hold this
+            err = InvalidInputError(
+                f"stored case_events row {first[0]!r}, column item",
+                first[1],
+                "a service item in the desk",
+            )
+            refused.append(_refused(Family.COMMITMENTS, str(first[0]), str(first[1]), err))
+            return None
         try:
             return Case(
                 id=str(first[0]),
@@ -580,6 +629,7 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
             )
             continue
         try:
+            _stored_day("lots", lot_id, "received", received)
             chosen = plan_for(size, aql, level, state.severity)
             result = lot_result(chosen.plan, [found])
         except QSDomainError as err:

@@ -138,7 +138,15 @@ def version_of(connection: sqlite3.Connection) -> int:
             "database", sorted(tables)[:5], "a qsdomain desk database (no schema_version table)"
         )
     found = connection.execute("SELECT max(version) FROM schema_version").fetchone()[0]
-    return int(found or 0)
+    # A version edited by hand (-1, 'x', 1.5) or a table emptied must not send migrate() to
+    # re-create tables that exist: it is refused, and the desk reports it as damaged.
+    if isinstance(found, bool) or not isinstance(found, int) or found < 1:
+        raise InvalidInputError(
+            "schema_version",
+            found,
+            "a whole number >= 1 (the schema_version table was changed by hand)",
+        )
+    return found
 
 
 def migrate(connection: sqlite3.Connection) -> int:
