@@ -79,7 +79,11 @@ def _import(args: argparse.Namespace) -> Reply:
             out = _rejects_path(args, source, len(files) > 1)
             try:
                 summary = desk.import_file(
-                    source, table=args.table, keep_going=args.keep_going, rejects=out
+                    source,
+                    table=args.table,
+                    keep_going=args.keep_going,
+                    rejects=out,
+                    mode=args.mode,
                 )
             except InvalidInputError as err:
                 if not summaries:
@@ -138,6 +142,15 @@ def _register(commands: Commands) -> None:
         "--table",
         metavar="TABLE",
         help="the ledger the files go into (default: found from each file's columns)",
+    )
+    load.add_argument(
+        "--mode",
+        choices=("replace", "merge"),
+        default="replace",
+        help="replace (the default): each file is the whole truth for the instruments and "
+        "licences it names, their stored records and events replaced by the file's (as a "
+        "case's events always are), so a corrected export removes a wrong record; merge: the "
+        "file's rows are added to the stored ones, a row with a stored key updating it",
     )
     load.add_argument(
         "--keep-going",

@@ -26,7 +26,7 @@ from types import TracebackType
 
 from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar
-from qsdomain.desk._import import TABLES, import_file, is_file
+from qsdomain.desk._import import MODES, TABLES, import_file, is_file
 from qsdomain.desk._model import ImportSummary, Report
 from qsdomain.desk._report import build_report, default_calendar
 from qsdomain.desk._schema import migrate, version_of
@@ -122,6 +122,7 @@ class Desk:
         table: str | None = None,
         keep_going: bool = False,
         rejects: str | os.PathLike[str] | None = None,
+        mode: str = "replace",
     ) -> ImportSummary:
         """Load one ledger file (CSV or JSON) in one transaction; return the counts.
 
@@ -131,8 +132,16 @@ class Desk:
         :class:`~qsdomain.desk.ImportRejectedError` and nothing is written; with it the good
         rows load and each rejected one is written to ``rejects`` (CSV: line, field, value,
         reason). Importing the same file again changes nothing.
+
+        ``mode="replace"`` (the default) makes the file the whole truth for what it names: an
+        instrument's stored records and a licence's stored events are replaced by the file's
+        (as a case's events always are), so a corrected export removes a wrong record.
+        ``mode="merge"`` adds the file's rows to the stored ones, a row whose natural key is
+        stored updating it (a file of this month's verifications only, say).
         """
         _checks.flag("keep_going", keep_going)
+        if not isinstance(mode, str) or mode not in MODES:
+            raise InvalidInputError("mode", mode, "one of " + ", ".join(MODES))
         if table is not None:
             _checks.text("table", table, max_length=64)
             if table not in TABLES:
@@ -143,6 +152,7 @@ class Desk:
             table=table,
             keep_going=keep_going,
             rejects=None if rejects is None else _path(rejects, "rejects"),
+            mode=mode,
         )
 
     def report(
