@@ -326,7 +326,7 @@ def test_a_version_1_database_is_migrated_and_answers_as_before(tmp_path: Path) 
     filing before the renewal it led to."""
     path = tmp_path / "v1.sqlite"
     conn = sqlite3.connect(path, isolation_level=None)
-    version, note, script = MIGRATIONS[0]
+    version, _, script = MIGRATIONS[0]
     conn.executescript(
         f"BEGIN;\n{script}\nINSERT INTO schema_version VALUES ({version}, '');COMMIT;"
     )
