@@ -357,8 +357,10 @@ def _histories(
                     record.on.isoformat(),
                     f"on or after the previous record's day ({records[-1].on})",
                 )
-            elif records and record.on == records[-1].on and (
-                repeated := _repeated(record, records, lines)
+            elif (
+                records
+                and record.on == records[-1].on
+                and (repeated := _repeated(record, records, lines))
             ):
                 _reject(
                     rejects,

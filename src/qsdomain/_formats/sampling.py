@@ -77,7 +77,6 @@ def lot_row(row: Row) -> Lot:
     return Lot(lot_id, received, product, lot_size, str(chosen.aql), level, found)
 
 
-
 def lots(rows: Iterable[Row], rejects: RejectSink) -> Iterator[tuple[int, Lot]]:
     """Each good row's line and lot; a bad row, or one repeating an earlier row's ``lot_id``,
     goes to ``rejects`` naming its line (and the earlier one's): a lot is one row, never

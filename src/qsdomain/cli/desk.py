@@ -177,7 +177,10 @@ def _register(commands: Commands) -> None:
         type=whole("--within", 0, limits.MAX_WITHIN_DAYS),
         default=30,
         metavar="DAYS",
-        help="how many days ahead counts as due soon (default 30)",
+        help="the window, meaning what it means to the family commands: instruments due in "
+        "at most DAYS days are due soon (metrology due --within), licences whose filing "
+        "deadline or expiry is within DAYS days are listed (licences check --within) "
+        "(default 30)",
     )
     report.add_argument(
         "--csv", dest="csv_dir", metavar="DIR", help="write one CSV file per section into DIR"

@@ -53,7 +53,7 @@ class Desk:
     >>> Desk.create(path).close()
     >>> with Desk(path) as desk:
     ...     desk.schema_version
-    1
+    2
 
     :meth:`create` makes a new database with the documented schema (docs/desk.md); opening an
     existing one applies any forward migration it lacks. :meth:`import_file` loads a ledger
@@ -164,7 +164,10 @@ class Desk:
     ) -> Report:
         """What needs action on ``as_of``, per family, most urgent first.
 
-        ``within`` is how many days ahead counts as "due soon" for instruments and licences.
+        ``within`` means what it means to the family commands: the due-soon window of the
+        instruments (``metrology due --within``, :attr:`qsdomain.metrology.Policy.warning_days`)
+        and the licences' worklist window (``licences check --within``,
+        :func:`qsdomain.licensing.worklist`), so the same window lists the same items.
         ``calendar`` defaults to :func:`~qsdomain.calendars.china` extended provisionally
         (statutory-holiday rule) three years past ``as_of``; items whose answer uses those
         provisional days are marked ``provisional``.

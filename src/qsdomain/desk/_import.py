@@ -5,6 +5,9 @@ row ``qsdomain metrology due`` refuses is refused here with the same message. Wi
 ``keep_going`` the first bad row stops the import and the database is left as it was; with it,
 the good rows load and every rejected row goes to the rejects file with its line, field, value
 and reason. Every table has a natural key, so importing the same file twice changes nothing.
+A row repeating a natural key of its file is rejected naming both lines (the shared readers'
+rule). In ``replace`` mode (the default) a file replaces the stored records of the instruments
+and the stored events of the licences it names; in ``merge`` mode it adds to them.
 """
 
 from __future__ import annotations
@@ -205,7 +208,6 @@ _VERIFICATION_SQL = (
 #: instrument's records, a licence's events); in ``merge`` its rows are added to the stored
 #: ones, a row with a stored natural key updating it.
 MODES = ("replace", "merge")
-
 
 
 def _first_seq(conn: sqlite3.Connection, table: str, mode: str) -> int | None:
