@@ -10,6 +10,7 @@ import pytest
 
 from qsdomain.cli import main
 from qsdomain.desk import Report
+from qsdomain.desk._schema import SCHEMA_VERSION
 from qsdomain.serialization import from_json
 from test_make_bureau import load
 
@@ -38,7 +39,7 @@ def test_init_then_import_every_example_ledger(
 ) -> None:
     path = str(tmp_path / "b.sqlite")
     status, out, _ = run(capsys, "desk", "init", path)
-    assert (status, out) == (0, f"created {path} (schema version 1)\n")
+    assert (status, out) == (0, f"created {path} (schema version {SCHEMA_VERSION})\n")
     status, out, _ = run(capsys, "desk", "import", path, *LEDGERS)
     assert status == 0
     assert out.splitlines()[0].endswith("instruments: read 31, loaded 31, rejected 0")

@@ -64,8 +64,8 @@ def test_ctrl_c_during_desk_import_exits_130_with_one_line_and_rolls_back(
                 raise KeyboardInterrupt
             yield row
 
-    def loader(conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log) -> int:
-        return real(conn, interrupted(rows), log)
+    def loader(conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log, mode: str) -> int:
+        return real(conn, interrupted(rows), log, mode)
 
     monkeypatch.setattr(_import, "_BATCH", 5)  # rows reach the database before the interrupt
     monkeypatch.setitem(_import._LOADERS, "instruments", loader)

@@ -242,8 +242,8 @@ def test_rows_of_one_id_with_other_instrument_columns_are_rejected(
     status, _, err = due(capsys, path)
     assert status == 1
     assert err.splitlines() == [
-        "rejected: line 3: id must be the same instrument columns as the id's earlier rows, "
-        "got D-1",
+        "rejected: line 3: id must be the instrument columns (name, interval, category ...) of"
+        " line 2, where this id's rows began, got D-1",
         "rejected: line 4: verified_on must be a date (an instrument with records has no row "
         "without one), got ",
     ]

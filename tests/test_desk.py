@@ -128,9 +128,10 @@ def test_the_schema_checks_what_the_domain_closes(tmp_path: Path) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("INSERT INTO instruments (id, name, interval_months) VALUES ('A', '秤', 12)")
     bad = [
-        "INSERT INTO verifications VALUES ('A', '2026-01-01', 'ok', NULL, NULL)",
-        "INSERT INTO verifications VALUES ('A', '2026/01/01', 'pass', NULL, NULL)",
-        "INSERT INTO verifications VALUES ('B', '2026-01-01', 'pass', NULL, NULL)",
+        "INSERT INTO verifications VALUES ('A', '2026-01-01', 0, 'ok', NULL, NULL)",
+        "INSERT INTO verifications VALUES ('A', '2026/01/01', 0, 'pass', NULL, NULL)",
+        "INSERT INTO verifications VALUES ('B', '2026-01-01', 0, 'pass', NULL, NULL)",
+        "INSERT INTO verifications VALUES ('A', '2026-01-01', -1, 'pass', NULL, NULL)",
         "INSERT INTO instruments (id, name, interval_months) VALUES ('C', '秤', 0)",
         "INSERT INTO licences VALUES ('X', 'food_production', '某厂', '2026-01-01',"
         " '2025-01-01', '')",
@@ -455,8 +456,8 @@ def test_a_history_the_family_refuses_is_reported_not_dropped(tmp_path: Path) ->
     # renewed twice on one day with no filing between: the lifecycle fold refuses it
     number = conn.execute("SELECT number FROM licences LIMIT 1").fetchone()[0]
     conn.execute(
-        "INSERT INTO licence_events VALUES (?, 'revoked', '2026-01-05', NULL, NULL, ''),"
-        " (?, 'renewed', '2026-01-06', NULL, NULL, '')",
+        "INSERT INTO licence_events (number, event, on_day, seq)"
+        " VALUES (?, 'revoked', '2026-01-05', 0), (?, 'renewed', '2026-01-06', 0)",
         (number, number),
     )
     conn.commit()

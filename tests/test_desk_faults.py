@@ -330,7 +330,7 @@ DAMAGES: dict[str, tuple[Callable[[Path], None], tuple[str, ...], bool]] = {
     "garbage pages": (_garbage_pages, ("is damaged",), False),
     "dropped table": (_sql("DROP TABLE lots"), ("is damaged", "no table lots"), False),
     "schema_version -1": (
-        _sql("UPDATE schema_version SET version = -1"),
+        _sql("DELETE FROM schema_version", "INSERT INTO schema_version VALUES (-1, 'edited')"),
         ("is damaged", "schema_version holds -1"),
         False,
     ),

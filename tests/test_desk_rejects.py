@@ -146,9 +146,9 @@ def test_a_failed_import_leaves_no_rejects_file_and_no_temporary_file(
     real = _import._LOADERS["instruments"]
 
     def fails_after_loading(
-        conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log
+        conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log, mode: str
     ) -> int:
-        real(conn, rows, log)
+        real(conn, rows, log, mode)
         raise OSError(28, "No space left on device")
 
     monkeypatch.setitem(_import._LOADERS, "instruments", fails_after_loading)

@@ -182,13 +182,34 @@ def in_file(name: str, rejected: RowRejected) -> RowRejected:
 def events_by_number(
     rows: Iterable[Row], name: str, rejects: RejectSink
 ) -> dict[str, list[DatedEvent]]:
-    """The events of ``rows`` (read from the file ``name``) by licence number, in date order."""
+    """The events of ``rows`` (read from the file ``name``) by licence number, in date order.
+
+    Events of one day keep the file's order (what happened first is written first). A row
+    repeating an earlier row's licence, event and day (two ``changed`` on one day, say) is
+    rejected naming both lines, never merged: one row per event (issue #18 item 3). Shared by
+    ``licences check`` and ``desk import``.
+    """
     found: dict[str, list[DatedEvent]] = {}
+    seen: dict[tuple[str, str, date], int] = {}
     for item in parse_rows(rows, event_row):
         if isinstance(item, RowRejected):
             rejects.add(in_file(name, item))
-        else:
-            found.setdefault(item.number, []).append(item)
+            continue
+        code = EVENT_CODES[type(item.event)]
+        key = (item.number, code, item.event.on)
+        earlier = seen.setdefault(key, item.line)
+        if earlier != item.line:
+            rejects.add(
+                RowRejected(
+                    item.line,
+                    f"line {item.line} of {name}: event",
+                    code,
+                    f"a row not repeating line {earlier}'s licence, event and day ({item.number},"
+                    f" {code}, {item.event.on}): one row per event",
+                )
+            )
+            continue
+        found.setdefault(item.number, []).append(item)
     for items in found.values():
         items.sort(key=lambda item: item.event.on)  # stable: same-day events keep file order
     return found

@@ -3,7 +3,8 @@
 The canonical columns (:data:`COLUMNS`) and their Chinese headers (:data:`HEADERS`), the cell
 texts of each choice column, the row builder that turns a ledger row into an instrument and its
 verification record (sharing what rows have in common, see :class:`_Shapes`), and
-:func:`_histories`, which groups consecutive rows of one id into one instrument's history.
+:func:`_histories`, which makes the rows of one id (together in the file) one instrument's
+history, rejecting a repeated or scattered row.
 Shared by ``qsdomain metrology due`` (:mod:`qsdomain.cli.metrology`) and the desk.
 """
 
@@ -304,29 +305,46 @@ def _reject(rejects: RejectSink, line: int, field: str, value: object, reason: s
 def _histories(
     entries: Iterable[_Entry], rejects: RejectSink
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
-    """Consecutive rows with one id become one instrument with its records in date order.
+    """The rows of each id become one instrument with its records in the file's order.
 
-    A later row of the same instrument whose instrument columns differ, whose record comes
-    before the previous one, or which has no record is rejected (never silently merged).
+    One rule for ``metrology due`` and ``desk import`` (issue #18 items 3 and 7). The rows of
+    one instrument must be together in the file and its records in date order (records of one
+    day in the order they happened: a failure before the adjustment that passed it); a row is
+    rejected, never silently merged, when
+
+    * its id's rows began earlier in the file and another instrument's rows came between
+      (rows of one instrument must be together: the message names the line where they began);
+    * its instrument columns (name, interval, category ...) differ from the id's first row;
+    * it repeats an earlier row's instrument, day and outcome (one row per verification, even
+      a verbatim copy: a doubled export row is reported, not counted as loaded twice);
+    * its record comes before the previous one's day, or it has no record while the id has.
+
+    The ids whose rows are done are remembered (one dict entry per instrument) so that a
+    later row of one of them is caught; grouping them instead would hold the whole ledger.
     """
     current: Instrument | None = None
+    first = 0
     records: list[Verification] = []
+    lines: list[int] = []
     empty = False
+    done: dict[str, int] = {}
     for entry in entries:
-        instrument, record = entry.instrument, entry.record
-        if current is not None and instrument.id == current.id:
+        instrument, record, line = entry.instrument, entry.record, entry.line
+        ident = instrument.id
+        if current is not None and ident == current.id:
             if instrument != current:
                 _reject(
                     rejects,
-                    entry.line,
+                    line,
                     "id",
-                    instrument.id,
-                    "the same instrument columns as the id's earlier rows",
+                    ident,
+                    f"the instrument columns (name, interval, category ...) of line {first},"
+                    " where this id's rows began",
                 )
             elif record is None or empty:
                 _reject(
                     rejects,
-                    entry.line,
+                    line,
                     "verified_on",
                     "",
                     "a date (an instrument with records has no row without one)",
@@ -334,17 +352,58 @@ def _histories(
             elif records and record.on < records[-1].on:
                 _reject(
                     rejects,
-                    entry.line,
+                    line,
                     "verified_on",
                     record.on.isoformat(),
                     f"on or after the previous record's day ({records[-1].on})",
                 )
+            elif (
+                records
+                and record.on == records[-1].on
+                and (repeated := _repeated(record, records, lines))
+            ):
+                _reject(
+                    rejects,
+                    line,
+                    "verified_on",
+                    f"{record.on.isoformat()} {record.outcome.value}",
+                    f"a row not repeating line {repeated}'s instrument, day and outcome "
+                    f"({ident}, {record.on}, {record.outcome.value}): one row per verification",
+                )
             else:
                 records.append(record)
+                lines.append(line)
+            continue
+        began = done.get(ident)
+        if began is not None:
+            if current is not None:  # the instrument before this row is done
+                yield current, records
+                done[current.id] = first
+                current, records, lines = None, [], []
+            _reject(
+                rejects,
+                line,
+                "id",
+                ident,
+                f"an id whose rows are together (its rows began at line {began}; another "
+                "instrument's rows came between)",
+            )
             continue
         if current is not None:
             yield current, records
-        current, empty = instrument, record is None
+            done[current.id] = first
+        current, empty, first = instrument, record is None, line
         records = [] if record is None else [record]
+        lines = [] if record is None else [line]
     if current is not None:
         yield current, records
+
+
+def _repeated(record: Verification, records: list[Verification], lines: list[int]) -> int:
+    """The line of an earlier record of ``record``'s day with its outcome (0: none)."""
+    for earlier, line in zip(reversed(records), reversed(lines), strict=True):
+        if earlier.on != record.on:
+            return 0
+        if earlier.outcome is record.outcome:
+            return line
+    return 0

@@ -8,15 +8,17 @@ asks for; ``nonconforming_found`` is what that sample held. Shared by the desk a
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from datetime import date
 
 import attrs
 
+from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
-from qsdomain.ledgers import Row
+from qsdomain.ledgers import Row, RowRejected, parse_rows
 from qsdomain.sampling import plan_for
 
-__all__ = ["COLUMNS", "HEADERS", "REQUIRED", "Lot", "lot_row"]
+__all__ = ["COLUMNS", "HEADERS", "REQUIRED", "Lot", "lot_row", "lots"]
 
 COLUMNS = ("lot_id", "received", "product", "lot_size", "aql", "level", "nonconforming_found")
 REQUIRED = ("lot_id", "received", "product", "lot_size", "aql", "nonconforming_found")
@@ -73,3 +75,31 @@ def lot_row(row: Row) -> Lot:
             f"line {row.line}: nonconforming_found", found, f"at most the lot size ({lot_size})"
         )
     return Lot(lot_id, received, product, lot_size, str(chosen.aql), level, found)
+
+
+def lots(rows: Iterable[Row], rejects: RejectSink) -> Iterator[tuple[int, Lot]]:
+    """Each good row's line and lot; a bad row, or one repeating an earlier row's ``lot_id``,
+    goes to ``rejects`` naming its line (and the earlier one's): a lot is one row, never
+    overwritten by a later one (issue #18 item 3)."""
+    seen: dict[str, int] = {}
+    for item in parse_rows(rows, _lined):
+        if isinstance(item, RowRejected):
+            rejects.add(item)
+            continue
+        line, lot = item
+        earlier = seen.setdefault(lot.lot_id, line)
+        if earlier != line:
+            rejects.add(
+                RowRejected(
+                    line,
+                    f"line {line}: lot_id",
+                    lot.lot_id,
+                    f"a lot_id not used by an earlier row (line {earlier} has it): one row per lot",
+                )
+            )
+            continue
+        yield line, lot
+
+
+def _lined(row: Row) -> tuple[int, Lot]:
+    return row.line, lot_row(row)

@@ -144,6 +144,7 @@ def _import(args: argparse.Namespace) -> Reply:
                     keep_going=args.keep_going,
                     rejects=out,
                     overwrite=args.force,
+                    mode=args.mode,
                 )
             except InvalidInputError as err:
                 if not summaries:
@@ -228,6 +229,15 @@ def _register(commands: Commands) -> None:
         help="the ledger the files go into (default: found from each file's columns)",
     )
     load.add_argument(
+        "--mode",
+        choices=("replace", "merge"),
+        default="replace",
+        help="replace (the default): each file is the whole truth for the instruments and "
+        "licences it names, their stored records and events replaced by the file's (as a "
+        "case's events always are), so a corrected export removes a wrong record; merge: the "
+        "file's rows are added to the stored ones, a row with a stored key updating it",
+    )
+    load.add_argument(
         "--keep-going",
         action="store_true",
         help="load the good rows and write the rejected ones to a rejects file (default: a "
@@ -262,7 +272,10 @@ def _register(commands: Commands) -> None:
         type=whole("--within", 0, limits.MAX_WITHIN_DAYS),
         default=30,
         metavar="DAYS",
-        help="how many days ahead counts as due soon (default 30)",
+        help="the window, meaning what it means to the family commands: instruments due in "
+        "at most DAYS days are due soon (metrology due --within), licences whose filing "
+        "deadline or expiry is within DAYS days are listed (licences check --within) "
+        "(default 30)",
     )
     report.add_argument(
         "--csv", dest="csv_dir", metavar="DIR", help="write one CSV file per section into DIR"

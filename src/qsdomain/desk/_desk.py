@@ -30,7 +30,7 @@ from types import TracebackType
 
 from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar
-from qsdomain.desk._import import TABLES, import_file, is_file
+from qsdomain.desk._import import MODES, TABLES, import_file, is_file
 from qsdomain.desk._model import ImportSummary, Report
 from qsdomain.desk._report import build_report, default_calendar
 from qsdomain.desk._schema import migrate, version_of
@@ -182,7 +182,7 @@ class Desk:
     >>> Desk.create(path).close()
     >>> with Desk(path) as desk:
     ...     desk.schema_version
-    1
+    2
 
     :meth:`create` makes a new database with the documented schema (docs/desk.md); opening an
     existing one applies any forward migration it lacks. :meth:`import_file` loads a ledger
@@ -318,6 +318,7 @@ class Desk:
         keep_going: bool = False,
         rejects: str | os.PathLike[str] | None = None,
         overwrite: bool = False,
+        mode: str = "replace",
     ) -> ImportSummary:
         """Load one ledger file (CSV or JSON) in one transaction; return the counts.
 
@@ -341,9 +342,17 @@ class Desk:
         While another program writes (another import), this one waits up to ``timeout``
         seconds, then raises the same error, ``kind`` ``"locked"``; a read-only database
         raises it with ``kind`` ``"read_only"``.
+
+        ``mode="replace"`` (the default) makes the file the whole truth for what it names: an
+        instrument's stored records and a licence's stored events are replaced by the file's
+        (as a case's events always are), so a corrected export removes a wrong record.
+        ``mode="merge"`` adds the file's rows to the stored ones, a row whose natural key is
+        stored updating it (a file of this month's verifications only, say).
         """
         _checks.flag("keep_going", keep_going)
         _checks.flag("overwrite", overwrite)
+        if not isinstance(mode, str) or mode not in MODES:
+            raise InvalidInputError("mode", mode, "one of " + ", ".join(MODES))
         if table is not None:
             _checks.text("table", table, max_length=64)
             if table not in TABLES:
@@ -359,6 +368,7 @@ class Desk:
                 keep_going=keep_going,
                 rejects=out,
                 overwrite=overwrite,
+                mode=mode,
             )
             # Copy the write-ahead log into the file now (not only at close), so that a copy
             # of the file taken between imports holds them; readers are not waited for.
@@ -391,7 +401,10 @@ class Desk:
     ) -> Report:
         """What needs action on ``as_of``, per family, most urgent first.
 
-        ``within`` is how many days ahead counts as "due soon" for instruments and licences.
+        ``within`` means what it means to the family commands: the due-soon window of the
+        instruments (``metrology due --within``, :attr:`qsdomain.metrology.Policy.warning_days`)
+        and the licences' worklist window (``licences check --within``,
+        :func:`qsdomain.licensing.worklist`), so the same window lists the same items.
         ``calendar`` defaults to :func:`~qsdomain.calendars.china` extended provisionally
         (statutory-holiday rule) three years past ``as_of``; items whose answer uses those
         provisional days are marked ``provisional``.

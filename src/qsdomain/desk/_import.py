@@ -5,6 +5,9 @@ row ``qsdomain metrology due`` refuses is refused here with the same message. Wi
 ``keep_going`` the first bad row stops the import and the database is left as it was; with it,
 the good rows load and every rejected row goes to the rejects file with its line, field, value
 and reason. Every table has a natural key, so importing the same file twice changes nothing.
+A row repeating a natural key of its file is rejected naming both lines (the shared readers'
+rule). In ``replace`` mode (the default) a file replaces the stored records of the instruments
+and the stored events of the licences it names; in ``merge`` mode it adds to them.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from qsdomain.ledgers import Row, RowRejected, parse_rows, read_json_rows
 from qsdomain.licensing import Renewed, Suspended
 
 __all__ = [
+    "MODES",
     "TABLES",
     "ImportRejectedError",
     "event_cells",
@@ -203,10 +207,26 @@ _INSTRUMENT_SQL = (
     " max_interval_months = excluded.max_interval_months, usage_limit = excluded.usage_limit"
 )
 _VERIFICATION_SQL = (
-    "INSERT INTO verifications (instrument_id, verified_on, outcome, as_found, usage)"
-    " VALUES (?, ?, ?, ?, ?) ON CONFLICT (instrument_id, verified_on, outcome) DO UPDATE SET"
+    "INSERT INTO verifications (instrument_id, verified_on, seq, outcome, as_found, usage)"
+    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (instrument_id, verified_on, outcome) DO UPDATE SET"
     " as_found = excluded.as_found, usage = excluded.usage"
 )
+#: Import modes: in ``replace`` a file is the whole truth for the keys it names (an
+#: instrument's records, a licence's events); in ``merge`` its rows are added to the stored
+#: ones, a row with a stored natural key updating it.
+MODES = ("replace", "merge")
+
+
+def _first_seq(conn: sqlite3.Connection, table: str, mode: str) -> int | None:
+    """Where a file's ``seq`` numbers start: ``None`` in ``replace`` mode (each key's rows
+    are numbered from 0: its stored rows are deleted first, so the same file gives the same
+    rows); in ``merge`` mode after every stored one, so a new row of a day comes after the
+    stored rows of that day. A stored row the file repeats keeps its place (its natural key
+    is updated, not its ``seq``): importing a file twice changes nothing in either mode."""
+    if mode == "replace":
+        return None
+    found = conn.execute(f"SELECT max(seq) FROM {table}").fetchone()[0]  # table: one of ours
+    return 0 if found is None else int(found) + 1
 
 
 def _months(term: object) -> int | None:
@@ -216,10 +236,12 @@ def _months(term: object) -> int | None:
     return int(years) * 12 + int(months)
 
 
-def _instruments(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
+def _instruments(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
     build = instrument_format._builder(datetime.date.max)
     entries = _kept(parse_rows(rows, build), log)
     loaded = 0
+    first = _first_seq(conn, "verifications", mode)
+    seq = 0
     pending: list[tuple[object, ...]] = []
     records: list[tuple[object, ...]] = []
     for instrument, history in instrument_format._histories(entries, log):
@@ -236,20 +258,30 @@ def _instruments(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> in
                 instrument.usage_limit,
             )
         )
-        records.extend(
-            (instrument.id, r.on.isoformat(), r.outcome.value, r.as_found, r.usage) for r in history
-        )
+        if first is not None:
+            seq, first = first, first + len(history)
+        for n, r in enumerate(history, seq):
+            records.append(
+                (instrument.id, r.on.isoformat(), n, r.outcome.value, r.as_found, r.usage)
+            )
         loaded += max(1, len(history))
         if len(pending) >= _BATCH:
-            _flush(conn, pending, records)
-    _flush(conn, pending, records)
+            _flush(conn, pending, records, mode)
+    _flush(conn, pending, records, mode)
     return loaded
 
 
 def _flush(
-    conn: sqlite3.Connection, pending: list[tuple[object, ...]], records: list[tuple[object, ...]]
+    conn: sqlite3.Connection,
+    pending: list[tuple[object, ...]],
+    records: list[tuple[object, ...]],
+    mode: str,
 ) -> None:
     conn.executemany(_INSTRUMENT_SQL, pending)
+    if mode == "replace":  # the file's rows of an instrument are its whole history
+        conn.executemany(
+            "DELETE FROM verifications WHERE instrument_id = ?", [(p[0],) for p in pending]
+        )
     conn.executemany(_VERIFICATION_SQL, records)
     pending.clear()
     records.clear()
@@ -273,13 +305,14 @@ _LICENCE_SQL = (
     " scope = excluded.scope"
 )
 _EVENT_SQL = (
-    "INSERT INTO licence_events (number, event, on_day, until, valid_until, note)"
-    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (number, event, on_day) DO UPDATE SET"
+    "INSERT INTO licence_events (number, event, on_day, seq, until, valid_until, note)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (number, event, on_day) DO UPDATE SET"
     " until = excluded.until, valid_until = excluded.valid_until, note = excluded.note"
 )
 
 
-def _licences(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
+def _licences(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
+    del mode  # one row per licence: a register row always replaces the stored one
     build = licence_format.licence_builder(licence_format.kind_names())
     seen: set[str] = set()
 
@@ -325,22 +358,29 @@ def _as_rejected(line: int, err: QSDomainError) -> RowRejected:
     return RowRejected(line, f"line {line}", "", str(err))
 
 
-def _licence_events(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
+def _licence_events(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
     known = conn.execute("SELECT number FROM licences")
     numbers = {row[0] for row in known}
-
-    def values() -> Iterator[tuple[object, ...]]:
-        for row, dated in _paired(rows, licence_format.event_row, log):
-            if dated.number not in numbers:
+    # The family command's reader: the same rejections (a repeated event), the same order.
+    found = licence_format.events_by_number(rows, Path(log.path).name, log)
+    first = _first_seq(conn, "licence_events", mode)
+    values: list[tuple[object, ...]] = []
+    for number, events in found.items():
+        if number not in numbers:
+            for dated in events:
                 log.add(
                     RowRejected(
-                        row.line,
-                        f"line {row.line}: number",
-                        dated.number,
+                        dated.line,
+                        f"line {dated.line}: number",
+                        number,
                         "a licence number in the desk's register (import the licences first)",
                     )
                 )
-                continue
+            continue
+        seq = 0
+        if first is not None:
+            seq, first = first, first + len(events)
+        for n, dated in enumerate(events, seq):
             event = dated.event
             until = event.until.isoformat() if isinstance(event, Suspended) else None
             valid = (
@@ -349,9 +389,13 @@ def _licence_events(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) ->
                 else None
             )
             code = licence_format.EVENT_CODES[type(event)]
-            yield (dated.number, code, event.on.isoformat(), until, valid, event.note)
-
-    return sum(_batched(conn, _EVENT_SQL, values()))
+            values.append((number, code, event.on.isoformat(), n, until, valid, event.note))
+    if mode == "replace":  # the file's events of a licence are its whole history
+        conn.executemany(
+            "DELETE FROM licence_events WHERE number = ?",
+            [(number,) for number in found if number in numbers],
+        )
+    return sum(_batched(conn, _EVENT_SQL, values))
 
 
 # -- commitments ---------------------------------------------------------------------------------
@@ -417,7 +461,8 @@ _CASE_SQL = (
 )
 
 
-def _cases(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
+def _cases(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
+    del mode  # a case in a file is always the whole case (an export carries whole cases)
     items = stored_items(conn)
     if not items:
         raise InvalidInputError(
@@ -461,9 +506,11 @@ _LOT_SQL = (
 )
 
 
-def _lots(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
+def _lots(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
+    del mode  # one row per lot: a lot's row always replaces the stored one
+
     def values() -> Iterator[tuple[object, ...]]:
-        for _, lot in _paired(rows, lot_format.lot_row, log):
+        for _, lot in lot_format.lots(rows, log):
             yield (
                 lot.lot_id,
                 lot.product,
@@ -477,7 +524,7 @@ def _lots(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log) -> int:
     return sum(_batched(conn, _LOT_SQL, values()))
 
 
-_LOADERS: Mapping[str, Callable[[sqlite3.Connection, Iterable[Row], _Log], int]] = {
+_LOADERS: Mapping[str, Callable[[sqlite3.Connection, Iterable[Row], _Log, str], int]] = {
     "instruments": _instruments,
     "licences": _licences,
     "licence_events": _licence_events,
@@ -542,10 +589,17 @@ def import_file(
     keep_going: bool = False,
     rejects: str | os.PathLike[str] | None = None,
     overwrite: bool = False,
+    mode: str = "replace",
 ) -> ImportSummary:
-    """Load one ledger file into ``conn`` in one transaction; return what it did."""
+    """Load one ledger file into ``conn`` in one transaction; return what it did.
+
+    ``mode`` (:data:`MODES`): ``replace`` makes the file the whole truth for the instruments'
+    records and the licences' events it names; ``merge`` adds its rows to the stored ones.
+    """
     name = os.fspath(path)
     refuse_special("path", name)
+    if not isinstance(mode, str) or mode not in MODES:
+        raise InvalidInputError("mode", mode, "one of " + ", ".join(MODES))
     if not is_file(name):
         raise InvalidInputError("path", name, "an existing ledger file")
     if table is None:
@@ -564,7 +618,7 @@ def import_file(
             read, loaded = _service_items(conn, name)
         else:
             counted = _Counted(_rows(name, table))
-            loaded = _LOADERS[table](conn, counted, log)
+            loaded = _LOADERS[table](conn, counted, log, mode)
             read = counted.read
         if out is not None and out.stream is not None:
             if not overwrite and os.path.lexists(out.target):  # made while this file was read

@@ -164,13 +164,12 @@ _INSTRUMENT_ROWS = (
     "SELECT id, name, category, interval_months, supervision, scheme, regime,"
     " max_interval_months, usage_limit FROM instruments ORDER BY id"
 )
-# The primary key's order: no sort. Two records of one day are put in the order of events
-# (a failed verification before the adjustment that passed it) by _in_order.
+# The primary key's order: no sort. Records of one day come in the order of their file
+# (seq), as ``metrology due`` reads them (a pass then a fail: out of service).
 _RECORD_ROWS = (
     "SELECT instrument_id, verified_on, outcome, as_found, usage FROM verifications"
-    " WHERE verified_on <= ? ORDER BY instrument_id, verified_on, outcome"
+    " WHERE verified_on <= ? ORDER BY instrument_id, verified_on, seq"
 )
-_SAME_DAY_ORDER = {"fail": 0, "adjusted": 1, "pass": 2, "scrapped": 3}
 
 
 class _Instruments:
@@ -229,11 +228,6 @@ class _Instruments:
         )
 
 
-def _in_order(records: list[Verification]) -> list[Verification]:
-    """Records of one day in the order they happen (a day's records come in outcome order)."""
-    return sorted(records, key=lambda r: (r.on, _SAME_DAY_ORDER[r.outcome.value]))
-
-
 def _histories(
     conn: sqlite3.Connection, as_of: date, refused: list[ActionItem]
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
@@ -245,16 +239,12 @@ def _histories(
         ident = row[0]
         history: list[Verification] = []
         problem: QSDomainError | None = None
-        last_day = ""
-        same_day = False
         while pending is not None and pending[0] <= ident:  # UTF-8 order is code-point order
             if pending[0] == ident and problem is None:
                 try:
                     history.append(build.record(ident, *pending[1:5]))
                 except QSDomainError as err:
                     problem = err
-                same_day = same_day or pending[1] == last_day
-                last_day = pending[1]
             pending = next(records, None)
         try:
             if problem is not None:
@@ -263,31 +253,33 @@ def _histories(
         except QSDomainError as err:
             refused.append(_refused(Family.METROLOGY, str(ident), str(row[1]), err))
             continue
-        yield instrument, _in_order(history) if same_day else history
+        yield instrument, history
 
 
 _METROLOGY_ORDER = [s.value for s in InstrumentState]
 
 
 def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
+    """``within`` means what it means to ``metrology due --within``: the due-soon window
+    (:attr:`Policy.warning_days <qsdomain.metrology.Policy.warning_days>`), so the listing is
+    the family's due list with that window (issue #18 item 5)."""
     refused: list[ActionItem] = []
     names: dict[str, str] = {}
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
     listed: list[InstrumentStatus] = []
+    policy = metrology.Policy(warning_days=within)
     for instrument, records in _histories(conn, as_of, refused):
         try:
-            st = metrology.status(instrument, records, as_of)
+            st = metrology.status(instrument, records, as_of, policy=policy)
         except QSDomainError as err:
             refused.append(_refused(Family.METROLOGY, instrument.id, instrument.name, err))
             continue
         state = st.state
         counts[state.value] += 1
         weeks.add(st.due)
-        if state is InstrumentState.OUT_OF_SERVICE:
-            continue
-        if state is InstrumentState.CURRENT and (st.days_left is None or st.days_left > within):
-            continue
+        if state is InstrumentState.OUT_OF_SERVICE or state is InstrumentState.CURRENT:
+            continue  # never on the family's due list (due_report would drop them)
         names[st.instrument_id] = instrument.name
         listed.append(st)
     ordered = metrology.due_report(listed).due
@@ -319,12 +311,11 @@ def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
 _LICENCE_ROWS = (
     "SELECT number, kind, holder, issued, valid_until, scope FROM licences ORDER BY number"
 )
+# The primary key's order: events of one day in the order of their file (seq), as
+# ``licences check`` reads them.
 _LICENCE_EVENT_ROWS = """
 SELECT number, event, on_day, until, valid_until, note FROM licence_events WHERE on_day <= ?
-ORDER BY number, on_day,
-         CASE event WHEN 'renewal_applied' THEN 0 WHEN 'renewal_refused' THEN 1
-                    WHEN 'renewed' THEN 2 WHEN 'changed' THEN 3 WHEN 'suspended' THEN 4
-                    ELSE 5 END
+ORDER BY number, on_day, seq
 """
 
 

@@ -114,8 +114,66 @@ CREATE TABLE lots (
 CREATE INDEX lots_by_line ON lots (product, received, lot_id);
 """
 
+#: Version 2: records and licence events keep the order of their file (issue #18 item 6).
+#: ``seq`` orders the records of one instrument's day (and the events of one licence's day) as
+#: they were written; it grows with every import, so a later file's rows of a day come after
+#: an earlier file's. SQLite cannot change a primary key: each table is renamed, made anew,
+#: copied and dropped, in the migration's one transaction. A version 1 row gets the ``seq`` of
+#: the order version 1 read a day in (records: fail, adjusted, pass, scrapped; events:
+#: renewal_applied, renewal_refused, renewed, changed, suspended, then the rest), so an old
+#: database answers as before.
+_V2 = f"""
+ALTER TABLE verifications RENAME TO verifications_v1;
+CREATE TABLE verifications (
+    instrument_id TEXT NOT NULL REFERENCES instruments (id) ON DELETE CASCADE,
+    verified_on TEXT NOT NULL CHECK (verified_on {_DAY}),
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    outcome TEXT NOT NULL CHECK (outcome IN ('pass', 'fail', 'adjusted', 'scrapped')),
+    as_found REAL,
+    usage REAL CHECK (usage >= 0),
+    PRIMARY KEY (instrument_id, verified_on, seq),
+    UNIQUE (instrument_id, verified_on, outcome)
+) WITHOUT ROWID;
+INSERT INTO verifications (instrument_id, verified_on, seq, outcome, as_found, usage)
+SELECT instrument_id, verified_on,
+       row_number() OVER (ORDER BY instrument_id, verified_on,
+           CASE outcome WHEN 'fail' THEN 0 WHEN 'adjusted' THEN 1 WHEN 'pass' THEN 2 ELSE 3 END)
+       - 1,
+       outcome, as_found, usage
+FROM verifications_v1;
+DROP TABLE verifications_v1;
+
+ALTER TABLE licence_events RENAME TO licence_events_v1;
+CREATE TABLE licence_events (
+    number TEXT NOT NULL REFERENCES licences (number) ON DELETE CASCADE,
+    on_day TEXT NOT NULL CHECK (on_day {_DAY}),
+    seq INTEGER NOT NULL CHECK (seq >= 0),
+    event TEXT NOT NULL CHECK (event IN ('renewal_applied', 'renewed', 'renewal_refused',
+        'changed', 'suspended', 'revoked', 'withdrawn', 'cancelled')),
+    until TEXT CHECK (until {_DAY}),
+    valid_until TEXT CHECK (valid_until {_DAY}),
+    note TEXT NOT NULL DEFAULT '',
+    CHECK ((event = 'suspended') = (until IS NOT NULL)),
+    PRIMARY KEY (number, on_day, seq),
+    UNIQUE (number, event, on_day)
+) WITHOUT ROWID;
+INSERT INTO licence_events (number, on_day, seq, event, until, valid_until, note)
+SELECT number, on_day,
+       row_number() OVER (ORDER BY number, on_day,
+           CASE event WHEN 'renewal_applied' THEN 0 WHEN 'renewal_refused' THEN 1
+                      WHEN 'renewed' THEN 2 WHEN 'changed' THEN 3 WHEN 'suspended' THEN 4
+                      ELSE 5 END, event)
+       - 1,
+       event, until, valid_until, note
+FROM licence_events_v1;
+DROP TABLE licence_events_v1;
+"""
+
 #: Every migration in order: (version, note, script). A new schema version appends one.
-MIGRATIONS: tuple[tuple[int, str, str], ...] = ((1, "the four families' ledgers", _V1),)
+MIGRATIONS: tuple[tuple[int, str, str], ...] = (
+    (1, "the four families' ledgers", _V1),
+    (2, "records and licence events in their file's order (seq)", _V2),
+)
 
 #: The version a database has once every migration has been applied.
 SCHEMA_VERSION = MIGRATIONS[-1][0]
