@@ -58,7 +58,7 @@ def test_quoted_newlines_keep_the_line_numbers_true() -> None:
         ("id,id\nA,B\n", "header[1]", "only once"),
         ("name\nA\n", "header", "columns id"),
         ("id\nA,B\n", "line 2", "at most 1 cells"),
-        ("id\n" + "x" * 10_001 + "\n", "line 2", "at most 10000 characters"),
+        ("id\n" + "x" * 10_001 + "\n", "line 2: id", "at most 10000 characters"),
     ],
 )
 def test_bad_files_name_the_line_or_header(text: str, field: str, allowed: str) -> None:
