@@ -224,8 +224,8 @@ def test_an_import_killed_mid_file_leaves_the_database_as_before(
         before = dump(path)
         real = desk_import._rows
 
-        def dying(name: str, table: str) -> Iterator[object]:
-            for n, row in enumerate(real(name, table)):
+        def dying(name: str, table: str, *rest: object) -> Iterator[object]:
+            for n, row in enumerate(real(name, table, *rest)):
                 if n == 12:  # after two batches would have been written, were it not atomic
                     raise KeyboardInterrupt
                 yield row
