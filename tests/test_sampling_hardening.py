@@ -510,3 +510,36 @@ def test_nonconformities_must_be_a_flag() -> None:
     with pytest.raises(InvalidInputError) as info:
         plan("K", "1.5").decide([1], nonconformities="yes")  # type: ignore[arg-type]
     assert info.value.field == "nonconformities"
+
+
+# -- #18 item 13: an AQL from numpy -------------------------------------------------------------
+
+
+def test_a_numpy_float_aql_is_the_float_it_is() -> None:
+    """Regression: plan_for(2000, numpy.float64(1.5)) raised decimal.InvalidOperation (the AQL
+    was read through repr, which numpy spells "np.float64(1.5)")."""
+    numpy = pytest.importorskip("numpy")
+    assert plan_for(2000, numpy.float64(1.5)) == plan_for(2000, "1.5")
+    assert normalize_aql(numpy.float64(0.065)) == "0.065"
+    assert normalize_aql(numpy.int64(10)) == "10"
+
+
+def test_a_float_subclass_aql_is_read_by_its_value_not_its_repr() -> None:
+    class Shown(float):
+        def __repr__(self) -> str:
+            return "one and a half"
+
+    assert normalize_aql(Shown(1.5)) == "1.5"
+
+
+@pytest.mark.parametrize("name", ["float32", "bool_", "str_-bad", "float64-nan"])
+def test_other_numpy_scalars_are_typed_errors(name: str) -> None:
+    numpy = pytest.importorskip("numpy")
+    value = {
+        "float32": numpy.float32(0.65),  # 0.64999997...: not an AQL of the tables
+        "bool_": numpy.bool_(True),
+        "str_-bad": numpy.str_("0.3"),
+        "float64-nan": numpy.float64("nan"),
+    }[name]
+    with pytest.raises(InvalidInputError, match="aql must be one of"):
+        plan_for(2000, value)
