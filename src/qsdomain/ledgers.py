@@ -346,11 +346,12 @@ def _canonical(
     for position, header in enumerate(headers):
         cleaned = header.strip().lstrip("\ufeff")
         name = header_map.get(cleaned, cleaned)
-        where = f"header[{position}]" if line is None else f"line {line}: {cleaned}"
         if known is not None and name not in allowed:
             shown = ", ".join(sorted(allowed | set(header_map)))
+            where = f"header[{position}]" if line is None else f"line {line}: {cleaned}"
             raise InvalidInputError(where, cleaned, f"one of {shown}")
         if name in names:
+            where = f"header[{position}]" if line is None else f"line {line}: {cleaned}"
             raise InvalidInputError(where, cleaned, "a column named only once")
         names.append(name)
     return names
@@ -646,11 +647,15 @@ def _json_object(pairs: list[tuple[str, object]]) -> dict[str, object] | _Repeat
     raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
 
 
+#: One decoder for every item (``json.loads`` with a hook builds a new decoder per call).
+_JSON = json.JSONDecoder(object_pairs_hook=_json_object)
+
+
 def _json_items(text: str, rejects: RejectSink | None) -> Iterator[tuple[int, object]]:
     stripped = text.strip()
     if stripped.startswith("["):
         try:
-            items = json.loads(stripped, object_pairs_hook=_json_object)
+            items = _JSON.decode(stripped)
         except (json.JSONDecodeError, RecursionError, ValueError) as err:
             raise InvalidInputError("source", stripped[:60], f"valid JSON ({err})") from None
         yield from enumerate(items, 1)
@@ -661,7 +666,7 @@ def _json_items(text: str, rejects: RejectSink | None) -> Iterator[tuple[int, ob
         if not line.strip():
             continue
         try:
-            item = json.loads(line.removeprefix("\ufeff"), object_pairs_hook=_json_object)
+            item = _JSON.decode(line.removeprefix("\ufeff"))
         except (json.JSONDecodeError, RecursionError, ValueError) as err:
             problem = InvalidInputError(f"line {number}", line[:60], f"valid JSON ({err})")
             if rejects is None:
@@ -681,11 +686,12 @@ def _json_row(
         )
     if not isinstance(item, Mapping):
         raise InvalidInputError(f"line {number}", item, "a JSON object")
-    for key in item:
-        _checks.text(f"line {number}: key", key)
     names = _canonical(item.keys(), mapping, known, line=number)
     values = [_as_text(number, key, value) for key, value in item.items()]
-    return Row(number, dict(zip(names, values, strict=True)))
+    try:
+        return Row(number, dict(zip(names, values, strict=True)))
+    except InvalidInputError as err:  # Row checks the keys: one is blank, too long or no text
+        raise InvalidInputError(f"line {number}: key", err.value, err.allowed) from None
 
 
 def _as_text(number: int, key: str, value: object) -> str:
