@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from itertools import count
 
+import attrs
 import pytest
 
 from qsdomain.errors import InvalidInputError, QSDomainError, StructuringError
@@ -543,3 +544,33 @@ def test_other_numpy_scalars_are_typed_errors(name: str) -> None:
     }[name]
     with pytest.raises(InvalidInputError, match="aql must be one of"):
         plan_for(2000, value)
+
+
+def test_a_numpy_lot_size_gets_the_plan_of_the_int() -> None:
+    """Regression: plan_for(numpy.int64(2000), "1.5") was refused ("hundred_percent must be
+    True or False, got np.False_"): the comparison with a numpy int gave a numpy bool."""
+    numpy = pytest.importorskip("numpy")
+    lot_plan = plan_for(numpy.int64(2000), "1.5")
+    assert lot_plan == plan_for(2000, "1.5")
+    assert type(lot_plan.lot_size) is int
+
+
+def test_numpy_whole_numbers_are_stored_as_int_so_the_objects_serialize() -> None:
+    """Regression: Stage, SingleSamplingPlan, SwitchingState, LotResult kept numpy.int64
+    (SingleSamplingPlan(n, Ac) even computed Re = 0), and to_json refused them later."""
+    numpy = pytest.importorskip("numpy")
+    from qsdomain.ledgers import Row, RowRejected  # noqa: PLC0415 - the same law for ledgers
+    from qsdomain.serialization import from_json, to_json  # noqa: PLC0415
+
+    i = numpy.int64
+    for obj in (
+        Stage(i(5), i(0), i(1)),
+        SingleSamplingPlan(i(125), i(5)),
+        SwitchingState(severity="tightened", tightened_not_accepted=numpy.int32(1)),
+        LotResult(accepted=True, acceptance_number=i(5)),
+        Row(i(3), {"id": "A"}),
+        RowRejected(i(3), "line 3: id", "", "present"),
+    ):
+        assert from_json(to_json(obj), type(obj)) == obj
+        numbers = [getattr(obj, f.name) for f in attrs.fields(type(obj))]
+        assert not any(type(n).__module__ == "numpy" for n in numbers)

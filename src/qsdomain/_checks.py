@@ -15,12 +15,13 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from datetime import date, datetime
 from numbers import Integral, Real
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from qsdomain import limits
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError
 
 __all__ = [
+    "as_int",
     "aware_datetime",
     "day",
     "days",
@@ -290,3 +291,18 @@ def stream(field: str, value: Iterable[T]) -> Iterator[T]:
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
         raise InvalidInputError(field, value, "a list (not a string)")
     return iter(value)
+
+
+def as_int(value: object) -> Any:
+    """An attrs converter: a whole number of another integral type (``numpy.int64``) as the
+    ``int`` it is, so that no numpy scalar is stored (and fails later, in ``to_json``); any
+    other value, ``bool`` included, unchanged for the field's validator to judge.
+
+    >>> type(as_int(__import__("fractions").Fraction(4, 1)))
+    <class 'fractions.Fraction'>
+    >>> as_int(True), as_int(5)
+    (True, 5)
+    """
+    if value.__class__ is int or isinstance(value, bool) or not isinstance(value, Integral):
+        return value
+    return int(value)

@@ -115,7 +115,7 @@ class Row:
         fields: the row's cells, keyed by canonical field name, as text.
     """
 
-    line: int = attrs.field()
+    line: int = attrs.field(converter=_checks.as_int)
     fields: Mapping[str, str] = attrs.field(converter=_text_fields)
 
     @line.validator
@@ -226,7 +226,7 @@ class RowRejected:
         reason: what is allowed, or what went wrong.
     """
 
-    line: int = attrs.field()
+    line: int = attrs.field(converter=_checks.as_int)
     field: str = attrs.field()
     value: str = attrs.field()
     reason: str = attrs.field()
