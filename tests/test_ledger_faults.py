@@ -159,3 +159,25 @@ def test_desk_import_keep_going_loads_the_good_rows_around_an_extra_cell(
     with rejects.open(encoding="utf-8") as stream:
         (rejected,) = list(csv.DictReader(stream))
     assert (rejected["line"], rejected["field"]) == ("3", "line 3")
+
+
+def test_desk_import_finds_the_table_past_a_bad_first_json_object(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The table is detected from the first readable object; the bad one is a rejected row."""
+    path, rows = _instruments_json(tmp_path)
+    items = [json.dumps(row, ensure_ascii=False) for row in rows]
+    items[0] = '{"name": {"x": 1}, ' + items[0][1:]
+    path.write_text("[" + ",\n".join(items) + "]", encoding="utf-8")
+    database = str(tmp_path / "b.sqlite")
+    assert run(capsys, "desk", "init", database)[0] == 0
+    rejects = str(tmp_path / "rejects.csv")
+    argv = ["desk", "import", database, str(path), "--keep-going", "--rejects", rejects]
+    status, out, err = run(capsys, *argv, "--json")
+    assert status == 1, err
+    (summary,) = json.loads(out)["files"]
+    assert (summary["table"], summary["read"], summary["rejected"]) == (
+        "instruments",
+        len(rows),
+        1,
+    )
