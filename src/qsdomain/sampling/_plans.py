@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import as_int, enum_member, flag, items, whole_number
+from qsdomain._checks import as_int, as_optional_int, enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
 from qsdomain.sampling._oc import Model
@@ -43,7 +43,7 @@ class Stage:
     """
 
     sample_size: int = attrs.field(converter=as_int)
-    acceptance_number: int | None = attrs.field(converter=as_int)
+    acceptance_number: int | None = attrs.field(converter=as_optional_int)
     rejection_number: int = attrs.field(converter=as_int)
 
     @sample_size.validator
