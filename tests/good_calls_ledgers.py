@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+from collections.abc import Iterable, Mapping
 from typing import IO
 
 from good_calls import Call
@@ -12,14 +13,40 @@ from qsdomain import ledgers
 ROW = ledgers.Row(2, {"id": "JL-0001", "limit": "20", "on": "2026-09-28", "ratio": "0.8"})
 
 
-def _read_csv(source: str | os.PathLike[str] | IO[str]) -> list[ledgers.Row]:
-    """The generator drained, so that its checks run."""
-    return list(ledgers.read_csv(source, required=["id"]))
+def _rewound(source: str | os.PathLike[str] | IO[str]) -> str | os.PathLike[str] | IO[str]:
+    """The same stream serves every misuse case of a reader: each reads it from the start."""
+    if isinstance(source, io.StringIO):
+        source.seek(0)
+    return source
 
 
-def _read_json(source: str | os.PathLike[str] | IO[str]) -> list[ledgers.Row]:
+def _read_csv(
+    source: str | os.PathLike[str] | IO[str],
+    *,
+    header_map: Mapping[str, str] | None = None,
+    required: Iterable[str] = (),
+    known: Iterable[str] | None = None,
+    rejects: ledgers.RejectSink | None = None,
+) -> list[ledgers.Row]:
     """The generator drained, so that its checks run."""
-    return list(ledgers.read_json_rows(source))
+    rows = ledgers.read_csv(
+        _rewound(source), header_map=header_map, required=required, known=known, rejects=rejects
+    )
+    return list(rows)
+
+
+def _read_json(
+    source: str | os.PathLike[str] | IO[str],
+    *,
+    header_map: Mapping[str, str] | None = None,
+    known: Iterable[str] | None = None,
+    rejects: ledgers.RejectSink | None = None,
+) -> list[ledgers.Row]:
+    """The generator drained, so that its checks run."""
+    rows = ledgers.read_json_rows(
+        _rewound(source), header_map=header_map, known=known, rejects=rejects
+    )
+    return list(rows)
 
 
 def _parse(rows: list[ledgers.Row]) -> list[object]:
@@ -35,7 +62,20 @@ GOOD_CALLS: dict[str, Call] = {
     "ledgers.Row.number": Call(ROW.number, ("ratio",), {"required": True}),
     "ledgers.Row.choice": Call(ROW.choice, ("id", {"JL-0001": "a"}), {"required": True}),
     "ledgers.RowRejected": Call(ledgers.RowRejected, (3, "line 3: on", "2026-13-01", "a date")),
-    "ledgers.read_csv": Call(_read_csv, (io.StringIO("id,limit\nA,20\n"),)),
-    "ledgers.read_json_rows": Call(_read_json, (io.StringIO('[{"id": "A"}]'),)),
+    "ledgers.read_csv": Call(
+        _read_csv,
+        (io.StringIO("编号,limit\nA,20\n"),),
+        {
+            "header_map": {"编号": "id"},
+            "required": ["id"],
+            "known": ["id", "limit"],
+            "rejects": None,
+        },
+    ),
+    "ledgers.read_json_rows": Call(
+        _read_json,
+        (io.StringIO('[{"编号": "A"}]'),),
+        {"header_map": {"编号": "id"}, "known": ["id", "limit"], "rejects": None},
+    ),
     "ledgers.parse_rows": Call(_parse, ([ROW],)),
 }

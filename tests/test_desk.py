@@ -25,6 +25,7 @@ from qsdomain.desk import (
     Report,
     Section,
     StateTotal,
+    default_calendar,
 )
 from qsdomain.desk import _import as desk_import
 from qsdomain.desk._schema import MIGRATIONS, SCHEMA_VERSION, migrate, version_of
@@ -225,8 +226,8 @@ def test_an_import_killed_mid_file_leaves_the_database_as_before(
         before = dump(path)
         real = desk_import._rows
 
-        def dying(name: str, table: str) -> Iterator[object]:
-            for n, row in enumerate(real(name, table)):
+        def dying(name: str, table: str, *rest: object) -> Iterator[object]:
+            for n, row in enumerate(real(name, table, *rest)):
                 if n == 12:  # after two batches would have been written, were it not atomic
                     raise KeyboardInterrupt
                 yield row
@@ -626,3 +627,37 @@ def test_a_section_refuses_a_state_counted_twice() -> None:
     with pytest.raises(InvalidInputError, match="each once") as caught:
         Section(family="sampling", read=6, items=(), totals=totals, workload=())
     assert (caught.value.field, caught.value.value) == ("section.totals[2].state", "accepted")
+
+
+# -- #18 item 16: a far --as-of ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("year", [2058, 2061, 2401, 5000, 9989])
+def test_an_empty_desk_answers_any_far_as_of(tmp_path: Path, year: int) -> None:
+    """Regression: past about 2057 the default calendar's three-year extension went past the
+    statutory rule's festival table (refused), and past about 2400 past MAX_CALENDAR_DAYS (an
+    error naming until/back_to, not as_of)."""
+    with Desk.create(tmp_path / "b.sqlite") as desk:
+        report = desk.report(date(year, 1, 1))
+    assert all(not section.items for section in report.sections)
+
+
+def test_a_desk_whose_rows_need_no_far_calendar_answers_a_far_as_of(tmp_path: Path) -> None:
+    with Desk.create(tmp_path / "b.sqlite") as desk:
+        for name in ("instruments.csv", "licences.csv", "lots.csv"):
+            desk.import_file(DATA / name)
+        report = desk.report(date(2500, 1, 1))
+    assert all(item.state != "refused" for s in report.sections for item in s.items)
+
+
+def test_an_as_of_past_the_last_reportable_day_names_as_of_and_the_range(tmp_path: Path) -> None:
+    """Regression: 9999-12-31 was an OverflowError from the weekly workload."""
+    with Desk.create(tmp_path / "b.sqlite") as desk, pytest.raises(InvalidInputError) as err:
+        desk.report(date(9999, 12, 31))
+    assert err.value.field == "as_of"
+    assert "a day from 0001-01-01 to 9989-09-30" in err.value.allowed
+
+
+def test_default_calendar_stops_where_the_statutory_rule_stops() -> None:
+    assert default_calendar(date(2500, 1, 1)).coverage.last == date(2060, 12, 31)
+    assert default_calendar(date(2026, 11, 27)).coverage.last == date(2029, 11, 29)

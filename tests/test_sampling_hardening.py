@@ -10,6 +10,7 @@ from datetime import datetime
 from decimal import Decimal
 from itertools import count
 
+import attrs
 import pytest
 
 from qsdomain.errors import InvalidInputError, QSDomainError, StructuringError
@@ -510,3 +511,66 @@ def test_nonconformities_must_be_a_flag() -> None:
     with pytest.raises(InvalidInputError) as info:
         plan("K", "1.5").decide([1], nonconformities="yes")  # type: ignore[arg-type]
     assert info.value.field == "nonconformities"
+
+
+# -- #18 item 13: an AQL from numpy -------------------------------------------------------------
+
+
+def test_a_numpy_float_aql_is_the_float_it_is() -> None:
+    """Regression: plan_for(2000, numpy.float64(1.5)) raised decimal.InvalidOperation (the AQL
+    was read through repr, which numpy spells "np.float64(1.5)")."""
+    numpy = pytest.importorskip("numpy")
+    assert plan_for(2000, numpy.float64(1.5)) == plan_for(2000, "1.5")
+    assert normalize_aql(numpy.float64(0.065)) == "0.065"
+    assert normalize_aql(numpy.int64(10)) == "10"
+
+
+def test_a_float_subclass_aql_is_read_by_its_value_not_its_repr() -> None:
+    class Shown(float):
+        def __repr__(self) -> str:
+            return "one and a half"
+
+    assert normalize_aql(Shown(1.5)) == "1.5"
+
+
+@pytest.mark.parametrize("name", ["float32", "bool_", "str_-bad", "float64-nan"])
+def test_other_numpy_scalars_are_typed_errors(name: str) -> None:
+    numpy = pytest.importorskip("numpy")
+    value = {
+        "float32": numpy.float32(0.65),  # 0.64999997...: not an AQL of the tables
+        "bool_": numpy.bool_(True),
+        "str_-bad": numpy.str_("0.3"),
+        "float64-nan": numpy.float64("nan"),
+    }[name]
+    with pytest.raises(InvalidInputError, match="aql must be one of"):
+        plan_for(2000, value)
+
+
+def test_a_numpy_lot_size_gets_the_plan_of_the_int() -> None:
+    """Regression: plan_for(numpy.int64(2000), "1.5") was refused ("hundred_percent must be
+    True or False, got np.False_"): the comparison with a numpy int gave a numpy bool."""
+    numpy = pytest.importorskip("numpy")
+    lot_plan = plan_for(numpy.int64(2000), "1.5")
+    assert lot_plan == plan_for(2000, "1.5")
+    assert type(lot_plan.lot_size) is int
+
+
+def test_numpy_whole_numbers_are_stored_as_int_so_the_objects_serialize() -> None:
+    """Regression: Stage, SingleSamplingPlan, SwitchingState, LotResult kept numpy.int64
+    (SingleSamplingPlan(n, Ac) even computed Re = 0), and to_json refused them later."""
+    numpy = pytest.importorskip("numpy")
+    from qsdomain.ledgers import Row, RowRejected  # noqa: PLC0415 - the same law for ledgers
+    from qsdomain.serialization import from_json, to_json  # noqa: PLC0415
+
+    i = numpy.int64
+    for obj in (
+        Stage(i(5), i(0), i(1)),
+        SingleSamplingPlan(i(125), i(5)),
+        SwitchingState(severity="tightened", tightened_not_accepted=numpy.int32(1)),
+        LotResult(accepted=True, acceptance_number=i(5)),
+        Row(i(3), {"id": "A"}),
+        RowRejected(i(3), "line 3: id", "", "present"),
+    ):
+        assert from_json(to_json(obj), type(obj)) == obj
+        numbers = [getattr(obj, f.name) for f in attrs.fields(type(obj))]
+        assert not any(type(n).__module__ == "numpy" for n in numbers)

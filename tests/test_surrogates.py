@@ -138,7 +138,7 @@ def test_a_json_file_that_is_not_utf8_is_refused_with_a_typed_error(tmp_path: Pa
     ledger.write_bytes(b'[{"id": "\xff"}]')
     with pytest.raises(InvalidInputError, match="UTF-8 encoded JSON text") as caught:
         list(read_json_rows(ledger))
-    assert (caught.value.field, caught.value.value) == ("source", "byte 9")
+    assert (caught.value.field, caught.value.value) == ("line 1", "byte 9")
 
 
 def test_json_spelling_a_lone_surrogate_is_refused_naming_line_and_field() -> None:

@@ -21,6 +21,8 @@ from qsdomain import limits
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError
 
 __all__ = [
+    "as_int",
+    "as_optional_int",
     "aware_datetime",
     "day",
     "days",
@@ -290,3 +292,29 @@ def stream(field: str, value: Iterable[T]) -> Iterator[T]:
     if isinstance(value, (str, bytes, bytearray, Mapping)) or not isinstance(value, Iterable):
         raise InvalidInputError(field, value, "a list (not a string)")
     return iter(value)
+
+
+def as_int(value: int) -> int:
+    """An attrs converter: a whole number of another integral type (``numpy.int64``) as the
+    ``int`` it is, so that no numpy scalar is stored (and fails later, in ``to_json``); any
+    other value, ``bool`` included, unchanged for the field's validator to judge. Typed as
+    ``int`` so that the classes' signatures still say what they take.
+
+    >>> type(as_int(__import__("fractions").Fraction(4, 1)))
+    <class 'fractions.Fraction'>
+    >>> as_int(True), as_int(5)
+    (True, 5)
+    """
+    number: object = value
+    if number.__class__ is int or isinstance(number, bool) or not isinstance(number, Integral):
+        return value
+    return int(number)
+
+
+def as_optional_int(value: int | None) -> int | None:
+    """:func:`as_int` for a field that may be ``None``.
+
+    >>> as_optional_int(None) is None
+    True
+    """
+    return None if value is None else as_int(value)

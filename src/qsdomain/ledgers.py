@@ -25,6 +25,36 @@ exactly, after trimming spaces, against the canonical field names and the ``head
 (for example ``{"出厂编号": "id"}``); an unknown header or a missing required one is an error
 before any row is read. JSON ledgers are a JSON array of objects (or one object per line, JSON
 Lines) whose keys go through the same ``header_map``.
+
+One structurally bad row never has to abort a file. Give the readers a ``rejects=`` sink (any
+object with an ``add(RowRejected)`` method, :class:`RejectSink`) and a row with more cells than
+headers, a cell over :data:`~qsdomain.limits.MAX_TEXT_LENGTH` characters, a JSON item that is
+not an object, a JSON value that is an object or an array, a lone surrogate (``"\\ud800"``),
+a repeated JSON key, or a JSON Lines line that is not valid JSON goes to the sink with its line
+(and field) while the good rows are read:
+
+>>> class Kept(list):
+...     def add(self, rejected):
+...         self.append(rejected)
+>>> kept = Kept()
+>>> text = "id,name\\nA1,秤\\nA2,秤,\\nA3,加油机\\n"
+>>> [row.text("id") for row in read_csv(io.StringIO(text), rejects=kept)]
+['A1', 'A3']
+>>> [str(r) for r in kept]
+['line 3 must be at most 2 cells, got 3 cells']
+
+Without a sink the same row raises the typed error. What makes the rest of a file unreadable
+stays an error of the file: an empty file, a bad or unknown header, a JSON array that is not
+valid JSON, bytes that are not UTF-8 (the error names the line of the first bad byte).
+
+Byte-order marks: a U+FEFF at the start of any line is dropped (files concatenated from several
+exports carry one at each export's start), in CSV and JSON Lines alike, and a CSV row equal to
+the header row is skipped (the header of the next export). JSON Lines are split at line feeds
+only, so U+2028 or U+0085 inside a string are text, as JSON says.
+
+The readers check their arguments when called: ``header_map`` is a mapping of header texts to
+field names, ``required`` and ``known`` are lists of column names (a string is never a list of
+characters), ``rejects`` has an ``add`` method.
 """
 
 from __future__ import annotations
@@ -32,12 +62,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+import operator
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date
 from pathlib import Path
-from typing import IO, TypeVar
+from typing import IO, Protocol, TypeVar
 
 import attrs
 
@@ -45,7 +76,7 @@ from qsdomain import _checks, limits
 from qsdomain._files import refuse_special
 from qsdomain.errors import InvalidInputError, QSDomainError
 
-__all__ = ["Row", "RowRejected", "parse_rows", "read_csv", "read_json_rows"]
+__all__ = ["RejectSink", "Row", "RowRejected", "parse_rows", "read_csv", "read_json_rows"]
 
 T = TypeVar("T")
 
@@ -85,7 +116,7 @@ class Row:
         fields: the row's cells, keyed by canonical field name, as text.
     """
 
-    line: int = attrs.field()
+    line: int = attrs.field(converter=_checks.as_int)
     fields: Mapping[str, str] = attrs.field(converter=_text_fields)
 
     @line.validator
@@ -196,7 +227,7 @@ class RowRejected:
         reason: what is allowed, or what went wrong.
     """
 
-    line: int = attrs.field()
+    line: int = attrs.field(converter=_checks.as_int)
     field: str = attrs.field()
     value: str = attrs.field()
     reason: str = attrs.field()
@@ -235,9 +266,86 @@ def _open_text(source: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]
     raise InvalidInputError("source", source, "a path or an open text file")
 
 
+class RejectSink(Protocol):
+    """Where a reader puts a row it cannot read, so that reading goes on (``rejects=``).
+
+    Any object with an ``add(rejected)`` method will do: the command line's list of rejects,
+    the desk's rejects file, a plain list's subclass.
+
+    >>> class Printed:
+    ...     def add(self, rejected):
+    ...         print(rejected)
+    >>> rows = read_json_rows(io.StringIO('{"id": "A"}\\n{"id": {}}\\n'), rejects=Printed())
+    >>> [row.text("id") for row in rows]
+    line 2: id must be a string, a number or null, got {}
+    ['A']
+    """
+
+    def add(self, rejected: RowRejected) -> None:
+        """Record one rejected row."""
+
+
+def _header_map(value: object) -> dict[str, str]:
+    """``header_map`` checked: ``None`` or a mapping of header texts to field names."""
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise InvalidInputError(
+            "header_map", value, "a mapping of header texts to field names, or None"
+        )
+    if len(value) > limits.MAX_ITEMS:
+        raise InvalidInputError("header_map", len(value), f"at most {limits.MAX_ITEMS} headers")
+    for key, name in value.items():
+        _checks.text("header_map[]", key)
+        _checks.text(f"header_map[{key!r}]", name)
+    return dict(value)
+
+
+def _column_names(field: str, value: object, *, optional: bool) -> tuple[str, ...] | None:
+    """``required``/``known`` checked: a list of column names (``None`` where ``optional``)."""
+    if value is None and optional:
+        return None
+    allowed = "a list of column names" + (" or None" if optional else "")
+    if isinstance(value, (str, bytes, bytearray)):
+        raise InvalidInputError(field, value, "a list of column names, not a string")
+    if isinstance(value, Mapping) or not isinstance(value, Iterable):
+        raise InvalidInputError(field, value, allowed)
+    return _checks.texts(field, value)
+
+
+def _reject_sink(value: object) -> RejectSink | None:
+    if value is None or callable(getattr(value, "add", None)):
+        return value  # type: ignore[return-value]  # anything with an add method will do
+    raise InvalidInputError(
+        "rejects", value, "None or an object with an add(RowRejected) method (a RejectSink)"
+    )
+
+
+def _shown(text: str, most: int) -> str:
+    """``text`` cut to ``most`` characters, a lone surrogate spelled as its escape."""
+    cut = text[:most]
+    if cut.isascii() or cut.isprintable():
+        return cut
+    return cut.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _rejected(line: int, err: InvalidInputError) -> RowRejected:
+    """The :class:`RowRejected` for a typed error about the row at ``line`` (the value cut to
+    200 characters; a lone surrogate, which no rejects file could hold, spelled as its escape)."""
+    value = err.value if isinstance(err.value, str) else repr(err.value)
+    most = limits.MAX_TEXT_LENGTH
+    return RowRejected(line, _shown(err.field, most), _shown(value, 200), _shown(err.allowed, most))
+
+
 def _canonical(
-    headers: Iterable[str], header_map: Mapping[str, str], known: Iterable[str] | None
+    headers: Iterable[str],
+    header_map: Mapping[str, str],
+    known: Iterable[str] | None,
+    *,
+    line: int | None = None,
 ) -> list[str]:
+    """The canonical names of ``headers`` (a CSV header row, or the keys of the JSON object at
+    ``line``, whose errors then name that line)."""
     names = []
     allowed = set(header_map.values()) | set(known or ())
     for position, header in enumerate(headers):
@@ -245,9 +353,11 @@ def _canonical(
         name = header_map.get(cleaned, cleaned)
         if known is not None and name not in allowed:
             shown = ", ".join(sorted(allowed | set(header_map)))
-            raise InvalidInputError(f"header[{position}]", cleaned, f"one of {shown}")
+            where = f"header[{position}]" if line is None else f"line {line}: {cleaned}"
+            raise InvalidInputError(where, cleaned, f"one of {shown}")
         if name in names:
-            raise InvalidInputError(f"header[{position}]", cleaned, "a column named only once")
+            where = f"header[{position}]" if line is None else f"line {line}: {cleaned}"
+            raise InvalidInputError(where, cleaned, "a column named only once")
         names.append(name)
     return names
 
@@ -258,12 +368,50 @@ def _check_required(names: list[str], required: Iterable[str]) -> None:
         raise InvalidInputError("header", ", ".join(names), f"columns {', '.join(missing)}")
 
 
+def _first_bad_utf8(path: str | os.PathLike[str]) -> tuple[int, int, str] | None:
+    """The line, byte offset and reason of the first bytes of ``path`` UTF-8 cannot decode.
+
+    Read only when decoding failed: the decoder reads ahead in blocks, so the line the reader
+    had reached is not the line of the bad bytes."""
+    offset = 0
+    try:
+        with Path(path).open("rb") as stream:
+            for number, raw in enumerate(stream, 1):
+                try:
+                    raw.decode("utf-8")
+                except UnicodeDecodeError as err:
+                    bad = f"can't decode byte 0x{raw[err.start]:02x}: {err.reason}"
+                    return number, offset + err.start, bad
+                offset += len(raw)
+    except OSError:
+        return None
+    return None
+
+
+def _undecodable(
+    source: object, owned: bool, line: int, err: UnicodeDecodeError, what: str
+) -> InvalidInputError:
+    """The error for a file that is not UTF-8, naming the line of its first bad bytes (for a
+    stream the caller opened, the line the reader had reached)."""
+    found = _first_bad_utf8(source) if owned else None  # type: ignore[arg-type]
+    if found is None:
+        return InvalidInputError(f"line {line}", "", f"{what} ({err})")
+    number, offset, reason = found
+    return InvalidInputError(f"line {number}", f"byte {offset}", f"{what} ({reason})")
+
+
+#: Drops a byte-order mark at the start of a line: files concatenated from several exports
+#: carry one where each export began (C-level, so a million lines cost no Python call).
+_without_bom = operator.methodcaller("removeprefix", "\ufeff")
+
+
 def read_csv(
     source: str | os.PathLike[str] | IO[str],
     *,
     header_map: Mapping[str, str] | None = None,
     required: Iterable[str] = (),
     known: Iterable[str] | None = None,
+    rejects: RejectSink | None = None,
 ) -> Iterator[Row]:
     """The rows of a CSV ledger (UTF-8, with or without BOM), lazily, with line numbers.
 
@@ -275,23 +423,48 @@ def read_csv(
     ``header_map`` maps a file's headers (Chinese ones, say) to canonical field names;
     ``known``, when given, is the full set of canonical names a header may have (anything else
     is an error naming the header); ``required`` names the columns that must be present. Blank
-    lines are skipped. A row with more cells than headers is an error naming its line; a row
-    with fewer has empty cells.
+    lines are skipped, and so is a row equal to the header row (the next export's header in
+    concatenated exports). A row with more cells than headers, or a cell longer than
+    :data:`~qsdomain.limits.MAX_TEXT_LENGTH`, is an error naming its line, or, with
+    ``rejects``, a :class:`RowRejected` given to ``rejects.add`` while reading goes on; a row
+    with fewer cells has empty cells. The arguments are checked at once; the file is opened
+    when the first row is asked for.
     """
-    mapping = dict(header_map or {})
+    mapping = _header_map(header_map)
+    needed = _column_names("required", required, optional=False)
+    allowed = _column_names("known", known, optional=True)
+    sink = _reject_sink(rejects)
+    return _read_csv(source, mapping, needed or (), allowed, sink)
+
+
+def _read_csv(
+    source: str | os.PathLike[str] | IO[str],
+    mapping: Mapping[str, str],
+    required: Iterable[str],
+    known: Iterable[str] | None,
+    rejects: RejectSink | None,
+) -> Iterator[Row]:
     stream, owned = _open_text(source)
     try:
-        reader = csv.reader(stream)
+        reader = csv.reader(map(_without_bom, stream))
         try:
             header = next(reader, None)
-        except (csv.Error, UnicodeDecodeError) as err:
+        except csv.Error as err:
             raise InvalidInputError("line 1", "", f"a CSV header row ({err})") from None
+        except UnicodeDecodeError as err:
+            raise _undecodable(source, owned, 1, err, "UTF-8 encoded CSV") from None
         if header is None:
             raise InvalidInputError("line 1", "", "a CSV header row (the file is empty)")
         names = _canonical(header, mapping, known)
         _check_required(names, required)
+
+        def undecodable(line: int, err: UnicodeDecodeError) -> InvalidInputError:
+            return _undecodable(source, owned, line, err, "UTF-8 encoded CSV")
+
         # A file opened here is decoded as strict UTF-8: no lone surrogate can come from it.
-        yield from _csv_rows(reader, names, check_text=not owned)
+        yield from _csv_rows(
+            reader, names, header, check_text=not owned, rejects=rejects, undecodable=undecodable
+        )
     finally:
         if owned:
             stream.close()
@@ -314,36 +487,54 @@ _set_line = Row.__dict__["line"].__set__
 _set_fields = Row.__dict__["fields"].__set__
 
 
-def _csv_rows(reader: Iterator[list[str]], names: list[str], *, check_text: bool) -> Iterator[Row]:
+def _csv_rows(
+    reader: Iterator[list[str]],
+    names: list[str],
+    header: list[str],
+    *,
+    check_text: bool,
+    rejects: RejectSink | None,
+    undecodable: Callable[[int, UnicodeDecodeError], InvalidInputError],
+) -> Iterator[Row]:
     line = 1
     width = len(names)
     checked = False
+    header_cells = [cell.strip() for cell in header]
+    first_header = header_cells[0] if header_cells else ""
     while True:
         try:
             cells = next(reader)
         except StopIteration:
             return
-        except (csv.Error, UnicodeDecodeError) as err:
-            raise InvalidInputError(f"line {line + 1}", "", f"readable CSV ({err})") from None
+        except csv.Error as err:  # a cell over the csv module's own limit: the row is lost
+            line = reader.line_num  # type: ignore[attr-defined]
+            problem = InvalidInputError(f"line {line}", "", f"readable CSV ({err})")
+            if rejects is None:
+                raise problem from None
+            rejects.add(_rejected(line, problem))
+            continue
+        except UnicodeDecodeError as err:
+            raise undecodable(line + 1, err) from None
         line = reader.line_num  # type: ignore[attr-defined]
         # One joined string answers "is every cell blank?" (str.strip and str.isspace agree
         # on what whitespace is) and "can any cell be too long?" without a loop per cell.
         joined = "".join(cells)
         if not joined or joined.isspace():
             continue
-        if len(cells) > width:
-            raise InvalidInputError(f"line {line}", f"{len(cells)} cells", f"at most {width} cells")
-        if len(joined) > _FIELD_LIMIT:
-            too_long = next((c for c in cells if len(c) > _FIELD_LIMIT), None)
-            if too_long is not None:
-                raise InvalidInputError(
-                    f"line {line}", too_long, f"cells of at most {_FIELD_LIMIT} characters"
-                )
-        if check_text and not (joined.isascii() or joined.isprintable()):
-            # A control character, or a lone surrogate from a stream the caller decoded with
-            # "surrogateescape": each cell is checked.
-            for name, cell in zip(names, cells, strict=False):
-                _checks.text(f"line {line}: {name}", cell, allow_empty=True)
+        if (
+            len(cells) > width
+            or len(joined) > _FIELD_LIMIT
+            or (check_text and not (joined.isascii() or joined.isprintable()))
+        ):
+            try:
+                _check_cells(line, names, cells, check_text=check_text)
+            except InvalidInputError as problem:
+                if rejects is None:
+                    raise
+                rejects.add(_rejected(line, problem))
+                continue
+        if cells[0].strip() == first_header and [c.strip() for c in cells] == header_cells:
+            continue  # the header again: the next export of a concatenated file
         fields = dict(zip(names, cells, strict=False))
         if checked:
             yield _checked_row(line, fields)
@@ -352,11 +543,30 @@ def _csv_rows(reader: Iterator[list[str]], names: list[str], *, check_text: bool
             checked = True
 
 
+def _check_cells(line: int, names: list[str], cells: list[str], *, check_text: bool) -> None:
+    """Raise the typed error of a row that has too many cells, a cell that is too long, or
+    (``check_text``: from a stream the caller decoded) a cell that is not text."""
+    if len(cells) > len(names):
+        raise InvalidInputError(
+            f"line {line}", f"{len(cells)} cells", f"at most {len(names)} cells"
+        )
+    for name, cell in zip(names, cells, strict=False):
+        if len(cell) > _FIELD_LIMIT:
+            raise InvalidInputError(
+                f"line {line}: {name}", cell, f"a cell of at most {_FIELD_LIMIT} characters"
+            )
+        if check_text:
+            # A control character, or a lone surrogate from a stream the caller decoded with
+            # "surrogateescape".
+            _checks.text(f"line {line}: {name}", cell, allow_empty=True)
+
+
 def read_json_rows(
     source: str | os.PathLike[str] | IO[str],
     *,
     header_map: Mapping[str, str] | None = None,
     known: Iterable[str] | None = None,
+    rejects: RejectSink | None = None,
 ) -> Iterator[Row]:
     """The rows of a JSON ledger: an array of objects, or JSON Lines (one object per line).
 
@@ -367,15 +577,37 @@ def read_json_rows(
     [(1, 'A', 20)]
 
     Values are kept as text (``20`` becomes ``"20"``), so one set of typed readers serves CSV
-    and JSON. A JSON array is numbered by item (from 1), JSON Lines by line.
+    and JSON. A JSON array is numbered by item (from 1), JSON Lines by line (split at line
+    feeds only: U+2028 inside a string is text). An item that is not an object, a value that
+    is an object or an array, a lone surrogate, a key given twice in one object, an unknown
+    key (when ``known`` is given), and in JSON Lines a line that is not valid JSON, are errors
+    naming the line (and key), or with ``rejects`` a :class:`RowRejected` each while reading
+    goes on. A JSON array that is not valid JSON is an error of the whole file.
     """
-    mapping = dict(header_map or {})
+    mapping = _header_map(header_map)
+    allowed = _column_names("known", known, optional=True)
+    sink = _reject_sink(rejects)
+    return _read_json(source, mapping, allowed, sink)
+
+
+def _read_json(
+    source: str | os.PathLike[str] | IO[str],
+    mapping: Mapping[str, str],
+    known: Iterable[str] | None,
+    rejects: RejectSink | None,
+) -> Iterator[Row]:
     stream, owned = _open_text(source)
     try:
         text = stream.read(limits.MAX_JSON_CHARS + 1)
     except UnicodeDecodeError as err:
+        found = _first_bad_utf8(source) if owned else None  # type: ignore[arg-type]
+        if found is None:
+            raise InvalidInputError(
+                "source", f"byte {err.start}", f"UTF-8 encoded JSON text ({err.reason})"
+            ) from None
+        line, offset, reason = found
         raise InvalidInputError(
-            "source", f"byte {err.start}", f"UTF-8 encoded JSON text ({err.reason})"
+            f"line {line}", f"byte {offset}", f"UTF-8 encoded JSON text ({reason})"
         ) from None
     finally:
         if owned:
@@ -384,25 +616,87 @@ def read_json_rows(
         raise InvalidInputError(
             "source", f"{len(text)} characters", f"at most {limits.MAX_JSON_CHARS} characters"
         )
-    for number, item in _json_items(text.lstrip("\ufeff")):
-        if not isinstance(item, Mapping):
-            raise InvalidInputError(f"line {number}", item, "a JSON object")
-        names = _canonical(item.keys(), mapping, known)
-        values = [_as_text(number, key, value) for key, value in item.items()]
-        yield Row(number, dict(zip(names, values, strict=True)))
+    for number, item in _json_items(text.lstrip("\ufeff"), rejects):
+        try:
+            row = _json_row(number, item, mapping, known)
+        except InvalidInputError as problem:
+            if rejects is None:
+                raise
+            rejects.add(_rejected(number, problem))
+            continue
+        yield row
 
 
-def _json_items(text: str) -> Iterator[tuple[int, object]]:
+class _Repeated:
+    """What a JSON object with a key given twice becomes: never silently the last value."""
+
+    __slots__ = ("key",)
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __repr__(self) -> str:
+        return f"an object with the key {self.key!r} twice"
+
+
+def _json_object(pairs: list[tuple[str, object]]) -> dict[str, object] | _Repeated:
+    """``object_pairs_hook``: the object, or :class:`_Repeated` naming its first repeated key."""
+    obj = dict(pairs)
+    if len(obj) == len(pairs):
+        return obj
+    seen: set[str] = set()
+    for key, _ in pairs:
+        if key in seen:
+            return _Repeated(key)
+        seen.add(key)
+    raise AssertionError("unreachable: a shorter dict has a repeated key")  # pragma: no cover
+
+
+#: One decoder for every item (``json.loads`` with a hook builds a new decoder per call).
+_JSON = json.JSONDecoder(object_pairs_hook=_json_object)
+
+
+def _json_items(text: str, rejects: RejectSink | None) -> Iterator[tuple[int, object]]:
     stripped = text.strip()
+    if stripped.startswith("["):
+        try:
+            items = _JSON.decode(stripped)
+        except (json.JSONDecodeError, RecursionError, ValueError) as err:
+            raise InvalidInputError("source", stripped[:60], f"valid JSON ({err})") from None
+        yield from enumerate(items, 1)
+        return
+    # JSON Lines: split at line feeds only (str.splitlines also splits at U+2028, U+0085 ...,
+    # which JSON allows inside strings); "\r" before "\n" is JSON whitespace.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            item = _JSON.decode(line.removeprefix("\ufeff"))
+        except (json.JSONDecodeError, RecursionError, ValueError) as err:
+            problem = InvalidInputError(f"line {number}", line[:60], f"valid JSON ({err})")
+            if rejects is None:
+                raise problem from None
+            rejects.add(_rejected(number, problem))
+            continue
+        yield number, item
+
+
+def _json_row(
+    number: int, item: object, mapping: Mapping[str, str], known: Iterable[str] | None
+) -> Row:
+    """The Row of the JSON item numbered ``number``, or the typed error naming line and key."""
+    if isinstance(item, _Repeated):
+        raise InvalidInputError(
+            f"line {number}: {item.key}", item.key, "a key given once in the object"
+        )
+    if not isinstance(item, Mapping):
+        raise InvalidInputError(f"line {number}", item, "a JSON object")
+    names = _canonical(item.keys(), mapping, known, line=number)
+    values = [_as_text(number, key, value) for key, value in item.items()]
     try:
-        if stripped.startswith("["):
-            yield from enumerate(json.loads(stripped), 1)
-            return
-        for number, line in enumerate(text.splitlines(), 1):
-            if line.strip():
-                yield number, json.loads(line)
-    except (json.JSONDecodeError, RecursionError, ValueError) as err:
-        raise InvalidInputError("source", stripped[:60], f"valid JSON ({err})") from None
+        return Row(number, dict(zip(names, values, strict=True)))
+    except InvalidInputError as err:  # Row checks the keys: one is blank, too long or no text
+        raise InvalidInputError(f"line {number}: key", err.value, err.allowed) from None
 
 
 def _as_text(number: int, key: str, value: object) -> str:
@@ -437,7 +731,6 @@ def parse_rows(rows: Iterable[Row], build: Callable[[Row], T]) -> Iterator[T | R
             yield build(row)
         except QSDomainError as err:
             if isinstance(err, InvalidInputError):
-                shown = err.value if isinstance(err.value, str) else repr(err.value)
-                yield RowRejected(row.line, err.field, shown[:200], err.allowed)
+                yield _rejected(row.line, err)
             else:
                 yield RowRejected(row.line, type(err).__name__, "", str(err))

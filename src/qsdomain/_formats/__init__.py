@@ -9,20 +9,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import Protocol
 
 import attrs
 
-from qsdomain.ledgers import Row, RowRejected, read_csv, read_json_rows
+from qsdomain.ledgers import RejectSink, Row, read_csv, read_json_rows
 
 __all__ = ["RejectSink", "ledger_rows"]
-
-
-class RejectSink(Protocol):
-    """Where a reader puts a rejected row (the CLI's ``Rejects``, the desk's import log)."""
-
-    def add(self, rejected: RowRejected) -> None:
-        """Record one rejected row."""
 
 
 def ledger_rows(
@@ -31,13 +23,19 @@ def ledger_rows(
     header_map: Mapping[str, str],
     known: Iterable[str],
     required: Iterable[str] = (),
+    rejects: RejectSink | None = None,
 ) -> Iterator[Row]:
-    """The rows of the ledger at ``path``: CSV, or JSON for ``.json``/``.jsonl`` files."""
+    """The rows of the ledger at ``path``: CSV, or JSON for ``.json``/``.jsonl`` files.
+
+    With ``rejects``, a structurally bad row (an extra cell, a JSON value that is an object,
+    a cell over the size limit ...) goes there with its line and reading goes on; without,
+    it raises (:func:`qsdomain.ledgers.read_csv`).
+    """
     if Path(path).suffix.lower() in (".json", ".jsonl"):
-        rows = read_json_rows(path, header_map=header_map, known=known)
+        rows = read_json_rows(path, header_map=header_map, known=known, rejects=rejects)
         required = tuple(required)
         return (_with_required(row, required) for row in rows)
-    return read_csv(path, header_map=header_map, known=known, required=required)
+    return read_csv(path, header_map=header_map, known=known, required=required, rejects=rejects)
 
 
 def _with_required(row: Row, required: Sequence[str]) -> Row:

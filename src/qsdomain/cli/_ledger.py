@@ -4,6 +4,8 @@ A ledger command (``metrology due``, ``licences check``, ``commitments status`` 
 or JSON file through :mod:`qsdomain.ledgers`, builds domain objects row by row, reports every
 rejected row (line, field, value, reason) on standard error without stopping, and exits with
 status 0 when every row was read and 1 when some were rejected (2 stays "the command failed").
+A row the reader itself cannot read (one cell too many, a JSON object as a value ...) is one of
+them: the commands pass their :class:`Rejects` to :func:`ledger_rows` as its ``rejects``.
 """
 
 from __future__ import annotations

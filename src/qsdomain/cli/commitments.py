@@ -163,7 +163,7 @@ def _cases_from(
         if "items" in data:
             items = items_list(data["items"], "items")
         return document_cases(data.get("cases", []), items, rejects)
-    rows = ledger_rows(path, header_map=HEADERS, known=COLUMNS, required=REQUIRED)
+    rows = ledger_rows(path, header_map=HEADERS, known=COLUMNS, required=REQUIRED, rejects=rejects)
     return ledger_cases(with_progress(rows, args.progress, what="events"), items, rejects)
 
 

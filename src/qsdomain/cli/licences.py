@@ -120,7 +120,13 @@ class LicenceCheck:
 
 def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
     """The events of ``path`` by licence number, each licence's in date order."""
-    rows = ledger_rows(path, header_map=EVENT_HEADERS, known=EVENT_COLUMNS, required=EVENT_REQUIRED)
+    rows = ledger_rows(
+        path,
+        header_map=EVENT_HEADERS,
+        known=EVENT_COLUMNS,
+        required=EVENT_REQUIRED,
+        rejects=rejects,
+    )
     return events_by_number(rows, Path(path).name, rejects)
 
 
@@ -265,7 +271,11 @@ def _check(args: argparse.Namespace) -> Reply:
     events_name = "" if events_path is None else Path(events_path).name
     seen: set[str] = set()
     rows = ledger_rows(
-        path, header_map=LICENCE_HEADERS, known=LICENCE_COLUMNS, required=LICENCE_REQUIRED
+        path,
+        header_map=LICENCE_HEADERS,
+        known=LICENCE_COLUMNS,
+        required=LICENCE_REQUIRED,
+        rejects=rejects,
     )
     counts: Counter[LicenceState] = Counter()
     items: list[WorkItem] = []

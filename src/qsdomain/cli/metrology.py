@@ -36,7 +36,7 @@ from qsdomain.cli._ledger import (
 )
 from qsdomain.cli._metrology_interval import add_interval
 from qsdomain.cli._output import Reply
-from qsdomain.ledgers import Row
+from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import (
     DueReport,
     Instrument,
@@ -143,6 +143,18 @@ def _count(rows: Iterable[Row], counted: list[int]) -> Iterator[Row]:
         yield row
 
 
+@attrs.frozen
+class _CountedRejects:
+    """The reader's rejects: rows of the file too, so counted as read (``counted[0]``)."""
+
+    rejects: Rejects
+    counted: list[int]
+
+    def add(self, rejected: RowRejected) -> None:
+        self.counted[0] += 1
+        self.rejects.add(rejected)
+
+
 def _remember(
     pairs: _Pairs, names: dict[str, str]
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
@@ -195,7 +207,13 @@ def _due(args: argparse.Namespace) -> Reply:
     policy = Policy(warning_days=within, grace_days=args.grace)
     rejects = Rejects()
     counted = [0]
-    rows = ledger_rows(args.file, header_map=HEADERS, known=COLUMNS, required=REQUIRED)
+    rows = ledger_rows(
+        args.file,
+        header_map=HEADERS,
+        known=COLUMNS,
+        required=REQUIRED,
+        rejects=_CountedRejects(rejects, counted),
+    )
     rows = iter(with_progress(_count(rows, counted), args.progress, what="instruments"))
     names: dict[str, str] = {}
     pairs = _remember(_histories(objects(rows, _builder(as_of), rejects), rejects), names)

@@ -406,8 +406,11 @@ class Desk:
         and the licences' worklist window (``licences check --within``,
         :func:`qsdomain.licensing.worklist`), so the same window lists the same items.
         ``calendar`` defaults to :func:`~qsdomain.calendars.china` extended provisionally
-        (statutory-holiday rule) three years past ``as_of``; items whose answer uses those
-        provisional days are marked ``provisional``.
+        (statutory-holiday rule) three years past ``as_of``, as far as that rule reaches
+        (:func:`default_calendar`); items whose answer uses those provisional days are marked
+        ``provisional``, and an item whose answer needs a day past the calendar is listed as
+        refused. ``as_of`` may be any day up to 9989-09-30 (the report looks up to ten years
+        and twelve weeks past it).
         """
         as_of = _checks.day("as_of", as_of)
         within = _checks.whole_number("within", within, 0, limits.MAX_WITHIN_DAYS)

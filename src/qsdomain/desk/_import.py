@@ -138,8 +138,16 @@ def _detect(path: str) -> str:
 
 
 def _first_keys(path: str) -> list[str]:
-    first = next(iter(read_json_rows(path)), None)
+    # The keys of the first readable object: a bad first row is the import's to reject.
+    first = next(iter(read_json_rows(path, rejects=_Ignored())), None)
     return [] if first is None else list(first.fields)
+
+
+class _Ignored:
+    """A reject sink that keeps nothing (the table is detected before the import reads)."""
+
+    def add(self, rejected: RowRejected) -> None:
+        pass
 
 
 def _by_keys(path: str, keys: list[str]) -> str:
@@ -162,9 +170,9 @@ def _by_keys(path: str, keys: list[str]) -> str:
     return matches[0]
 
 
-def _rows(path: str, table: str) -> Iterator[Row]:
+def _rows(path: str, table: str, rejects: _Counted) -> Iterator[Row]:
     columns, required, headers = TABLES[table]
-    return ledger_rows(path, header_map=headers, known=columns, required=required)
+    return ledger_rows(path, header_map=headers, known=columns, required=required, rejects=rejects)
 
 
 def _batched(
@@ -184,14 +192,19 @@ def _batched(
 
 
 class _Counted:
-    """Rows passed through, counted (rows read = data rows the reader gave)."""
+    """Rows counted as read: the data rows the reader gave (passed through), and the rows the
+    reader itself rejected (an extra cell, a JSON object as a value ...: passed to ``log``)."""
 
-    def __init__(self, rows: Iterable[Row]) -> None:
-        self.rows = rows
+    def __init__(self, log: _Log) -> None:
+        self.log = log
         self.read = 0
 
-    def __iter__(self) -> Iterator[Row]:
-        for row in self.rows:
+    def add(self, rejected: RowRejected) -> None:
+        self.read += 1
+        self.log.add(rejected)
+
+    def over(self, rows: Iterable[Row]) -> Iterator[Row]:
+        for row in rows:
             self.read += 1
             yield row
 
@@ -617,8 +630,8 @@ def import_file(
         if table == "service_items":
             read, loaded = _service_items(conn, name)
         else:
-            counted = _Counted(_rows(name, table))
-            loaded = _LOADERS[table](conn, counted, log, mode)
+            counted = _Counted(log)
+            loaded = _LOADERS[table](conn, counted.over(_rows(name, table, counted)), log, mode)
             read = counted.read
         if out is not None and out.stream is not None:
             if not overwrite and os.path.lexists(out.target):  # made while this file was read

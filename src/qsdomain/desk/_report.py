@@ -10,16 +10,17 @@ item with state ``refused`` and the library's message as its reason.
 from __future__ import annotations
 
 import datetime
+import functools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from qsdomain import _checks, commitments, licensing, metrology
+from qsdomain import _checks, commitments, licensing, limits, metrology
 from qsdomain._formats import commitments as case_format
 from qsdomain._formats import licensing as licence_format
-from qsdomain.calendars import WorkingCalendar, china
+from qsdomain.calendars import WorkingCalendar, china, statutory_days
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -44,7 +45,7 @@ from qsdomain.desk._model import (
     trusted_item,
     trusted_section,
 )
-from qsdomain.errors import InvalidInputError, QSDomainError
+from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, QSDomainError
 from qsdomain.licensing import (
     Licence,
     LicenceEvent,
@@ -71,6 +72,10 @@ REFUSED = "refused"
 #: a clock that reaches further is listed as refused with the calendar's error, not guessed.
 _HORIZON = timedelta(days=3 * 366)
 
+#: The last day a report can be asked for: it looks ahead up to limits.MAX_WITHIN_DAYS days and
+#: lists its workload by week for WEEKS weeks, and Python's dates end at 9999-12-31.
+LATEST_AS_OF = date.max - timedelta(days=limits.MAX_WITHIN_DAYS + 7 * WEEKS)
+
 
 def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> WorkingCalendar:
     """``base`` (default :func:`~qsdomain.calendars.china`), extended provisionally with the
@@ -83,16 +88,43 @@ def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> Workin
 
     The desk's report uses it when no calendar is given, so a deadline in a year whose State
     Council notice is not out yet is answered, and marked provisional, rather than refused.
+    The extension stops where the statutory rule stops (the last year of its festival table,
+    :func:`~qsdomain.calendars.statutory_days`) and at the longest calendar
+    (:data:`~qsdomain.limits.MAX_CALENDAR_DAYS`), so any ``as_of`` gets a calendar: a report
+    whose items need no day past it answers (an empty desk on any day), and an item whose
+    clock needs a day past it is listed as refused with the calendar's error.
+
+    >>> default_calendar(date(2500, 1, 1)).coverage.last
+    datetime.date(2060, 12, 31)
     """
     as_of = _checks.day("as_of", as_of)
     if base is None:
         base = china()
     elif not isinstance(base, WorkingCalendar):
         raise InvalidInputError("base", base, "a WorkingCalendar or None")
-    until = as_of + _HORIZON if as_of <= date.max - _HORIZON else date.max
+    horizon = as_of + _HORIZON if as_of <= date.max - _HORIZON else date.max
+    widest = base.coverage.first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1)
+    until = min(horizon, _statutory_reach(), widest)
     if until <= base.coverage.last:
         return base
-    return base.extended(until=until, rule="statutory")
+    try:
+        return base.extended(until=until, rule="statutory")
+    except CalendarNotCoveredError:  # a base ending before the statutory rule's first year
+        return base
+
+
+@functools.cache
+def _statutory_reach() -> date:
+    """The last day the statutory rule can extend a calendar to: the end of the last year
+    :func:`~qsdomain.calendars.statutory_days` answers (its festival table)."""
+    year = china().coverage.last.year
+    while year < date.max.year:
+        try:
+            statutory_days(year + 1)
+        except CalendarNotCoveredError:
+            break
+        year += 1
+    return date(year, 12, 31)
 
 
 class _Weeks:
@@ -668,7 +700,14 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
 def build_report(
     conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingCalendar
 ) -> Report:
-    """Every family's section, in report order."""
+    """Every family's section, in report order (``as_of`` at most :data:`LATEST_AS_OF`)."""
+    if as_of > LATEST_AS_OF:
+        raise InvalidInputError(
+            "as_of",
+            as_of,
+            f"a day from {date.min} to {LATEST_AS_OF} (a report looks up to "
+            f"{limits.MAX_WITHIN_DAYS} days and {WEEKS} weeks past it)",
+        )
     return Report(
         as_of=as_of,
         within=within,

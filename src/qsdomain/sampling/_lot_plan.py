@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from qsdomain._checks import enum_member, flag
+from qsdomain._checks import as_int, enum_member, flag
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
 from qsdomain.sampling._plans import (
@@ -105,7 +105,7 @@ class LotPlan:
             2828.1-2012 Tables 2-A to 2-C), and the plan's acceptance number still decides.
     """
 
-    lot_size: int
+    lot_size: int = attrs.field(converter=as_int)
     aql: str
     level: str
     table_code_letter: str
@@ -205,6 +205,7 @@ def plan_for(
     >>> plan_for(5, "0.65", level="III").hundred_percent   # letter B, ↓ to n = 20 > 5 items
     True
     """
+    lot_size = check_lot_size(lot_size)  # numpy.int64 as int: no numpy bool in the plan
     letter = code_letter(lot_size, level)
     chosen = plan(letter, aql, severity, scheme)
     return LotPlan(

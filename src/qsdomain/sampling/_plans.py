@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import enum_member, flag, items, whole_number
+from qsdomain._checks import as_int, as_optional_int, enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
 from qsdomain.sampling._oc import Model
@@ -42,9 +42,9 @@ class Stage:
         rejection_number: the cumulative rejection number Re (拒收数), above Ac.
     """
 
-    sample_size: int = attrs.field()
-    acceptance_number: int | None = attrs.field()
-    rejection_number: int = attrs.field()
+    sample_size: int = attrs.field(converter=as_int)
+    acceptance_number: int | None = attrs.field(converter=as_optional_int)
+    rejection_number: int = attrs.field(converter=as_int)
 
     @sample_size.validator
     def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
@@ -99,9 +99,9 @@ class StageDecision:
     """
 
     decision: Decision = attrs.field(converter=_to_decision)
-    stage: int = attrs.field()
-    cumulative_count: int = attrs.field()
-    cumulative_sample_size: int = attrs.field()
+    stage: int = attrs.field(converter=as_int)
+    cumulative_count: int = attrs.field(converter=as_int)
+    cumulative_sample_size: int = attrs.field(converter=as_int)
 
     @stage.validator
     def _check_stage(self, _: attrs.Attribute[int], value: int) -> None:
@@ -305,9 +305,9 @@ class SingleSamplingPlan(_PlanMethods):
         severity: normal, tightened or reduced, for plans from the tables.
     """
 
-    sample_size: int = attrs.field()
-    acceptance_number: int = attrs.field()
-    rejection_number: int = attrs.field()
+    sample_size: int = attrs.field(converter=as_int)
+    acceptance_number: int = attrs.field(converter=as_int)
+    rejection_number: int = attrs.field(converter=as_int)
     code_letter: str | None = attrs.field(default=None, kw_only=True)
     aql: str | None = attrs.field(default=None, kw_only=True)
     severity: Severity | None = attrs.field(default=None, kw_only=True)

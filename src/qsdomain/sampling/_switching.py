@@ -30,7 +30,7 @@ from typing import cast
 
 import attrs
 
-from qsdomain._checks import enum_member, flag, items, whole_number
+from qsdomain._checks import as_int, enum_member, flag, items, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling._severity import Scheme, Severity
 from qsdomain.sampling._switching_events import (
@@ -117,10 +117,10 @@ class SwitchingState:
 
     severity: Severity = attrs.field(default=Severity.NORMAL, converter=_to_severity)
     discontinued: bool = attrs.field(default=False, validator=check_flag)
-    switching_score: int = attrs.field(default=0)
+    switching_score: int = attrs.field(default=0, converter=as_int)
     recent_normal_results: tuple[bool, ...] = attrs.field(default=(), converter=recent_results)
-    tightened_accepted_run: int = attrs.field(default=0)
-    tightened_not_accepted: int = attrs.field(default=0)
+    tightened_accepted_run: int = attrs.field(default=0, converter=as_int)
+    tightened_not_accepted: int = attrs.field(default=0, converter=as_int)
     reduced_approved: bool = attrs.field(default=False, validator=check_flag)
     production_steady: bool = attrs.field(default=True, validator=check_flag)
     last_transition: Transition | None = attrs.field(default=None)

@@ -35,7 +35,7 @@ from typing import TypeAlias
 
 import attrs
 
-from qsdomain._checks import enum_member, flag, items, text, whole_number
+from qsdomain._checks import as_int, as_optional_int, enum_member, flag, items, text, whole_number
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling._severity import Scheme
 
@@ -227,8 +227,8 @@ class LotResult:
 
     accepted: bool = attrs.field(validator=check_flag)
     scheme: Scheme = attrs.field(default=Scheme.SINGLE, converter=_to_scheme)
-    acceptance_number: int | None = attrs.field(default=None)
-    decided_at_stage: int = attrs.field(default=1)
+    acceptance_number: int | None = attrs.field(default=None, converter=as_optional_int)
+    decided_at_stage: int = attrs.field(default=1, converter=as_int)
     accepted_at_tighter_aql: bool | None = attrs.field(default=None)
     production_steady: bool = attrs.field(default=True, validator=check_flag)
     resubmitted: bool = attrs.field(default=False, validator=check_flag)

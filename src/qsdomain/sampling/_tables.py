@@ -82,7 +82,8 @@ def _aql_number(aql: object) -> Decimal | None:
         number = int(aql)
         return Decimal(number) if 0 < number <= _LARGEST_AQL else None
     if isinstance(aql, float):
-        return Decimal(repr(aql)) if 0 < aql <= _LARGEST_AQL else None  # NaN fails too
+        # float's own repr: a subclass (numpy.float64) may print itself as "np.float64(1.5)".
+        return Decimal(float.__repr__(aql)) if 0 < aql <= _LARGEST_AQL else None  # NaN fails
     return None
 
 
@@ -97,6 +98,17 @@ def normalize_aql(aql: object) -> str:
     qsdomain.errors.InvalidInputError: aql must be one of 0.010, 0.015, ..., 650, 1000, got 0.3
 
     A string must be a plain decimal number: ``"1_5"``, ``"1e1"``, ``"sNaN"`` are refused.
+    A ``float`` is read as the decimal it prints as, and so is any subclass of ``float``
+    (``numpy.float64``); a whole number may be any :class:`numbers.Integral` (``numpy.int64``),
+    never a ``bool``. Other real types are refused with the same error, ``numpy.float32``
+    among them: its 0.65 is 0.64999997..., not an AQL of the tables (convert with ``float``
+    or pass the AQL as text).
+
+    >>> class Measured(float):  # as numpy.float64, whose repr is "np.float64(1.5)"
+    ...     def __repr__(self):
+    ...         return f"Measured({float(self)})"
+    >>> normalize_aql(Measured(1.5))
+    '1.5'
     """
     if aql.__class__ in (str, float):
         fast = _AQL_FAST.get(aql)
