@@ -138,3 +138,30 @@ def test_a_bad_file_after_good_ones_says_which_were_imported(
     assert (status, out) == (2, "")
     assert "line 2: aql" in err
     assert "the files before it were imported: licences.csv" in err
+
+
+def test_a_window_past_the_calendar_still_reports(
+    database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--within`` reaching past the default calendar's three years lists the licences
+    (a provisional mark looks only at the days the calendar has) instead of failing whole."""
+    status, out, err = run(
+        capsys, "desk", "report", database, "--as-of", "2026-11-27", "--within", "3660", "--json"
+    )
+    assert (status, err) == (0, "")
+    licensing = next(s for s in json.loads(out)["sections"] if s["family"] == "licensing")
+    assert licensing["items"]
+
+
+def test_a_json_lines_ledger_is_detected_like_a_json_one(
+    tmp_path: Path, database: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ledger = tmp_path / "instruments.jsonl"
+    ledger.write_text(
+        '{"id": "JL-9", "name": "秤", "interval_months": 12, "verified_on": "2026-01-05",'
+        ' "outcome": "pass"}\n',
+        encoding="utf-8",
+    )
+    status, out, err = run(capsys, "desk", "import", database, str(ledger))
+    assert (status, err) == (0, "")
+    assert out.endswith("instruments: read 1, loaded 1, rejected 0\n")

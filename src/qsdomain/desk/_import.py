@@ -124,7 +124,7 @@ def _detect(path: str) -> str:
     """The table a file goes into, from its columns (or a service-item document)."""
     suffix = Path(path).suffix.lower()
     try:
-        if suffix == ".json":
+        if suffix in (".json", ".jsonl"):
             with Path(path).open(encoding="utf-8-sig") as stream:
                 head = stream.read(4096).lstrip()
             if head.startswith("{") and '"items"' in head:

@@ -460,7 +460,10 @@ def _counted_provisionally(cal: WorkingCalendar, item: licensing.WorkItem) -> bo
     if st.licence.kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
         return False
     first, last = sorted((item.due, st.expires))
-    return cal.is_provisional_between(first, last)
+    # Only the days the calendar has can have been counted (an expiry past the calendar's end
+    # was never counted in working days: the lead counts back from it into the calendar).
+    first, last = max(first, cal.coverage.first), min(last, cal.coverage.last)
+    return first <= last and cal.is_provisional_between(first, last)
 
 
 # -- commitments ---------------------------------------------------------------------------------
