@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import os
+import tempfile
 from collections.abc import Iterable, Mapping
 from typing import IO
 
@@ -49,6 +50,29 @@ def _read_json(
     return list(rows)
 
 
+def _ledger_rows(
+    path: str | os.PathLike[str],
+    *,
+    header_map: Mapping[str, str],
+    known: Iterable[str],
+    required: Iterable[str] = (),
+    rejects: ledgers.RejectSink | None = None,
+) -> list[ledgers.Row]:
+    """The generator drained, so that its checks run."""
+    rows = ledgers.ledger_rows(
+        path, header_map=header_map, known=known, required=required, rejects=rejects
+    )
+    return list(rows)
+
+
+def _a_ledger() -> str:
+    folder = tempfile.mkdtemp(prefix="qsdomain-good-calls-")
+    path = os.path.join(folder, "lots.csv")
+    with open(path, "w", encoding="utf-8") as out:
+        out.write("编号,limit\nA,20\n")
+    return path
+
+
 def _parse(rows: list[ledgers.Row]) -> list[object]:
     """The generator drained, so that its checks run."""
     return list(ledgers.parse_rows(rows, lambda row: row.whole("limit")))
@@ -78,4 +102,14 @@ GOOD_CALLS: dict[str, Call] = {
         {"header_map": {"编号": "id"}, "known": ["id", "limit"], "rejects": None},
     ),
     "ledgers.parse_rows": Call(_parse, ([ROW],)),
+    "ledgers.ledger_rows": Call(
+        _ledger_rows,
+        (_a_ledger(),),
+        {
+            "header_map": {"编号": "id"},
+            "known": ["id", "limit"],
+            "required": ["id"],
+            "rejects": None,
+        },
+    ),
 }

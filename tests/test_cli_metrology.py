@@ -390,10 +390,10 @@ def test_bad_command_lines_fail_in_one_line(
 
 
 def test_instruments_made_from_a_template_equal_checked_ones() -> None:
-    from qsdomain.cli.metrology import _builder  # noqa: PLC0415 - the private fast path
     from qsdomain.ledgers import Row  # noqa: PLC0415
+    from qsdomain.ledgers.metrology import builder  # noqa: PLC0415 - the shared row builder
 
-    build = _builder(date(2026, 11, 27))
+    build = builder(date(2026, 11, 27))
     cells = {"name": "秤", "interval_months": "12", "verified_on": "2026-01-05", "outcome": "合格"}
     first = build(Row(2, {"id": "A", **cells}))
     second = build(Row(3, {"id": " B ", **cells}))  # from the template of the first

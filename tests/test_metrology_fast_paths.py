@@ -308,7 +308,7 @@ def test_read_csv_rows_equal_checked_rows(lines: list[list[str]]) -> None:
 
 def test_read_csv_still_refuses_an_overlong_cell() -> None:
     text = "a,b\nx," + "y" * (limits.MAX_TEXT_LENGTH + 1) + "\n"
-    with pytest.raises(InvalidInputError, match="cells of at most"):
+    with pytest.raises(InvalidInputError, match="a cell of at most"):
         list(read_csv(io.StringIO(text)))
 
 
@@ -406,7 +406,7 @@ _ROW = {
 @example([_ROW, {**_ROW, "verified_on": "2027-01-01"}, {**_ROW, "outcome": " 合格 "}])
 def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> None:
     """Rows through one builder (its memos warm) give what each row gives a fresh builder."""
-    from qsdomain._formats.metrology import _builder  # noqa: PLC0415 - the private builder
+    from qsdomain.ledgers.metrology import builder  # noqa: PLC0415 - the private builder
 
     as_of = date(2026, 11, 27)
 
@@ -417,9 +417,9 @@ def test_the_row_builder_answers_as_a_fresh_one(cells: list[dict[str, str]]) -> 
             return str(err)
         return (made.line, made.instrument, made.record)
 
-    warm = _builder(as_of)
+    warm = builder(as_of)
     rows = [Row(line, fields) for line, fields in enumerate(cells, 2)]
-    assert [entry(warm, row) for row in rows] == [entry(_builder(as_of), row) for row in rows]
+    assert [entry(warm, row) for row in rows] == [entry(builder(as_of), row) for row in rows]
 
 
 @settings(max_examples=60)

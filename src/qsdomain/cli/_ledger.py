@@ -19,12 +19,11 @@ from typing import TypeVar
 
 import attrs
 
-from qsdomain._formats import ledger_rows
 from qsdomain._spreadsheet import text_cell
 from qsdomain._terminal import clean
 from qsdomain.cli._arguments import iso_date
 from qsdomain.cli._output import EXIT_OK, EXIT_REJECTED, UsageError, say
-from qsdomain.ledgers import Row, RowRejected, parse_rows
+from qsdomain.ledgers import Row, RowRejected, ledger_rows, parse_rows
 
 __all__ = [
     "Rejects",

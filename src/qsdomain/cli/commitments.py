@@ -4,7 +4,7 @@
 cases, prints the worklist (breached first, then warning, by committed due date) and the
 met/missed counts per mode and per item. ``deadline`` answers one question: the last day of a
 limit counted from an acceptance date. The layouts are documented in docs/commitments.md
-("On the command line"); reading them is ``qsdomain._formats.commitments``.
+("On the command line"); reading them is ``qsdomain.ledgers.commitments``.
 """
 
 from __future__ import annotations
@@ -18,15 +18,6 @@ from pathlib import Path
 import attrs
 
 from qsdomain import limits
-from qsdomain._formats.commitments import (
-    COLUMNS,
-    HEADERS,
-    REQUIRED,
-    document,
-    document_cases,
-    items_list,
-    ledger_cases,
-)
 from qsdomain.calendars import WorkingCalendar
 from qsdomain.cli._arguments import Rejected, calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
@@ -53,6 +44,15 @@ from qsdomain.commitments import (
 )
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import RowRejected
+from qsdomain.ledgers.commitments import (
+    COLUMNS,
+    HEADERS,
+    REQUIRED,
+    document,
+    document_cases,
+    items_list,
+    ledger_cases,
+)
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []

@@ -20,19 +20,6 @@ from pathlib import Path
 
 import attrs
 
-from qsdomain._formats.licensing import (
-    EVENT_COLUMNS,
-    EVENT_HEADERS,
-    EVENT_REQUIRED,
-    LICENCE_COLUMNS,
-    LICENCE_HEADERS,
-    LICENCE_REQUIRED,
-    DatedEvent,
-    events_by_number,
-    kind_names,
-    licence_builder,
-    on_line,
-)
 from qsdomain._terminal import clean
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
@@ -48,6 +35,19 @@ from qsdomain.cli._ledger import (
 from qsdomain.cli._output import Reply, say
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.ledgers import Row, RowRejected
+from qsdomain.ledgers.licensing import (
+    EVENT_COLUMNS,
+    EVENT_HEADERS,
+    EVENT_REQUIRED,
+    LICENCE_COLUMNS,
+    LICENCE_HEADERS,
+    LICENCE_REQUIRED,
+    DatedEvent,
+    events_by_number,
+    kind_names,
+    licence_builder,
+    on_line,
+)
 from qsdomain.licensing import (
     LicenceState,
     WorkItem,

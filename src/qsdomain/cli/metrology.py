@@ -21,7 +21,6 @@ from datetime import date
 import attrs
 
 from qsdomain import limits
-from qsdomain._formats.metrology import COLUMNS, HEADERS, REQUIRED, _builder, _histories
 from qsdomain._terminal import clean
 from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
@@ -37,6 +36,7 @@ from qsdomain.cli._ledger import (
 from qsdomain.cli._metrology_interval import add_interval
 from qsdomain.cli._output import Reply
 from qsdomain.ledgers import Row, RowRejected
+from qsdomain.ledgers.metrology import COLUMNS, HEADERS, REQUIRED, builder, histories
 from qsdomain.metrology import (
     DueReport,
     Instrument,
@@ -216,7 +216,7 @@ def _due(args: argparse.Namespace) -> Reply:
     )
     rows = iter(with_progress(_count(rows, counted), args.progress, what="instruments"))
     names: dict[str, str] = {}
-    pairs = _remember(_histories(objects(rows, _builder(as_of), rejects), rejects), names)
+    pairs = _remember(histories(objects(rows, builder(as_of), rejects), rejects), names)
     report = _report(pairs, as_of, policy, names)
     due_list = report.due
 

@@ -1,6 +1,6 @@
 """Importing ledger files into the desk database: one transaction per file, nothing lost.
 
-Each file is read with the same rules as the family commands (:mod:`qsdomain._formats`), so a
+Each file is read with the same rules as the family commands (:mod:`qsdomain.ledgers`), so a
 row ``qsdomain metrology due`` refuses is refused here with the same message. Without
 ``keep_going`` the first bad row stops the import and the database is left as it was; with it,
 the good rows load and every rejected row goes to the rejects file with its line, field, value
@@ -21,11 +21,6 @@ from pathlib import Path
 from typing import TypeVar
 
 from qsdomain._files import Replacement, is_regular, refuse_special, special_kind
-from qsdomain._formats import commitments as case_format
-from qsdomain._formats import ledger_rows
-from qsdomain._formats import licensing as licence_format
-from qsdomain._formats import metrology as instrument_format
-from qsdomain._formats import sampling as lot_format
 from qsdomain._spreadsheet import text_cell
 from qsdomain.commitments import (
     Accepted,
@@ -38,7 +33,11 @@ from qsdomain.commitments import (
 )
 from qsdomain.desk._model import ImportSummary
 from qsdomain.errors import InvalidInputError, QSDomainError
-from qsdomain.ledgers import Row, RowRejected, parse_rows, read_json_rows
+from qsdomain.ledgers import Row, RowRejected, ledger_rows, parse_rows, read_json_rows
+from qsdomain.ledgers import commitments as case_format
+from qsdomain.ledgers import licensing as licence_format
+from qsdomain.ledgers import metrology as instrument_format
+from qsdomain.ledgers import sampling as lot_format
 from qsdomain.licensing import Renewed, Suspended
 
 __all__ = [
@@ -250,14 +249,14 @@ def _months(term: object) -> int | None:
 
 
 def _instruments(conn: sqlite3.Connection, rows: Iterable[Row], log: _Log, mode: str) -> int:
-    build = instrument_format._builder(datetime.date.max)
+    build = instrument_format.builder(datetime.date.max)
     entries = _kept(parse_rows(rows, build), log)
     loaded = 0
     first = _first_seq(conn, "verifications", mode)
     seq = 0
     pending: list[tuple[object, ...]] = []
     records: list[tuple[object, ...]] = []
-    for instrument, history in instrument_format._histories(entries, log):
+    for instrument, history in instrument_format.histories(entries, log):
         pending.append(
             (
                 instrument.id,

@@ -18,8 +18,6 @@ from datetime import date, timedelta
 from typing import Any
 
 from qsdomain import _checks, commitments, licensing, limits, metrology
-from qsdomain._formats import commitments as case_format
-from qsdomain._formats import licensing as licence_format
 from qsdomain.calendars import WorkingCalendar, china, statutory_days
 from qsdomain.commitments import (
     Accepted,
@@ -46,6 +44,8 @@ from qsdomain.desk._model import (
     trusted_section,
 )
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, QSDomainError
+from qsdomain.ledgers import commitments as case_format
+from qsdomain.ledgers import licensing as licence_format
 from qsdomain.licensing import (
     Licence,
     LicenceEvent,

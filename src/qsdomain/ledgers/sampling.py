@@ -13,9 +13,9 @@ from datetime import date
 
 import attrs
 
-from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
+from qsdomain.rejects import RejectSink
 from qsdomain.sampling import plan_for
 
 __all__ = ["COLUMNS", "HEADERS", "REQUIRED", "Lot", "lot_row", "lots"]

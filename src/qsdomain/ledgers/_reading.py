@@ -1,61 +1,4 @@
-"""Reading ledgers (台账) from CSV and JSON files: numbered rows, Chinese headers, rejects.
-
->>> import io
->>> from qsdomain.ledgers import read_csv
->>> text = ("\\ufeff编号,名称,检定日期\\n"
-...         "JL-0001,电子计价秤,2025-12-01\\nJL-0002,加油机,2025-13-01\\n")
->>> headers = {"编号": "id", "名称": "name", "检定日期": "verified_on"}
->>> rows = list(read_csv(io.StringIO(text), header_map=headers))
->>> rows[0].line, rows[0].text("id"), rows[0].date("verified_on")
-(2, 'JL-0001', datetime.date(2025, 12, 1))
->>> rows[1].date("verified_on")
-Traceback (most recent call last):
-...
-qsdomain.errors.InvalidInputError: line 3: verified_on must be a date YYYY-MM-DD, got '2025-13-01'
-
-A ledger is read row by row (a generator: a file of any size streams), and every row keeps its
-line number, so an error names the line, the field, the value and what is allowed.
-:func:`parse_rows` turns rows into domain objects with a function you give, yielding a
-:class:`RowRejected` for each bad row instead of stopping, so nothing is silently dropped and
-one bad row never hides the others. This is the edge of the library: rule families never read
-files; the command line and the desk call this module.
-
-CSV files are UTF-8, with or without a byte-order mark (Excel writes one). A header is matched
-exactly, after trimming spaces, against the canonical field names and the ``header_map``
-(for example ``{"出厂编号": "id"}``); an unknown header or a missing required one is an error
-before any row is read. JSON ledgers are a JSON array of objects (or one object per line, JSON
-Lines) whose keys go through the same ``header_map``.
-
-One structurally bad row never has to abort a file. Give the readers a ``rejects=`` sink (any
-object with an ``add(RowRejected)`` method, :class:`RejectSink`) and a row with more cells than
-headers, a cell over :data:`~qsdomain.limits.MAX_TEXT_LENGTH` characters, a JSON item that is
-not an object, a JSON value that is an object or an array, a lone surrogate (``"\\ud800"``),
-a repeated JSON key, or a JSON Lines line that is not valid JSON goes to the sink with its line
-(and field) while the good rows are read:
-
->>> class Kept(list):
-...     def add(self, rejected):
-...         self.append(rejected)
->>> kept = Kept()
->>> text = "id,name\\nA1,秤\\nA2,秤,\\nA3,加油机\\n"
->>> [row.text("id") for row in read_csv(io.StringIO(text), rejects=kept)]
-['A1', 'A3']
->>> [str(r) for r in kept]
-['line 3 must be at most 2 cells, got 3 cells']
-
-Without a sink the same row raises the typed error. What makes the rest of a file unreadable
-stays an error of the file: an empty file, a bad or unknown header, a JSON array that is not
-valid JSON, bytes that are not UTF-8 (the error names the line of the first bad byte).
-
-Byte-order marks: a U+FEFF at the start of any line is dropped (files concatenated from several
-exports carry one at each export's start), in CSV and JSON Lines alike, and a CSV row equal to
-the header row is skipped (the header of the next export). JSON Lines are split at line feeds
-only, so U+2028 or U+0085 inside a string are text, as JSON says.
-
-The readers check their arguments when called: ``header_map`` is a mapping of header texts to
-field names, ``required`` and ``known`` are lists of column names (a string is never a list of
-characters), ``rejects`` has an ``add`` method.
-"""
+"""The ledger readers behind :mod:`qsdomain.ledgers` (see its docstring)."""
 
 from __future__ import annotations
 
@@ -65,18 +8,19 @@ import json
 import operator
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date
 from pathlib import Path
-from typing import IO, Protocol, TypeVar
+from typing import IO, TypeVar
 
 import attrs
 
 from qsdomain import _checks, limits
 from qsdomain._files import refuse_special
 from qsdomain.errors import InvalidInputError, QSDomainError
+from qsdomain.rejects import RejectSink, RowRejected, rejected
 
-__all__ = ["RejectSink", "Row", "RowRejected", "parse_rows", "read_csv", "read_json_rows"]
+__all__ = ["Row", "ledger_rows", "parse_rows", "read_csv", "read_json_rows"]
 
 T = TypeVar("T")
 
@@ -212,44 +156,6 @@ class Row:
         raise InvalidInputError(self._where(name), value, f"one of {shown}")
 
 
-@attrs.frozen
-class RowRejected:
-    """A row that could not become a domain object, and why.
-
-    >>> RowRejected(line=3, field="line 3: verified_on", value="2025-13-01",
-    ...             reason="a date YYYY-MM-DD").line
-    3
-
-    Attributes:
-        line: the line number of the row.
-        field: the field the error names (``line N: name``, or a path inside the object).
-        value: the value received, as text.
-        reason: what is allowed, or what went wrong.
-    """
-
-    line: int = attrs.field(converter=_checks.as_int)
-    field: str = attrs.field()
-    value: str = attrs.field()
-    reason: str = attrs.field()
-
-    @line.validator
-    def _check_line(self, _: attrs.Attribute[int], value: int) -> None:
-        _checks.whole_number("row_rejected.line", value, 1)
-
-    @field.validator
-    @reason.validator
-    def _check_text(self, attribute: attrs.Attribute[str], value: str) -> None:
-        _checks.text(f"row_rejected.{attribute.name}", value)
-
-    @value.validator
-    def _check_value(self, _: attrs.Attribute[str], value: str) -> None:
-        _checks.text("row_rejected.value", value, allow_empty=True)
-
-    def __str__(self) -> str:
-        field = self.field if self.field.startswith("line ") else f"line {self.line}: {self.field}"
-        return f"{field} must be {self.reason}, got {self.value}"
-
-
 def _open_text(source: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]:
     """A text stream for ``source`` and whether this function opened it (and must close it).
 
@@ -264,25 +170,6 @@ def _open_text(source: str | os.PathLike[str] | IO[str]) -> tuple[IO[str], bool]
     if isinstance(source, io.TextIOBase) or hasattr(source, "read"):
         return source, False
     raise InvalidInputError("source", source, "a path or an open text file")
-
-
-class RejectSink(Protocol):
-    """Where a reader puts a row it cannot read, so that reading goes on (``rejects=``).
-
-    Any object with an ``add(rejected)`` method will do: the command line's list of rejects,
-    the desk's rejects file, a plain list's subclass.
-
-    >>> class Printed:
-    ...     def add(self, rejected):
-    ...         print(rejected)
-    >>> rows = read_json_rows(io.StringIO('{"id": "A"}\\n{"id": {}}\\n'), rejects=Printed())
-    >>> [row.text("id") for row in rows]
-    line 2: id must be a string, a number or null, got {}
-    ['A']
-    """
-
-    def add(self, rejected: RowRejected) -> None:
-        """Record one rejected row."""
 
 
 def _header_map(value: object) -> dict[str, str]:
@@ -319,22 +206,6 @@ def _reject_sink(value: object) -> RejectSink | None:
     raise InvalidInputError(
         "rejects", value, "None or an object with an add(RowRejected) method (a RejectSink)"
     )
-
-
-def _shown(text: str, most: int) -> str:
-    """``text`` cut to ``most`` characters, a lone surrogate spelled as its escape."""
-    cut = text[:most]
-    if cut.isascii() or cut.isprintable():
-        return cut
-    return cut.encode("utf-8", "backslashreplace").decode("utf-8")
-
-
-def _rejected(line: int, err: InvalidInputError) -> RowRejected:
-    """The :class:`RowRejected` for a typed error about the row at ``line`` (the value cut to
-    200 characters; a lone surrogate, which no rejects file could hold, spelled as its escape)."""
-    value = err.value if isinstance(err.value, str) else repr(err.value)
-    most = limits.MAX_TEXT_LENGTH
-    return RowRejected(line, _shown(err.field, most), _shown(value, 200), _shown(err.allowed, most))
 
 
 def _canonical(
@@ -511,7 +382,7 @@ def _csv_rows(
             problem = InvalidInputError(f"line {line}", "", f"readable CSV ({err})")
             if rejects is None:
                 raise problem from None
-            rejects.add(_rejected(line, problem))
+            rejects.add(rejected(line, problem))
             continue
         except UnicodeDecodeError as err:
             raise undecodable(line + 1, err) from None
@@ -531,7 +402,7 @@ def _csv_rows(
             except InvalidInputError as problem:
                 if rejects is None:
                     raise
-                rejects.add(_rejected(line, problem))
+                rejects.add(rejected(line, problem))
                 continue
         if cells[0].strip() == first_header and [c.strip() for c in cells] == header_cells:
             continue  # the header again: the next export of a concatenated file
@@ -622,7 +493,7 @@ def _read_json(
         except InvalidInputError as problem:
             if rejects is None:
                 raise
-            rejects.add(_rejected(number, problem))
+            rejects.add(rejected(number, problem))
             continue
         yield row
 
@@ -676,7 +547,7 @@ def _json_items(text: str, rejects: RejectSink | None) -> Iterator[tuple[int, ob
             problem = InvalidInputError(f"line {number}", line[:60], f"valid JSON ({err})")
             if rejects is None:
                 raise problem from None
-            rejects.add(_rejected(number, problem))
+            rejects.add(rejected(number, problem))
             continue
         yield number, item
 
@@ -730,7 +601,43 @@ def parse_rows(rows: Iterable[Row], build: Callable[[Row], T]) -> Iterator[T | R
         try:
             yield build(row)
         except QSDomainError as err:
-            if isinstance(err, InvalidInputError):
-                yield _rejected(row.line, err)
-            else:
-                yield RowRejected(row.line, type(err).__name__, "", str(err))
+            yield rejected(row.line, err)
+
+
+def ledger_rows(
+    path: str | os.PathLike[str],
+    *,
+    header_map: Mapping[str, str],
+    known: Iterable[str],
+    required: Iterable[str] = (),
+    rejects: RejectSink | None = None,
+) -> Iterator[Row]:
+    """The rows of the ledger file at ``path``: JSON for ``.json``/``.jsonl`` files, else CSV.
+
+    >>> import tempfile
+    >>> from pathlib import Path
+    >>> path = Path(tempfile.mkdtemp()) / "instruments.jsonl"
+    >>> _ = path.write_text('{"编号": "JL-1"}', encoding="utf-8")
+    >>> rows = ledger_rows(path, header_map={"编号": "id"}, known=["id", "name"],
+    ...                    required=["id", "name"])
+    >>> [row.fields for row in rows]
+    [{'id': 'JL-1', 'name': ''}]
+
+    A JSON object has no header: a required key it lacks is an empty cell, as a CSV row's
+    missing cells are. With ``rejects``, a structurally bad row (an extra cell, a JSON value
+    that is an object, a cell over the size limit ...) goes there with its line and reading
+    goes on; without, it raises (:func:`read_csv`).
+    """
+    if not isinstance(path, (str, os.PathLike)):
+        raise InvalidInputError("path", path, "a file path (str or os.PathLike)")
+    wanted = _column_names("required", required, optional=False) or ()
+    if Path(path).suffix.lower() in (".json", ".jsonl"):
+        rows = read_json_rows(path, header_map=header_map, known=known, rejects=rejects)
+        return (_with_required(row, wanted) for row in rows)
+    return read_csv(path, header_map=header_map, known=known, required=wanted, rejects=rejects)
+
+
+def _with_required(row: Row, required: Sequence[str]) -> Row:
+    """JSON rows have no header: a required key missing from an object is an empty cell."""
+    missing = [name for name in required if name not in row.fields]
+    return attrs.evolve(row, fields={**row.fields, **dict.fromkeys(missing, "")})

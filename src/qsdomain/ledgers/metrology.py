@@ -3,7 +3,7 @@
 The canonical columns (:data:`COLUMNS`) and their Chinese headers (:data:`HEADERS`), the cell
 texts of each choice column, the row builder that turns a ledger row into an instrument and its
 verification record (sharing what rows have in common, see :class:`_Shapes`), and
-:func:`_histories`, which makes the rows of one id (together in the file) one instrument's
+:func:`histories`, which makes the rows of one id (together in the file) one instrument's
 history, rejecting a repeated or scattered row.
 Shared by ``qsdomain metrology due`` (:mod:`qsdomain.cli.metrology`) and the desk.
 """
@@ -16,11 +16,11 @@ from datetime import date
 import attrs
 
 from qsdomain import limits
-from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import Instrument, Verification
 from qsdomain.periods import Term
+from qsdomain.rejects import RejectSink
 
 #: The names the metrology command uses (the module is private: these are shared, not API).
 __all__ = [
@@ -31,8 +31,8 @@ __all__ = [
     "REQUIRED",
     "SCHEMES",
     "SUPERVISIONS",
-    "_builder",
-    "_histories",
+    "builder",
+    "histories",
 ]
 
 # -- the ledger's columns ------------------------------------------------------------------------
@@ -241,7 +241,7 @@ def _shaped(row: Row, shapes: _Shapes) -> Instrument:
         return _instrument(row, shapes)
 
 
-def _builder(as_of: date) -> Callable[[Row], _Entry]:
+def builder(as_of: date) -> Callable[[Row], _Entry]:
     shapes = _Shapes()
 
     def build(row: Row) -> _Entry:
@@ -302,7 +302,7 @@ def _reject(rejects: RejectSink, line: int, field: str, value: object, reason: s
     rejects.add(RowRejected(line, f"line {line}: {field}", str(value), reason))
 
 
-def _histories(
+def histories(
     entries: Iterable[_Entry], rejects: RejectSink
 ) -> Iterator[tuple[Instrument, list[Verification]]]:
     """The rows of each id become one instrument with its records in the file's order.

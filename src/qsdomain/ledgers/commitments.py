@@ -3,7 +3,7 @@
 An event ledger (CSV, JSON Lines) has one row per event of a service case, a case's rows
 contiguous and in order; a JSON document holds ``items`` (service items) and ``cases`` (each
 ``{"id", "item", "events", "handler"}``). Either way every rejected row or case is added to the
-caller's :class:`~qsdomain._formats.RejectSink` and reading goes on. The layouts are documented
+caller's :class:`~qsdomain.rejects.RejectSink` and reading goes on. The layouts are documented
 in docs/commitments.md ("On the command line").
 """
 
@@ -20,7 +20,6 @@ import attrs
 
 from qsdomain import limits
 from qsdomain._files import refuse_special
-from qsdomain._formats import RejectSink
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -37,6 +36,7 @@ from qsdomain.commitments import (
 from qsdomain.commitments._events import EVENT_KINDS
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import Row, RowRejected
+from qsdomain.rejects import RejectSink
 
 __all__ = [
     "COLUMNS",

@@ -13,7 +13,6 @@ from datetime import date
 
 import attrs
 
-from qsdomain._formats import RejectSink
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 from qsdomain.licensing import (
@@ -24,6 +23,7 @@ from qsdomain.licensing import (
     default_kinds,
 )
 from qsdomain.licensing._events import EVENT_KINDS
+from qsdomain.rejects import RejectSink
 
 __all__ = [
     "EVENT_CODES",
