@@ -97,7 +97,7 @@ GOOD_CALLS: dict[str, Call] = {
         m.LedgerSummary,
         (),
         {
-            "read": 8,
+            "read": 7,
             "rejected": 1,
             "never_verified": 1,
             "current": 1,

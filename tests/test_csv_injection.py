@@ -59,7 +59,7 @@ def test_report_csv_quotes_text_cells_and_keeps_numbers_dates_and_states() -> No
                       due=date(2026, 11, 24), days_left=-3, reason="@SUM(1)")  # fmt: skip
     line = LineState(product="+管件", severity="tightened", lots=2, not_accepted=1,
                      last_lot="=L2")  # fmt: skip
-    section = Section(family="sampling", read=2, items=(item,), workload=(), lines=(line,),
+    section = Section(family="sampling", read=1, items=(item,), workload=(), lines=(line,),
                       totals=(StateTotal(state="not_accepted", count=1),))  # fmt: skip
     files = report_csv(Report(as_of=date(2026, 11, 27), within=30, sections=(section,)))
     (row,) = rows_of(files["sampling.csv"])

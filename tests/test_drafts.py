@@ -64,10 +64,10 @@ def test_a_drafted_case_clock_is_a_case_clock() -> None:
 def test_a_drafted_status_is_a_status() -> None:
     day = date(2026, 11, 27)
     last = Verification(on=date(2025, 12, 1), outcome=Outcome.PASS)
-    fast = _trusted_status("JL-1", InstrumentState.DUE_SOON, day, day, day, 3, last, "verification")
+    fast = _trusted_status("JL-1", InstrumentState.DUE_SOON, day, day, day, 0, last, "verification")
     plain = InstrumentStatus(
         instrument_id="JL-1", state="due_soon", as_of=day, valid_through=day, due=day,
-        days_left=3, last=last, basis="verification",
+        days_left=0, last=last, basis="verification",
     )  # fmt: skip
     _alike(fast, plain)
 

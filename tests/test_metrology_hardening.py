@@ -99,7 +99,8 @@ def test_due_report_refuses_a_string_and_foreign_items() -> None:
 
 
 def test_due_report_keeps_a_list_as_a_tuple() -> None:
-    assert DueReport(due=[STATUS], summary=LedgerSummary(read=1)).due == (STATUS,)
+    summary = LedgerSummary(read=1, **{STATUS.state.value: 1})
+    assert DueReport(due=[STATUS], summary=summary).due == (STATUS,)
 
 
 def test_interval_decision_must_agree_with_its_cap() -> None:

@@ -349,7 +349,7 @@ def test_a_converter_error_names_the_field_in_the_path() -> None:
     report = Report(
         as_of=date(2026, 11, 27),
         within=30,
-        sections=(Section(family="metrology", read=1, items=(item,), totals=(), workload=()),),
+        sections=(Section(family="metrology", read=0, items=(item,), totals=(), workload=()),),
     )
     data = json.loads(to_json(report))
     data["sections"][0]["items"][0]["key"] = " "

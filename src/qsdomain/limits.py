@@ -34,6 +34,7 @@ __all__ = [
     "MAX_OC_STAGES",
     "MAX_OC_STAGE_GAP",
     "MAX_PATH_LENGTH",
+    "MAX_RELIABILITY_BINS",
     "MAX_SCHEDULE_BYTES",
     "MAX_TERM_YEARS",
     "MAX_TEXT_LENGTH",
@@ -91,10 +92,19 @@ MAX_METROLOGY_INTERVAL_DAYS = 36_600
 #: years, the same bound as MAX_METROLOGY_INTERVAL_DAYS, far beyond any 检定周期.
 MAX_METROLOGY_INTERVAL_MONTHS = 1_200
 
-#: Most calibrations pooled in one interval analysis (a method's total or a S2 bin's count):
-#: the binomial sums cost time in proportion, and a class of a million results is beyond any
-#: lab's history.
+#: Most calibrations pooled in one interval analysis (a method's total or a S2 bin's count): a
+#: class of a million results is beyond any lab's history. The binomial tails are summed from
+#: their far end and stop when the rest is negligible, so their cost grows with ``sqrt(n)``:
+#: ``reliability_bounds`` takes under 0.1 s at this limit (benchmarks/bench_metrology_limits.py).
 MAX_METROLOGY_CALIBRATIONS = 1_000_000
+
+#: Most resubmission-time bins in one S2 fit (``fit_reliability``, ``s2_interval``, the
+#: command line's ``--bins``). The maximum-likelihood search evaluates the likelihood over every
+#: bin hundreds to thousands of times, so the time grows with the bins: about 0.35 s at 1,000
+#: on the project's 2-core test machine, where 10,000 took 4 s and the former bound (100,000,
+#: MAX_METROLOGY_RECORDS) 40 s and more. RP-1 bins a class's history by resubmission time into a
+#: few dozen bins; a thousand is far beyond that.
+MAX_RELIABILITY_BINS = 1_000
 
 # -- sampling ------------------------------------------------------------------------------------
 

@@ -84,9 +84,9 @@ def _bins_file(path: str) -> list[ReliabilityBin]:
                 raise InvalidInputError(
                     f"line {row.line}: {err.field}", err.value, err.allowed
                 ) from None
-            if len(bins) > limits.MAX_METROLOGY_RECORDS:
+            if len(bins) > limits.MAX_RELIABILITY_BINS:
                 raise InvalidInputError(
-                    "--bins", path, f"at most {limits.MAX_METROLOGY_RECORDS} bins"
+                    "--bins", path, f"at most {limits.MAX_RELIABILITY_BINS} bins"
                 )
     return bins
 

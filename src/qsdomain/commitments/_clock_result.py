@@ -122,6 +122,14 @@ class Deadline:
     state: ClockState = attrs.field(converter=_deadline_state)
     paused: bool = attrs.field(default=False, converter=_deadline_paused)
 
+    def __attrs_post_init__(self) -> None:
+        # What every computed clock satisfies (issue #18 item 14); the calendar and the case's
+        # events are not stored, so ``due`` is not checked against ``limit``.
+        if self.left != self.limit - self.used:
+            raise InvalidInputError(
+                "deadline.left", self.left, f"{self.limit - self.used} (limit - used)"
+            )
+
 
 def _caseclock_case_id(v: object) -> str:
     return _checks.text("case_id", v, max_length=200)
@@ -218,6 +226,24 @@ class CaseClock:
     delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
     excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
     provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)
+
+    def __attrs_post_init__(self) -> None:
+        """What every computed clock satisfies (issue #18 item 14: JSON read back is checked).
+
+        Only the order of the stored days: the case's events and the calendar are not
+        stored, so the clocks' counts are not recomputed here.
+        """
+        received, accepted = self.received_on, self.accepted_on
+        if accepted is not None and received is None:
+            raise InvalidInputError("accepted_on", accepted, "None before the case is received")
+        if received is not None and accepted is not None and accepted < received:
+            raise InvalidInputError(
+                "accepted_on", accepted, f"on or after received_on ({received})"
+            )
+        if self.deemed_accepted and accepted is None:
+            raise InvalidInputError("deemed_accepted", True, "False without accepted_on")
+        if received is not None and received > self.as_of:
+            raise InvalidInputError("received_on", received, f"on or before as_of ({self.as_of})")
 
     @property
     def state(self) -> ClockState:

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 from typing import TypeVar
 
 import attrs
@@ -361,6 +362,26 @@ family), got 'sampling'
                     "a state not already counted (each once)",
                 )
             seen.add(total.state)
+
+    def __attrs_post_init__(self) -> None:
+        """What every computed section satisfies (issue #18 item 14): ``read`` is the sum of the
+        totals (entries refused count in a ``refused`` total), the workload is consecutive weeks,
+        and only sampling has product lines, and only the others a workload. (An item's state
+        is not always a totals state: a licence's item is what to do, its total its state.)"""
+        counted = sum(t.count for t in self.totals)
+        if self.read != counted:
+            raise InvalidInputError("section.read", self.read, f"{counted} (the sum of the totals)")
+        if self.family is Family.SAMPLING and self.workload:
+            raise InvalidInputError("section.workload", len(self.workload), "empty for sampling")
+        if self.family is not Family.SAMPLING and self.lines:
+            raise InvalidInputError(
+                "section.lines", len(self.lines), f"empty for {self.family.value}"
+            )
+        weeks = [w.week_of for w in self.workload]
+        if any(b != a + timedelta(days=7) for a, b in pairwise(weeks)):
+            raise InvalidInputError(
+                "section.workload", [w.isoformat() for w in weeks], "consecutive weeks in order"
+            )
 
     @property
     def needing_action(self) -> int:

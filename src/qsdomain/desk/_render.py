@@ -314,7 +314,7 @@ def report_csv(report: Report) -> dict[str, str]:
     >>> item = ActionItem(family="licensing", key="XK-7", name="甲厂", state="overdue_filing",
     ...                   due=date(2026, 9, 14), days_left=-74, reason="renewal not filed")
     >>> files = report_csv(Report(as_of=date(2026, 11, 27), within=30, sections=(
-    ...     Section(family="licensing", read=1, items=(item,), totals=(), workload=()),)))
+    ...     Section(family="licensing", read=0, items=(item,), totals=(), workload=()),)))
     >>> sorted(files)
     ['licensing.csv', 'totals.csv', 'workload.csv']
     >>> print(files["licensing.csv"], end="")
@@ -338,7 +338,7 @@ def report_csv(report: Report) -> dict[str, str]:
     >>> bad = ActionItem(family="licensing", key="XK-8", name='=HYPERLINK("http://x")',
     ...                  state="overdue_filing", due=None, days_left=-3, reason="not filed")
     >>> print(report_csv(Report(as_of=date(2026, 11, 27), within=30, sections=(
-    ...     Section(family="licensing", read=1, items=(bad,), totals=(), workload=()),)
+    ...     Section(family="licensing", read=0, items=(bad,), totals=(), workload=()),)
     ... ))["licensing.csv"], end="")
     key,name,state,due,days_left,reason,provisional
     XK-8,"'=HYPERLINK(""http://x"")",overdue_filing,,-3,not filed,false
@@ -593,7 +593,7 @@ def report_html(report: Report, *, limit: int | None = 500) -> str:
 
     >>> from datetime import date
     >>> from qsdomain.desk import Report, Section, WeekLoad, report_html
-    >>> section = Section(family="metrology", read=3, items=(), totals=(),
+    >>> section = Section(family="metrology", read=0, items=(), totals=(),
     ...                   workload=(WeekLoad(week_of=date(2026, 11, 30), count=2),))
     >>> page = report_html(Report(as_of=date(2026, 11, 27), within=30, sections=(section,)))
     >>> page.startswith("<!DOCTYPE html>"), page.count('class="bar"'), "<script" in page

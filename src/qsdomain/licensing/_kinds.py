@@ -29,6 +29,7 @@ import attrs
 
 from qsdomain import limits
 from qsdomain._checks import day, enum_member, items, text, whole_number
+from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
@@ -285,7 +286,7 @@ def _to_kinds(value: object) -> tuple[LicenceKind, ...]:
     return found  # type: ignore[return-value]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)
 class KindRegistry:
     """An immutable set of licence kinds, looked up by code.
 
@@ -373,8 +374,16 @@ class KindRegistry:
                 kind.code,
                 "a code not yet registered (pass replace=True to replace a kind)",
             )
+        if kind.code not in self._by_code:
+            # Every kind here is already checked and its code is new: no need to check the
+            # others again (which made registering kinds one at a time cost O(n) checks each).
+            return _registry((*self.kinds, kind), {**self._by_code, kind.code: kind})
         kept = [k for k in self.kinds if k.code != kind.code]
         return KindRegistry((*kept, kind))
+
+
+#: The trusted builder of a registry from checked kinds and their index (see ``_drafts``).
+_registry = drafted(KindRegistry)
 
 
 def register_kind(

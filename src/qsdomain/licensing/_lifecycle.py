@@ -225,6 +225,7 @@ class Lifecycle:
             raise InvalidInputError(
                 "lifecycle.expires", self.expires, f"on or after issued ({self.licence.issued})"
             )
+        _check_order(self)
 
     @classmethod
     def start(cls, licence: Licence) -> Lifecycle:
@@ -244,6 +245,42 @@ class Lifecycle:
             expires=licence.expires,
             valid_since=licence.issued,
             cursor=licence.issued,
+        )
+
+
+def _check_order(life: Lifecycle) -> None:
+    """The orders of days every folded lifecycle satisfies (issue #18 item 14)."""
+    on, until = life.suspended_on, life.suspended_until
+    if on is not None and until is not None and until < on:
+        raise InvalidInputError(
+            "lifecycle.suspended_until", until, f"on or after suspended_on ({on})"
+        )
+    issued = life.licence.issued
+    if life.valid_since < issued:
+        raise InvalidInputError(
+            "lifecycle.valid_since", life.valid_since, f"on or after issued ({issued})"
+        )
+    if life.deemed_from is not None and not issued < life.deemed_from <= life.expires:
+        raise InvalidInputError(
+            "lifecycle.deemed_from",
+            life.deemed_from,
+            f"after issued ({issued}) and on or before expires ({life.expires})",
+        )
+    for name in ("filed_on", "refused_on", "ended_on"):
+        found = getattr(life, name)
+        if found is not None and found > life.cursor:
+            raise InvalidInputError(
+                f"lifecycle.{name}",
+                found,
+                f"on or before cursor ({life.cursor}), the last day folded",
+            )
+    if (
+        life.ended is LicenceState.EXPIRED
+        and life.ended_on is not None
+        and life.ended_on <= life.expires
+    ):
+        raise InvalidInputError(
+            "lifecycle.ended_on", life.ended_on, f"after expires ({life.expires}) once expired"
         )
 
 

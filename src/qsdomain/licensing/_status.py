@@ -155,6 +155,98 @@ class LicenceStatus:
     filed_on: date | None = attrs.field(default=None, validator=optional_day("status.filed_on"))
     reason: str = attrs.field(default="", validator=_check_reason)
 
+    def __attrs_post_init__(self) -> None:
+        """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
+
+        Only what the stored fields determine: the warning window (a policy, not stored) and
+        the events behind a state are not known here, so a ``renewal_due_soon`` is not checked
+        against its window, nor a ``valid`` against the events.
+        """
+        _check_status(self)
+
+
+_ENDED_BY_ACT = frozenset((LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED))
+#: States of a licence in force on ``as_of``: issued by then and not past ``expires``.
+_IN_FORCE = frozenset(
+    (
+        LicenceState.VALID,
+        LicenceState.RENEWAL_DUE_SOON,
+        LicenceState.RENEWAL_OVERDUE,
+        LicenceState.RENEWAL_PENDING,
+        LicenceState.DEEMED_RENEWED,
+        LicenceState.SUSPENDED,
+    )
+)
+
+
+def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per rule
+    state, as_of, issued = st.state, st.as_of, st.licence.issued
+    if state is LicenceState.NOT_YET_VALID:
+        if as_of >= issued:
+            raise InvalidInputError(
+                "status.state", state.value, f"not not_yet_valid on or after issue ({issued})"
+            )
+        if st.since is not None:
+            raise InvalidInputError("status.since", st.since, "None while not yet valid")
+    else:
+        if as_of < issued:
+            raise InvalidInputError(
+                "status.state", state.value, f"not_yet_valid before issue ({issued})"
+            )
+        if st.since is None:
+            raise InvalidInputError("status.since", None, "the day the state began")
+        if st.since > as_of:
+            raise InvalidInputError("status.since", st.since, f"on or before as_of ({as_of})")
+    if state in _IN_FORCE and as_of > st.expires:
+        raise InvalidInputError(
+            "status.state", state.value, f"expired or ended after expires ({st.expires})"
+        )
+    if state is LicenceState.EXPIRED and as_of <= st.expires:
+        raise InvalidInputError(
+            "status.state", state.value, f"in force on or before expires ({st.expires})"
+        )
+    if st.expires < issued:
+        raise InvalidInputError("status.expires", st.expires, f"on or after issued ({issued})")
+    if state in _ENDED_BY_ACT:
+        if st.days_left is not None:
+            raise InvalidInputError("status.days_left", st.days_left, f"None once {state.value}")
+        if st.renewal_due is not None:
+            raise InvalidInputError(
+                "status.renewal_due", st.renewal_due, f"None once {state.value}"
+            )
+        if st.filed_on is not None:
+            raise InvalidInputError("status.filed_on", st.filed_on, f"None once {state.value}")
+    elif st.days_left != (st.expires - as_of).days:
+        raise InvalidInputError(
+            "status.days_left",
+            st.days_left,
+            f"{(st.expires - as_of).days} (days from as_of {as_of} to expires {st.expires})",
+        )
+    if st.renewal_due is not None and st.renewal_due > st.expires:
+        raise InvalidInputError(
+            "status.renewal_due", st.renewal_due, f"on or before expires ({st.expires})"
+        )
+    if state is LicenceState.RENEWAL_OVERDUE and (
+        st.renewal_due is None or as_of <= st.renewal_due
+    ):
+        raise InvalidInputError(
+            "status.state",
+            state.value,
+            f"renewal_overdue only after renewal_due ({st.renewal_due})",
+        )
+    if state is LicenceState.RENEWAL_DUE_SOON and (
+        st.renewal_due is None or as_of > st.renewal_due
+    ):
+        raise InvalidInputError(
+            "status.state",
+            state.value,
+            f"renewal_due_soon only on or before renewal_due ({st.renewal_due})",
+        )
+    if state is LicenceState.RENEWAL_PENDING and st.filed_on is None:
+        raise InvalidInputError("status.filed_on", None, "the filing day of a pending renewal")
+    if st.filed_on is not None and st.filed_on > as_of:
+        raise InvalidInputError("status.filed_on", st.filed_on, f"on or before as_of ({as_of})")
+
 
 #: A LicenceStatus(licence, as_of, state, expires, renewal_due, days_left, since, filed_on,
 #: reason) from values this module computed, built by a draft (qsdomain._drafts). Computations

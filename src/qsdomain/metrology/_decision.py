@@ -47,6 +47,11 @@ def _days(_: object, attribute: attrs.Attribute[float], value: object) -> None:
     _checks.real(f"decision.{attribute.name}", value, 0.0, limits.MAX_METROLOGY_INTERVAL_DAYS)
 
 
+def _current_days(_: object, __: attrs.Attribute[float], value: object) -> None:
+    # Every method takes a current interval > 0 (interval_days): 0 is never one it was given.
+    interval_days("decision.current_days", value)
+
+
 def _optional_days(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
     if value is not None:
         interval_days(f"decision.{attribute.name}", value)
@@ -106,7 +111,7 @@ class IntervalDecision:
 
     method: Method = attrs.field(converter=_method)
     source: str = attrs.field(validator=_text)
-    current_days: float = attrs.field(validator=_days)
+    current_days: float = attrs.field(validator=_current_days)
     proposed_days: float = attrs.field(validator=_days)
     new_interval_days: float = attrs.field(validator=_days)
     cap_days: float | None = attrs.field(validator=_optional_days)

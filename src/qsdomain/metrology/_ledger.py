@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 from datetime import date
 from operator import attrgetter
@@ -58,6 +59,21 @@ class LedgerSummary:
     overdue: int = attrs.field(default=0, validator=_count)
     out_of_service: int = attrs.field(default=0, validator=_count)
 
+    def __attrs_post_init__(self) -> None:
+        counted = (
+            self.rejected
+            + self.never_verified
+            + self.current
+            + self.due_soon
+            + self.grace
+            + self.overdue
+            + self.out_of_service
+        )
+        if self.read != counted:
+            raise InvalidInputError(
+                "summary.read", self.read, f"{counted} (rejected plus the count of every state)"
+            )
+
 
 def _due(value: Iterable[object]) -> tuple[InstrumentStatus, ...]:
     """The due list as a tuple of statuses, checked item by item (refused past MAX_ITEMS)."""
@@ -94,6 +110,28 @@ class DueReport:
 
     due: tuple[InstrumentStatus, ...] = attrs.field(converter=_due)
     summary: LedgerSummary = attrs.field(validator=_summary)
+
+    def __attrs_post_init__(self) -> None:
+        """What every computed report satisfies (issue #18 item 14): the due list is in its
+        order and each state listed is counted in the summary at least as
+        often. (Which current statuses are listed depends on ``within``, not stored.)"""
+        due = self.due
+        for i in range(1, len(due)):
+            if _key(due[i]) < _key(due[i - 1]):
+                raise InvalidInputError(
+                    f"report.due[{i}]",
+                    due[i].instrument_id,
+                    "the due list's order: overdue and never verified first, then by due day "
+                    "and id",
+                )
+        listed = Counter(st.state.value for st in due)
+        for state, n in listed.items():
+            if getattr(self.summary, state) < n:
+                raise InvalidInputError(
+                    f"report.summary.{state}",
+                    getattr(self.summary, state),
+                    f"at least {n} (the statuses listed in that state)",
+                )
 
 
 def _key(st: InstrumentStatus) -> tuple[int, date, str]:

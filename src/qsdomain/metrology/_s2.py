@@ -144,22 +144,54 @@ class ReliabilityFit:
         return float((-math.log(r_target)) ** (1.0 / shape) / rate)
 
 
-def _log_likelihood(bins: Sequence[ReliabilityBin], r: Callable[[float], float]) -> float:
+def _prepared(bins: Sequence[ReliabilityBin]) -> list[tuple[float, int, int, float]]:
+    """Each bin as (time, good, bad, ln C(n, g)): the coefficient is the same at every step."""
+    return [
+        (
+            b.time,
+            b.in_tolerance,
+            b.calibrated - b.in_tolerance,
+            math.lgamma(b.calibrated + 1)
+            - math.lgamma(b.in_tolerance + 1)
+            - math.lgamma(b.calibrated - b.in_tolerance + 1),
+        )
+        for b in bins
+    ]
+
+
+def _log_likelihood(
+    data: list[tuple[float, int, int, float]], rate: float, shape: float | None
+) -> float:
+    """ln L (RP-1 eq. D-5) of the prepared bins: R(t) = exp(-(rate t)^shape), shape 1 if None.
+
+    The search calls this hundreds to thousands of times, so the coefficients are computed
+    once (:func:`_prepared`) and R(t) is written out here rather than passed as a function;
+    the sum is the same, term by term and in the same order, as the plain formula.
+    """
     total = 0.0
-    for b in bins:
-        good, bad = b.in_tolerance, b.calibrated - b.in_tolerance
-        try:
-            p = r(b.time)
-        except OverflowError:
-            p = 0.0
+    exp, log, log1p = math.exp, math.log, math.log1p
+    for time, good, bad, coefficient in data:
+        if shape is None:
+            p = exp(-rate * time)
+        else:
+            try:
+                p = exp(-((rate * time) ** shape))
+            except OverflowError:
+                p = 0.0
         if (good and p <= 0.0) or (bad and p >= 1.0):
             return -math.inf
-        total += math.lgamma(b.calibrated + 1) - math.lgamma(good + 1) - math.lgamma(bad + 1)
+        total += coefficient
         if good:
-            total += good * math.log(p)
+            total += good * log(p)
         if bad:
-            total += bad * math.log1p(-p)
+            total += bad * log1p(-p)
     return total
+
+
+#: Relative spread of the simplex's values at which the search stops (with the points within
+#: 1e-10 of each other in log-parameter space). An absolute 1e-13, as before 0.x, is below one
+#: ulp of ln L once |ln L| exceeds about 500, so such searches ran all 5000 steps.
+_TOLERANCE = 1e-13
 
 
 def _nelder_mead(f: Callable[[list[float]], float], start: list[float]) -> list[float]:
@@ -175,7 +207,10 @@ def _nelder_mead(f: Callable[[list[float]], float], start: list[float]) -> list[
         order = sorted(range(dim + 1), key=values.__getitem__)
         simplex = [simplex[i] for i in order]
         values = [values[i] for i in order]
-        if abs(values[-1] - values[0]) < 1e-13 and _spread(simplex) < 1e-10:
+        collapsed = _spread(simplex) < 1e-10
+        if collapsed and values[0] == math.inf:
+            break  # no finite point in a simplex shrunk to nothing: the fit is refused
+        if collapsed and abs(values[-1] - values[0]) <= _TOLERANCE * max(1.0, abs(values[0])):
             break
         centroid = [sum(p[j] for p in simplex[:-1]) / dim for j in range(dim)]
         worst = simplex[-1]
@@ -215,7 +250,9 @@ def _inside(u: list[float]) -> bool:
 
 
 def _bins(value: object) -> tuple[ReliabilityBin, ...]:
-    found = _checks.items("bins", value, max_items=limits.MAX_METROLOGY_RECORDS)
+    found = _checks.items(
+        "bins", value, max_items=limits.MAX_RELIABILITY_BINS, limit_name="MAX_RELIABILITY_BINS"
+    )
     for i, b in enumerate(found):
         if not isinstance(b, ReliabilityBin):
             raise InvalidInputError(f"bins[{i}]", b, "a ReliabilityBin")
@@ -251,13 +288,14 @@ def fit_reliability(
     total = sum(b.calibrated for b in data)
     mean_t = sum(b.time * b.calibrated for b in data) / total
     theta0 = -math.log(good / total) / mean_t
+    prepared = _prepared(data)
     if kind is ReliabilityModel.EXPONENTIAL:
 
         def neg(u: list[float]) -> float:
             if not _inside(u):
                 return math.inf
             rate = math.exp(u[0])
-            return -_log_likelihood(data, lambda t: math.exp(-rate * t))
+            return -_log_likelihood(prepared, rate, None)
 
         best = _nelder_mead(neg, [math.log(theta0)])
         params: tuple[float, ...] = (math.exp(best[0]),)
@@ -267,7 +305,7 @@ def fit_reliability(
             if not _inside(u):
                 return math.inf
             rate, shape = math.exp(u[0]), math.exp(u[1])
-            return -_log_likelihood(data, lambda t: math.exp(-((rate * t) ** shape)))
+            return -_log_likelihood(prepared, rate, shape)
 
         best = _nelder_mead(neg, [math.log(theta0), 0.0])
         params = (math.exp(best[0]), math.exp(best[1]))

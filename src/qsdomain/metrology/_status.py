@@ -143,10 +143,88 @@ class InstrumentStatus:
     last: Verification | None = attrs.field(validator=_last_record)
     basis: str = attrs.field(validator=_basis)
 
+    def __attrs_post_init__(self) -> None:
+        """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
+
+        Only what the stored fields determine: the policy (warning window, grace days,
+        alignment) and the instrument's interval are not stored, so ``current`` against
+        ``due_soon`` and ``grace`` against ``overdue`` are not told apart here.
+        """
+        _check_status(self)
+
     @property
     def reason(self) -> str:
         """One sentence saying why, with the Chinese term (检定有效期至, 检定不合格, ...)."""
         return _reason(self)
+
+
+#: The bases whose status has a due day (every other basis has none).
+_DATED = frozenset(("service_life", "verification", "calibration", "usage"))
+
+
+def _check_status(st: InstrumentStatus) -> None:  # noqa: PLR0912 - one check per rule
+    state, basis, last = st.state, st.basis, st.last
+    if (last is None) != (basis == "none"):
+        raise InvalidInputError(
+            "status.basis", basis, "'none' exactly when there is no last record"
+        )
+    if (state is _NEVER_VERIFIED) != (last is None):
+        raise InvalidInputError(
+            "status.state", state.value, "never_verified exactly when there is no last record"
+        )
+    if last is not None and last.on > st.as_of:
+        raise InvalidInputError(
+            "status.last.on", last.on, f"on or before as_of ({st.as_of}): a later record is unread"
+        )
+    out = basis in ("failed", "scrapped")
+    if out:
+        wanted = _FAIL if basis == "failed" else _SCRAPPED
+        if last is None or last.outcome is not wanted:
+            raise InvalidInputError(
+                "status.last.outcome",
+                None if last is None else last.outcome.value,
+                f"{wanted.value} (the basis is {basis})",
+            )
+    elif last is not None and last.outcome in _OUT:
+        raise InvalidInputError(
+            "status.basis", basis, f"failed or scrapped after a {last.outcome.value} record"
+        )
+    if (state is _OUT_OF_SERVICE) != out:
+        raise InvalidInputError(
+            "status.state",
+            state.value,
+            "out_of_service exactly when the basis is failed or scrapped",
+        )
+    if basis == "first_only" and state is not _CURRENT:
+        raise InvalidInputError("status.state", state.value, "current (first verification only)")
+    if basis not in _DATED:
+        for name in ("valid_through", "due", "days_left"):
+            if getattr(st, name) is not None:
+                raise InvalidInputError(
+                    f"status.{name}", getattr(st, name), f"None when the basis is {basis}"
+                )
+        return
+    if st.valid_through is None or st.due is None or st.days_left is None:
+        raise InvalidInputError(
+            "status.due", st.due, f"valid_through, due and days_left given (basis {basis})"
+        )
+    if st.days_left != (st.due - st.as_of).days:
+        raise InvalidInputError(
+            "status.days_left",
+            st.days_left,
+            f"{(st.due - st.as_of).days} (days from as_of {st.as_of} to due {st.due})",
+        )
+    if basis == "usage":
+        if state is not _OVERDUE:
+            raise InvalidInputError("status.state", state.value, "overdue (usage limit reached)")
+    elif st.days_left >= 0 and state not in (_CURRENT, _DUE_SOON):
+        raise InvalidInputError(
+            "status.state", state.value, f"current or due_soon with {st.days_left} days left"
+        )
+    elif st.days_left < 0 and state not in (_GRACE, _OVERDUE):
+        raise InvalidInputError(
+            "status.state", state.value, f"grace or overdue {-st.days_left} days past due"
+        )
 
 
 #: An InstrumentStatus from values :func:`status` computed, every field in order, built by a
