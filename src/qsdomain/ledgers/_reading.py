@@ -607,8 +607,8 @@ def parse_rows(rows: Iterable[Row], build: Callable[[Row], T]) -> Iterator[T | R
 def ledger_rows(
     path: str | os.PathLike[str],
     *,
-    header_map: Mapping[str, str],
-    known: Iterable[str],
+    header_map: Mapping[str, str] | None = None,
+    known: Iterable[str] | None = None,
     required: Iterable[str] = (),
     rejects: RejectSink | None = None,
 ) -> Iterator[Row]:
