@@ -53,8 +53,8 @@ def _read_json(
 def _ledger_rows(
     path: str | os.PathLike[str],
     *,
-    header_map: Mapping[str, str],
-    known: Iterable[str],
+    header_map: Mapping[str, str] | None = None,
+    known: Iterable[str] | None = None,
     required: Iterable[str] = (),
     rejects: ledgers.RejectSink | None = None,
 ) -> list[ledgers.Row]:
