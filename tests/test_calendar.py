@@ -388,22 +388,19 @@ def test_containment_of_a_datetime_is_false_not_an_error() -> None:
     assert datetime(2027, 6, 1) not in span  # noqa: DTZ001
 
 
-def test_a_maximal_calendar_builds_fast_and_a_larger_one_is_refused_at_once() -> None:
+def test_a_maximal_calendar_builds_and_a_larger_one_is_refused() -> None:
     """Issue #6: a 0001-9999 coverage took 0.8 s and 260 MB; now it is refused before any index
-    is built, and the largest allowed calendar builds well under a second."""
-    start = time.perf_counter()
+    is built, and the largest allowed calendar builds (its time is measured by
+    benchmarks/bench_calendar.py, not asserted here: no wall-clock assertion in the suite)."""
     with pytest.raises(InvalidInputError, match="MAX_CALENDAR_DAYS"):
         structure(
             {"name": "x", "coverage": {"first": "0001-01-01", "last": "9999-12-31"}},
             WorkingCalendar,
         )
-    assert time.perf_counter() - start < 0.1
     first = D(1900, 1, 1)
-    start = time.perf_counter()
     cal = WorkingCalendar(
         name="max", coverage=Coverage(first, first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1))
     )
-    assert time.perf_counter() - start < 0.5
     assert cal.add_working_days(first, 1) == D(1900, 1, 2)
     assert cal.working_days_between(first, cal.coverage.last) == len(
         list(cal.working_days(D(1900, 1, 2), cal.coverage.last))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-import time
 from datetime import date, timedelta
 from itertools import pairwise
 from pathlib import Path
@@ -271,13 +270,10 @@ def test_the_2026_example_file_gives_the_bundled_2026_day_by_day() -> None:
         assert replaced.is_working_day(day) == official.is_working_day(day), day
 
 
-def test_loading_and_validating_a_schedule_takes_at_most_5_ms() -> None:
+def test_loading_a_schedule_again_gives_an_equal_schedule() -> None:
+    """Loading is pure (its time is benchmarks/bench_calendar.py's to measure)."""
     text = EXAMPLE_2026.read_text(encoding="utf-8")
-    load_schedule(text)
-    start = time.perf_counter()
-    for _ in range(20):
-        load_schedule(text)
-    assert (time.perf_counter() - start) / 20 < 0.005
+    assert load_schedule(text) == load_schedule(text)
 
 
 def test_china_with_an_extra_year_keeps_constant_time_queries() -> None:
