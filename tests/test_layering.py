@@ -27,14 +27,15 @@ FAMILIES = ("sampling", "metrology", "licensing", "commitments")
 
 # The layers, lowest first. A module may import its own layer and the layers below it, never a
 # layer above. Inside the core the order is finer: the leaves, then the helpers on them, then
-# the calendars, then periods (which counts working days through a calendar).
+# the calendars, then periods (which counts working days through a calendar) and the
+# provisional-calendar policy.
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     # ``qsdomain`` itself: ``__version__`` and lazy re-exports of the core (checked as the core)
     ("root", ("qsdomain",)),
     ("core leaves", ("errors", "limits", "defaults", "_drafts")),
     ("core helpers", ("_checks", "_memo", "rejects")),
     ("calendars", ("calendars",)),
-    ("periods", ("periods",)),
+    ("periods", ("periods", "_provisional")),
     ("families", FAMILIES),
     ("file helpers", ("_files", "_spreadsheet", "_terminal")),
     ("faces", ("serialization", "ledgers")),
