@@ -46,23 +46,10 @@ class RowRejected:
         reason: what is allowed, or what went wrong.
     """
 
-    line: int = attrs.field(converter=_checks.as_int)
-    field: str = attrs.field()
-    value: str = attrs.field()
-    reason: str = attrs.field()
-
-    @line.validator
-    def _check_line(self, _: attrs.Attribute[int], value: int) -> None:
-        _checks.whole_number("row_rejected.line", value, 1)
-
-    @field.validator
-    @reason.validator
-    def _check_text(self, attribute: attrs.Attribute[str], value: str) -> None:
-        _checks.text(f"row_rejected.{attribute.name}", value)
-
-    @value.validator
-    def _check_value(self, _: attrs.Attribute[str], value: str) -> None:
-        _checks.text("row_rejected.value", value, allow_empty=True)
+    line: int = attrs.field(converter=_checks.as_int, validator=_checks.v_whole(1))
+    field: str = attrs.field(validator=_checks.v_text())
+    value: str = attrs.field(validator=_checks.v_text(allow_empty=True))
+    reason: str = attrs.field(validator=_checks.v_text())
 
     def __str__(self) -> str:
         field = self.field if self.field.startswith("line ") else f"line {self.line}: {self.field}"
