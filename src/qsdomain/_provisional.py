@@ -24,7 +24,6 @@ settings, the same on the desk (:meth:`qsdomain.desk.Desk.report`,
 
 from __future__ import annotations
 
-import functools
 from datetime import date, timedelta
 from typing import Literal
 
@@ -40,18 +39,18 @@ RULES = ("statutory", "weekends", "off")
 _HORIZON = timedelta(days=366 * defaults.PROVISIONAL_YEARS)
 
 
-@functools.cache
-def statutory_reach(last_official_year: int) -> date:
-    """The last day the statutory rule can extend a calendar to: the end of the last year
-    :func:`~qsdomain.calendars.statutory_days` answers (its festival table)."""
-    year = last_official_year
-    while year < date.max.year:
+def _statutory_reach(after: date, wanted: date) -> date:
+    """The last day up to ``wanted`` the statutory rule can extend a calendar ending on ``after``
+    to: the end of the last year :func:`~qsdomain.calendars.statutory_days` answers (its
+    festival table), asked only for the years between (a few, on the desk's three years)."""
+    year = after.year
+    while year < wanted.year:
         try:
             statutory_days(year + 1)
         except CalendarNotCoveredError:
-            break
+            return max(after, date(year, 12, 31))
         year += 1
-    return date(year, 12, 31)
+    return wanted
 
 
 def provisional_calendar(
@@ -95,8 +94,10 @@ def provisional_calendar(
     horizon = as_of + _HORIZON if as_of <= date.max - _HORIZON else date.max
     widest = base.coverage.first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1)
     reach = min(horizon, widest)
+    if reach <= base.coverage.last:
+        return base
     if rule == "statutory":
-        reach = min(reach, statutory_reach(base.coverage.last.year))
+        reach = _statutory_reach(base.coverage.last, reach)
     if reach <= base.coverage.last:
         return base
     try:
