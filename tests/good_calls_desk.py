@@ -88,5 +88,7 @@ GOOD_CALLS: dict[str, Call] = {
     "desk.report_html": Call(desk.report_html, (REPORT,), {"limit": 10}),
     "desk.write_report_csv": Call(desk.write_report_csv, (REPORT, _OUT.name)),
     "desk.Desk": Call(desk.Desk, (_DB,)),
-    "desk.default_calendar": Call(desk.default_calendar, (D,)),
+    "desk.default_calendar": Call(
+        desk.default_calendar, (D,), {"base": None, "provisional": "statutory", "until": None}
+    ),
 }

@@ -85,6 +85,11 @@ GOOD_CALLS: dict[str, Call] = {
     "ledgers.Row.whole": Call(ROW.whole, ("limit",), {"low": 0, "high": 60, "required": True}),
     "ledgers.Row.number": Call(ROW.number, ("ratio",), {"required": True}),
     "ledgers.Row.choice": Call(ROW.choice, ("id", {"JL-0001": "a"}), {"required": True}),
+    "ledgers.Rejects": Call(ledgers.Rejects, (), {"keep": 5}),
+    "ledgers.Rejects.add": Call(
+        ledgers.Rejects().add, (ledgers.RowRejected(3, "line 3: on", "2026-13-01", "a date"),)
+    ),
+    "ledgers.Rejects.lines": Call(ledgers.Rejects().lines, ()),
     "ledgers.RowRejected": Call(ledgers.RowRejected, (3, "line 3: on", "2026-13-01", "a date")),
     "ledgers.read_csv": Call(
         _read_csv,

@@ -32,7 +32,8 @@ def test_is_working(capsys: pytest.CaptureFixture[str]) -> None:
     status, out, _ = run(capsys, "calendar", "is-working", "2026-10-10")
     assert status == 0
     assert out == "2026-10-10 (Saturday) is a make-up working day (调休上班)\n"
-    status, out, _ = run(capsys, "calendar", "is-working", "2026-10-05", "--json")
+    argv = ["calendar", "is-working", "2026-10-05", "--json", "--provisional", "off"]
+    status, out, _ = run(capsys, *argv)
     assert json.loads(out) == {
         "date": "2026-10-05",
         "working_day": False,
@@ -69,16 +70,40 @@ def test_term_end_and_lead(capsys: pytest.CaptureFixture[str]) -> None:
     assert json.loads(out)["result"] == "2026-10-09"
 
 
-def test_provisional_answers_must_be_asked_for(capsys: pytest.CaptureFixture[str]) -> None:
-    status, _, err = run(capsys, "calendar", "add", "2026-12-30", "5")
+def test_provisional_answers_are_marked_and_refused_when_off(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """One provisional policy (#19 point 3): the desk's default (statutory rule, three years
+    past the day asked about, answers marked) on every command; ``--provisional off`` refuses."""
+    status, _, err = run(capsys, "calendar", "add", "2026-12-30", "5", "--provisional", "off")
     assert status == 2
     assert err.startswith("qsdomain: not covered:")
     assert err.count("\n") == 1
+    status, out, _ = run(capsys, "calendar", "add", "2026-12-30", "5")
+    assert status == 0
+    assert out.strip().endswith("[provisional]")
     status, out, _ = run(
         capsys, "calendar", "add", "2026-12-30", "5", "--provisional-until", "2027-12-31"
     )
     assert status == 0
     assert out.strip().endswith("[provisional]")
+    # three years past the day asked about, no further unless asked
+    status, _, err = run(capsys, "calendar", "add", "2026-12-30", "1200")
+    assert (status, err.startswith("qsdomain: not covered:")) == (2, True)
+    # the two settings may not contradict each other
+    argv = ["calendar", "add", "2026-12-30", "5", "--provisional", "off"]
+    status, out, err = run(capsys, *argv, "--provisional-until", "2027-12-31")
+    _one_line_error(status, out, err)
+    assert "--provisional off" in err
+
+
+def test_term_answers_on_provisional_days_are_marked(capsys: pytest.CaptureFixture[str]) -> None:
+    status, out, _ = run(capsys, "term", "lead", "2027-03-10", "3", "--unit", "working_days")
+    assert status == 0
+    assert out.strip().endswith("[provisional]")
+    argv = ["term", "lead", "2026-03-10", "3", "--unit", "working_days", "--json"]
+    status, out, _ = run(capsys, *argv)
+    assert json.loads(out)["provisional"] is False
 
 
 @pytest.mark.parametrize(
@@ -235,7 +260,7 @@ BAD_COMMAND_LINES = [
     ["calendar", "add", "2026-01-05", "1.5"],
     ["calendar", "add", "2026-01-05", "NaN"],
     ["calendar", "add", "2026-01-05", ""],
-    ["calendar", "add", "2026-12-30", "5"],
+    ["calendar", "add", "2026-12-30", "5", "--provisional", "off"],
     ["calendar", "add", "2026-01-05", "5", "--provisional-until", "2000-01-01"],
     ["calendar", "add", "2026-01-05", "5", "--provisional-until", "2027-13-01"],
     ["calendar", "add", "2026-01-05", "5", "--provisional-until"],
@@ -254,13 +279,23 @@ BAD_COMMAND_LINES = [
     ["term", "end", "9999-06-01", "--years", "1", "--convention", "inclusive"],
     ["term", "end", "2026-01-05", "--months", "NaN", "--convention", "civil_code"],
     ["term", "end", "2026-02-30", "--years", "1", "--convention", "inclusive"],
-    ["term", "end", "2030-01-05", "--years", "1", "--convention", "civil_code"],
+    [
+        "term",
+        "end",
+        "2030-01-05",
+        "--years",
+        "1",
+        "--convention",
+        "civil_code",
+        "--provisional",
+        "off",
+    ],
     ["term", "lead", "2026-01-05", "0", "--unit", "months"],
     ["term", "lead", "2026-01-05", HUGE, "--unit", "calendar_days"],
     ["term", "lead", "2026-01-05", "3", "--unit", "fortnights"],
     ["term", "lead", "2026-01-05", "3"],
     ["term", "lead", "0001-01-05", "3", "--unit", "months"],
-    ["term", "lead", "2030-01-05", "3", "--unit", "working_days"],
+    ["term", "lead", "2030-01-05", "3", "--unit", "working_days", "--provisional", "off"],
     # sampling
     ["sampling", "plan", "--lot-size", "2000", "--aql", "sNaN"],
     ["sampling", "plan", "--lot-size", "2000", "--aql", "1_5"],
@@ -349,7 +384,8 @@ def test_json_error_fields(capsys: pytest.CaptureFixture[str]) -> None:
     error = json.loads(err)["error"]
     assert error["value"] == "2000-01-01"
     assert error["message"].endswith("got 2000-01-01")
-    status, _, err = run(capsys, "calendar", "add", "2026-12-30", "5", "--json")
+    argv = ["calendar", "add", "2026-12-30", "5", "--json", "--provisional", "off"]
+    status, _, err = run(capsys, *argv)
     error = json.loads(err)["error"]
     assert (error["type"], error["field"]) == ("CalendarNotCoveredError", "n")
     assert error["allowed"].startswith("2004-01-01 to 2026-12-31")
@@ -487,7 +523,7 @@ def test_an_unreadable_file_is_one_line(
 ) -> None:
     """Any OSError (a file named on the command line) is one line too, text or JSON."""
 
-    def unreadable(args: argparse.Namespace) -> object:
+    def unreadable(args: argparse.Namespace, as_of: object) -> object:
         raise FileNotFoundError(2, "No such file or directory", "holidays-2027.json")
 
     monkeypatch.setattr(cli_calendar, "calendar_from", unreadable)
@@ -554,9 +590,9 @@ def test_provisional_rule_statutory_takes_off_the_statutory_holidays(
     base = ["calendar", "is-working", "2027-10-01", "--provisional-until", "2027-12-31"]
     status, out, _ = run(capsys, *base)
     assert status == 0
-    assert "is a working day [provisional]" in out  # weekends only: National Day is worked
-    status, out, _ = run(capsys, *base, "--provisional-rule", "statutory")
-    assert "day off" in out
+    assert "day off" in out  # the statutory rule by default, as on the desk
     assert "[provisional]" in out
-    status, out, err = run(capsys, *base, "--provisional-rule", "lunar")
+    status, out, _ = run(capsys, *base, "--provisional", "weekends")
+    assert "is a working day [provisional]" in out  # weekends only: National Day is worked
+    status, out, err = run(capsys, *base, "--provisional", "lunar")
     _one_line_error(status, out, err)

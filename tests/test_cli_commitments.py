@@ -368,16 +368,17 @@ def test_deadline_with_exclusions_and_extension(capsys: pytest.CaptureFixture[st
     assert answer["provisional"] is False
 
 
-def test_deadline_past_the_calendar_is_provisional_only_when_asked(
+def test_deadline_past_the_calendar_is_provisional_and_marked(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     argv = ["commitments", "deadline", "--accepted", "2026-12-01", "--limit", "30"]
-    status, _, err = run(capsys, *argv)
+    status, _, err = run(capsys, *argv, "--provisional", "off")
     assert status == 2
     assert err.startswith("qsdomain: not covered:")
-    status, out, _ = run(capsys, *argv, "--provisional-until", "2027-06-30")
-    assert status == 0
-    assert out.rstrip().endswith("[provisional]")
+    for extra in ([], ["--provisional-until", "2027-06-30"]):
+        status, out, _ = run(capsys, *argv, *extra)
+        assert status == 0
+        assert out.rstrip().endswith("[provisional]")
 
 
 @pytest.mark.parametrize(

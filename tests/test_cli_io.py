@@ -22,7 +22,7 @@ from qsdomain._terminal import clean
 from qsdomain.cli import _ledger, main
 from qsdomain.desk import Desk, _import
 from qsdomain.errors import InvalidInputError
-from qsdomain.ledgers import Row
+from qsdomain.ledgers import Rejects, Row
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "examples" / "data"
@@ -64,7 +64,7 @@ def test_ctrl_c_during_desk_import_exits_130_with_one_line_and_rolls_back(
                 raise KeyboardInterrupt
             yield row
 
-    def loader(conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log, mode: str) -> int:
+    def loader(conn: sqlite3.Connection, rows: Iterable[Row], log: Rejects, mode: str) -> int:
         return real(conn, interrupted(rows), log, mode)
 
     monkeypatch.setattr(_import, "_BATCH", 5)  # rows reach the database before the interrupt

@@ -40,7 +40,7 @@ def test_objects_stream_good_rows_and_collect_bad_ones() -> None:
     rows = [Row(2, {"n": "1"}), Row(3, {"n": "x"}), Row(4, {"n": "3"})]
     rejects = Rejects()
     assert list(objects(rows, lambda row: row.whole("n"), rejects)) == [1, 3]
-    assert [r.line for r in rejects.shown] == [3]
+    assert [r.line for r in rejects.kept] == [3]
 
 
 def test_csv_text_writes_iso_dates_and_empty_cells() -> None:

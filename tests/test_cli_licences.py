@@ -274,7 +274,7 @@ BAD_COMMAND_LINES = [
     ["licences", "check", REGISTER, "--as-of", AS_OF, "--within", "9999"],
     ["licences", "check", REGISTER, "--as-of", AS_OF, "--within", "ninety"],
     ["licences", "check", REGISTER, "--as-of", AS_OF, "--progress", "--no-progress"],
-    ["licences", "check", REGISTER, "--as-of", AS_OF, "--provisional-rule", "lunar"],
+    ["licences", "check", REGISTER, "--as-of", AS_OF, "--provisional", "lunar"],
     ["licences", "check", REGISTER, "--as-of", AS_OF, "--schedule", "/no/such/file.json"],
     ["licences", "check", "/no/such/register.csv", "--as-of", AS_OF],
     ["licences", "check", REGISTER, "--as-of", AS_OF, "--events", "/no/such/events.csv"],
@@ -307,14 +307,17 @@ def test_a_deadline_beyond_the_calendar_rejects_the_row_and_says_what_to_do(
     register = tmp_path / "r.csv"
     register.write_text("number,kind,holder,issued\nA,food_production,甲,2022-01-21\n")
     argv = ["licences", "check", str(register), "--as-of", "2026-12-10"]
-    status_, out, err = run(capsys, *argv)
+    status_, out, err = run(capsys, *argv, "--provisional", "off")
     assert status_ == 1
     assert err.startswith("rejected: line 2: renewal_due must be a day the calendar covers")
     assert "--provisional-until" in err
     assert out.startswith("licences read: 0, rows rejected: 1")
-    status_, out, err = run(capsys, *argv, "--provisional-until", "2027-12-31")
-    assert (status_, err) == (0, "")
-    assert "renewal_overdue" in out
+    # the one provisional policy (#19 point 3): by default as on the desk, and marked
+    for extra in ([], ["--provisional-until", "2027-12-31"]):
+        status_, out, err = run(capsys, *argv, *extra)
+        assert (status_, err) == (0, "")
+        assert "renewal_overdue" in out
+        assert "[provisional]" in out
 
 
 def test_progress_goes_to_standard_error_only(capsys: pytest.CaptureFixture[str]) -> None:

@@ -17,7 +17,7 @@ import pytest
 from qsdomain.cli import main
 from qsdomain.desk import Desk, _import
 from qsdomain.errors import InvalidInputError
-from qsdomain.ledgers import Row
+from qsdomain.ledgers import Rejects, Row
 
 HEADER = "id,name,interval_months,verified_on,outcome\n"
 LEDGER = HEADER + "A1,秤,12,2026-06-01,pass\nA2,秤,12,2026-02-30,pass\n"
@@ -146,7 +146,7 @@ def test_a_failed_import_leaves_no_rejects_file_and_no_temporary_file(
     real = _import._LOADERS["instruments"]
 
     def fails_after_loading(
-        conn: sqlite3.Connection, rows: Iterable[Row], log: _import._Log, mode: str
+        conn: sqlite3.Connection, rows: Iterable[Row], log: Rejects, mode: str
     ) -> int:
         real(conn, rows, log, mode)
         raise OSError(28, "No space left on device")

@@ -5,6 +5,29 @@ construction; computations then trust constructed objects and never check them a
 check raises :class:`~qsdomain.errors.InvalidInputError` naming the field, the value and what is
 allowed, and none of them can be slow: a sequence longer than its stated limit is refused before
 it is read to the end.
+
+For attrs classes, use the ready-made pieces, in one style: a generic named converter that only
+normalises (:func:`as_int`, :func:`as_optional_int`, :func:`as_tuple`; attrs' mypy plugin takes
+only named functions as converters) and a validator made by a ``v_*`` factory
+(:func:`v_text`, :func:`v_day`, :func:`v_whole`, :func:`v_real`, :func:`v_flag`,
+:func:`v_member`, :func:`v_items`), which names the field in its errors by the one rule,
+:func:`field_path`: ``type.field``, the class name in lower snake case, a dot, the attribute:
+
+>>> import attrs
+>>> @attrs.frozen
+... class InstrumentStatus:
+...     days_left: int | None = attrs.field(
+...         converter=as_optional_int, validator=v_whole(-36500, 36500, optional=True))
+>>> InstrumentStatus(None).days_left, InstrumentStatus(3).days_left
+(None, 3)
+>>> InstrumentStatus("3")
+Traceback (most recent call last):
+...
+qsdomain.errors.InvalidInputError: instrument_status.days_left must be a whole number from ...
+
+No one-line wrapper function per field is needed (``def _to_due(v): return day("due", v)``);
+a field whose check is not one of these (a cross-field rule, a table look-up) keeps its own
+``@field.validator`` method, naming its field by the same rule.
 """
 
 from __future__ import annotations
@@ -12,27 +35,41 @@ from __future__ import annotations
 import enum
 import math
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import date, datetime
 from numbers import Integral, Real
-from typing import TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from qsdomain import limits
+from qsdomain._memo import Memo
 from qsdomain.errors import InvalidInputError, NaiveDatetimeError
 
+if TYPE_CHECKING:
+    import attrs
+
 __all__ = [
+    "Validator",
     "as_int",
     "as_optional_int",
+    "as_tuple",
     "aware_datetime",
     "day",
     "days",
     "enum_member",
+    "field_path",
     "flag",
     "items",
     "real",
     "stream",
     "text",
     "texts",
+    "v_day",
+    "v_flag",
+    "v_items",
+    "v_member",
+    "v_real",
+    "v_text",
+    "v_whole",
     "whole_number",
 ]
 
@@ -318,3 +355,240 @@ def as_optional_int(value: int | None) -> int | None:
     True
     """
     return None if value is None else as_int(value)
+
+
+def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
+    """An attrs converter: a list (or any iterable but a string, bytes or a mapping) as a tuple;
+    anything else unchanged for the field's validator (:func:`v_items`) to judge.
+
+    >>> as_tuple(["a", "b"]), as_tuple("ab")
+    (('a', 'b'), 'ab')
+    """
+    found: object = value
+    if found.__class__ is tuple or isinstance(found, (str, bytes, bytearray, Mapping)):
+        return value  # type: ignore[return-value]
+    if isinstance(found, Iterable):
+        return tuple(value)
+    return value  # type: ignore[return-value]
+
+
+# -- attrs validators: one factory per kind of check, the field named type.field ---------------
+
+#: What the ``v_*`` factories return: an attrs validator ``(instance, attribute, value)``.
+Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
+
+_SNAKE = re.compile(r"(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
+_PATHS: Memo[tuple[type, str], str] = Memo(4096)
+
+
+def field_path(instance: object, attribute: attrs.Attribute[Any]) -> str:
+    """The name an error gives a field of an attrs class: ``type.field``, the class name in
+    lower snake case, a dot, the attribute's name (the rule of docs/contributing.md).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class LotPlan:
+    ...     n: int
+    >>> field_path(LotPlan(1), attrs.fields(LotPlan).n)
+    'lot_plan.n'
+    """
+    cls = type(instance)
+    found = _PATHS.get((cls, attribute.name))
+    if found is None:
+        found = _PATHS.put(
+            (cls, attribute.name), f"{_SNAKE.sub('_', cls.__name__).lower()}.{attribute.name}"
+        )
+    return found
+
+
+def v_text(
+    *, allow_empty: bool = False, max_length: int = limits.MAX_TEXT_LENGTH, optional: bool = False
+) -> Validator:
+    """A validator: :func:`text` (``optional``: or ``None``).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Holder:
+    ...     name: str = attrs.field(validator=v_text())
+    >>> Holder(" ")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: holder.name must be a non-empty string of ..., got ' '
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        text(field_path(instance, attribute), value, max_length=max_length, allow_empty=allow_empty)
+
+    return check
+
+
+def v_day(*, optional: bool = False) -> Validator:
+    """A validator: :func:`day` (``optional``: or ``None``).
+
+    >>> import attrs, datetime
+    >>> @attrs.frozen
+    ... class Visit:
+    ...     on: datetime.date = attrs.field(validator=v_day())
+    >>> Visit(datetime.datetime(2026, 1, 5, 9))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: visit.on must be a datetime.date (a day), not a datetime, ...
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if value.__class__ is not date:
+            day(field_path(instance, attribute), value)
+
+    return check
+
+
+def v_whole(
+    low: int | None = None, high: int | None = None, *, optional: bool = False
+) -> Validator:
+    """A validator: :func:`whole_number` within ``low``..``high`` (``optional``: or ``None``);
+    pair it with the converter :func:`as_int` (:func:`as_optional_int`) so that a numpy integer
+    is stored as an ``int``.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Tally:
+    ...     met: int = attrs.field(converter=as_int, validator=v_whole(0))
+    >>> Tally(-1)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: tally.met must be a whole number >= 0, got -1
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if (
+            value.__class__ is not int
+            or (low is not None and value < low)
+            or (high is not None and value > high)
+        ):
+            whole_number(field_path(instance, attribute), value, low, high)
+
+    return check
+
+
+def v_real(
+    low: float | None = None,
+    high: float | None = None,
+    *,
+    low_open: bool = False,
+    high_open: bool = False,
+    optional: bool = False,
+) -> Validator:
+    """A validator: :func:`real` within the stated bounds (``optional``: or ``None``).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Target:
+    ...     ratio: float = attrs.field(validator=v_real(0, 1))
+    >>> Target(float("nan"))
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: target.ratio must be a finite real number in [0, 1], ...
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        real(
+            field_path(instance, attribute),
+            value,
+            low,
+            high,
+            low_open=low_open,
+            high_open=high_open,
+        )
+
+    return check
+
+
+def v_flag() -> Validator:
+    """A validator: :func:`flag` (``True`` or ``False``, not 0 or 1).
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Line:
+    ...     provisional: bool = attrs.field(validator=v_flag())
+    >>> Line(1)
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: line.provisional must be True or False, got 1
+    """
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is not True and value is not False:
+            flag(field_path(instance, attribute), value)
+
+    return check
+
+
+def v_member(enum_type: type[enum.Enum], *, optional: bool = False) -> Validator:
+    """A validator: a member of ``enum_type`` (its value is refused: a converter that turns
+    values into members is the class's own, ``converter=enum_type`` raising an untyped error).
+
+    >>> import attrs
+    >>> from qsdomain.periods import Convention
+    >>> @attrs.frozen
+    ... class Rule:
+    ...     convention: Convention = attrs.field(validator=v_member(Convention))
+    >>> Rule("inclusive")
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: rule.convention must be a Convention: one of ...
+    """
+    allowed = f"a {enum_type.__name__}: one of " + ", ".join(repr(m.value) for m in enum_type)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and optional:
+            return
+        if not isinstance(value, enum_type):
+            raise InvalidInputError(field_path(instance, attribute), value, allowed)
+
+    return check
+
+
+def v_items(
+    of: type | tuple[type, ...] | None = None,
+    *,
+    max_items: int = limits.MAX_ITEMS,
+    limit_name: str = "MAX_ITEMS",
+) -> Validator:
+    """A validator: a tuple (convert with :func:`as_tuple`) of at most ``max_items`` elements,
+    each an instance of ``of`` when given; an element is named ``type.field[i]``.
+
+    >>> import attrs
+    >>> @attrs.frozen
+    ... class Batch:
+    ...     ids: tuple[str, ...] = attrs.field(converter=as_tuple, validator=v_items(str))
+    >>> Batch(["a", "b"]).ids
+    ('a', 'b')
+    >>> Batch(["a", 2])
+    Traceback (most recent call last):
+    ...
+    qsdomain.errors.InvalidInputError: batch.ids[1] must be a str, got 2
+    """
+    names = (of,) if isinstance(of, type) else (of or ())
+    kind = " or ".join(t.__name__ for t in names)
+
+    def check(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple) or len(value) > max_items:
+            path = field_path(instance, attribute)
+            items(path, value, max_items=max_items, limit_name=limit_name)
+            raise InvalidInputError(path, value, "a tuple")
+        if of is not None:
+            for i, element in enumerate(value):
+                if not isinstance(element, of):
+                    raise InvalidInputError(
+                        f"{field_path(instance, attribute)}[{i}]", element, f"a {kind}"
+                    )
+
+    return check

@@ -24,7 +24,11 @@ import attrs
 from qsdomain import _checks, limits
 from qsdomain.errors import InvalidInputError, NotCoveredError, QSDomainError
 
-__all__ = ["RejectSink", "RowRejected", "rejected"]
+__all__ = ["KEPT", "RejectSink", "Rejects", "RowRejected", "rejected"]
+
+#: Rejections a :class:`Rejects` keeps by default; beyond this only its count grows (a ledger
+#: of a million rows may reject them all).
+KEPT = 1000
 
 
 @attrs.frozen
@@ -42,23 +46,10 @@ class RowRejected:
         reason: what is allowed, or what went wrong.
     """
 
-    line: int = attrs.field(converter=_checks.as_int)
-    field: str = attrs.field()
-    value: str = attrs.field()
-    reason: str = attrs.field()
-
-    @line.validator
-    def _check_line(self, _: attrs.Attribute[int], value: int) -> None:
-        _checks.whole_number("row_rejected.line", value, 1)
-
-    @field.validator
-    @reason.validator
-    def _check_text(self, attribute: attrs.Attribute[str], value: str) -> None:
-        _checks.text(f"row_rejected.{attribute.name}", value)
-
-    @value.validator
-    def _check_value(self, _: attrs.Attribute[str], value: str) -> None:
-        _checks.text("row_rejected.value", value, allow_empty=True)
+    line: int = attrs.field(converter=_checks.as_int, validator=_checks.v_whole(1))
+    field: str = attrs.field(validator=_checks.v_text())
+    value: str = attrs.field(validator=_checks.v_text(allow_empty=True))
+    reason: str = attrs.field(validator=_checks.v_text())
 
     def __str__(self) -> str:
         field = self.field if self.field.startswith("line ") else f"line {self.line}: {self.field}"
@@ -84,6 +75,49 @@ class RejectSink(Protocol):
 
     def add(self, rejected: RowRejected) -> None:
         """Record one rejected row or item."""
+
+
+class Rejects:
+    """The one reject sink of the library (退回记录): counts every rejection, keeps the first
+    ``keep`` of them.
+
+    >>> from qsdomain.errors import InvalidInputError
+    >>> sink = Rejects(keep=1)
+    >>> for line in (3, 5):
+    ...     sink.add(rejected(line, InvalidInputError("id", "", "a non-empty text")))
+    >>> sink.count, [r.line for r in sink.kept], sink.lines()
+    (2, [3], ['line 3: id must be a non-empty text, got ', '... and 1 more rows'])
+
+    The command line's rejects (printed on standard error) and the desk's rejects file are
+    this class; a caller of a family's ``statuses`` or of a ledger reader may pass one as
+    ``rejects=`` and read ``count`` and ``kept`` afterwards. A subclass that also writes each
+    rejection somewhere overrides :meth:`add` and calls ``super().add(rejected)``.
+    """
+
+    __slots__ = ("count", "keep", "kept")
+
+    def __init__(self, *, keep: int = KEPT) -> None:
+        self.keep: int = _checks.whole_number("rejects.keep", keep, 0)
+        self.count = 0
+        self.kept: list[RowRejected] = []
+
+    def add(self, rejected: RowRejected) -> None:
+        """Count ``rejected``, and keep it while fewer than ``keep`` are kept."""
+        if not isinstance(rejected, RowRejected):
+            raise InvalidInputError("rejected", rejected, "a RowRejected")
+        self.count += 1
+        if len(self.kept) < self.keep:
+            self.kept.append(rejected)
+
+    def lines(self) -> list[str]:
+        """One line per kept rejection, and a last line counting those not kept, if any."""
+        out = [str(r) for r in self.kept]
+        if self.count > len(self.kept):
+            out.append(f"... and {self.count - len(self.kept)} more rows")
+        return out
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}(count={self.count}, kept={len(self.kept)}, keep={self.keep})"
 
 
 def _shown(text: str, most: int) -> str:

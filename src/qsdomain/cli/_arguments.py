@@ -15,6 +15,8 @@ import re
 from collections.abc import Callable, Sequence
 from datetime import date
 
+from qsdomain import defaults
+from qsdomain._provisional import RULES, provisional_calendar
 from qsdomain.calendars import WorkingCalendar, china, load_schedule
 from qsdomain.errors import InvalidInputError
 from qsdomain.periods import Term
@@ -126,8 +128,8 @@ def term_from(args: argparse.Namespace) -> Term:
 # -- calendars -----------------------------------------------------------------------------------
 
 
-#: The rules ``--provisional-rule`` accepts (see WorkingCalendar.extended).
-PROVISIONAL_RULES = ("weekends", "statutory")
+#: The values ``--provisional`` accepts, the default first (see :mod:`qsdomain._provisional`).
+PROVISIONAL_RULES = RULES
 
 
 def add_schedule_options(parser: argparse.ArgumentParser) -> None:
@@ -151,31 +153,42 @@ def add_calendar_options(parser: argparse.ArgumentParser) -> None:
     """The options that choose the working calendar; read back by :func:`calendar_from`."""
     add_schedule_options(parser)
     parser.add_argument(
+        "--provisional",
+        type=choice("--provisional", PROVISIONAL_RULES),
+        default=defaults.PROVISIONAL,
+        metavar="RULE",
+        help="how days past the official schedules are counted, the answers that use them "
+        "marked provisional: 'statutory' (the default, as on the desk: weekends and the "
+        "statutory holidays of the 全国年节及纪念日放假办法 in force, a holiday on a weekend made "
+        "up on the next working day), 'weekends' (weekends only) or 'off' (a day past the "
+        "schedules is refused)",
+    )
+    parser.add_argument(
         "--provisional-until",
         type=iso_date("--provisional-until"),
         metavar="DATE",
-        help="extend the calendar beyond its official coverage up to DATE; answers that use "
-        "those days are marked provisional",
-    )
-    parser.add_argument(
-        "--provisional-rule",
-        type=choice("--provisional-rule", PROVISIONAL_RULES),
-        default="weekends",
-        metavar="RULE",
-        help="how provisional days are counted: 'weekends' (weekends off, nothing else; the "
-        "default) or 'statutory' (also the statutory holidays of the 全国年节及纪念日放假办法 "
-        "in force, a holiday on a weekend made up on the next working day)",
+        help=f"the last provisional day (default: {defaults.PROVISIONAL_YEARS} years past the "
+        "day asked about, as far as the rule reaches); changes nothing else",
     )
 
 
-def calendar_from(args: argparse.Namespace) -> WorkingCalendar:
+def calendar_from(args: argparse.Namespace, as_of: date | None) -> WorkingCalendar:
     """The working calendar the calendar options ask for: the official China calendar with any
-    ``--schedule`` years, extended provisionally to ``--provisional-until`` when given."""
+    ``--schedule`` years, extended by the provisional policy (``--provisional``,
+    ``--provisional-until``; by default three years past ``as_of``, the day the command asks
+    about), the same policy as the desk's (:func:`qsdomain.desk.default_calendar`). Without an
+    ``as_of`` (``calendar info``) only an explicit ``--provisional-until`` extends it."""
     files: list[str] = args.schedule
     replace: bool = args.replace_schedule
     calendar = china(extra=[load_schedule(path) for path in files], replace=replace)
+    rule: str = args.provisional
     until: date | None = args.provisional_until
-    if until is not None:
-        statutory = args.provisional_rule == "statutory"
-        calendar = calendar.extended(until=until, rule="statutory" if statutory else "weekends")
-    return calendar
+    if rule == "off" and until is not None:
+        raise InvalidInputError(
+            "--provisional-until", until.isoformat(), "no date with --provisional off"
+        )
+    if as_of is None:
+        if until is None or rule == "off":
+            return calendar
+        as_of = calendar.coverage.last
+    return provisional_calendar(calendar, as_of, rule=rule, until=until)

@@ -17,8 +17,7 @@ import sys
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import TypeVar
 
-import attrs
-
+from qsdomain import rejects as _rejects
 from qsdomain._spreadsheet import text_cell
 from qsdomain._terminal import clean
 from qsdomain.cli._arguments import iso_date
@@ -38,7 +37,7 @@ __all__ = [
 T = TypeVar("T")
 
 #: Rejected rows kept to be printed; beyond this only the count grows (the file may be huge).
-REJECTS_SHOWN = 1000
+REJECTS_SHOWN = _rejects.KEPT
 
 
 def add_ledger_arguments(
@@ -91,29 +90,19 @@ def with_progress(items: Iterable[T], enabled: bool | None, *, what: str) -> Ite
     return bar
 
 
-@attrs.define
-class Rejects:
-    """The rejected rows of one run: every one counted, the first :data:`REJECTS_SHOWN` kept."""
+class Rejects(_rejects.Rejects):
+    """The rejected rows of one run (:class:`qsdomain.rejects.Rejects`: every one counted, the
+    first :data:`REJECTS_SHOWN` kept), printed on standard error."""
 
-    count: int = 0
-    shown: list[RowRejected] = attrs.field(factory=list)
-
-    def add(self, rejected: RowRejected) -> None:
-        """Count ``rejected`` (and keep it, while fewer than :data:`REJECTS_SHOWN` are kept)."""
-        self.count += 1
-        if len(self.shown) < REJECTS_SHOWN:
-            self.shown.append(rejected)
+    __slots__ = ()
 
     def lines(self) -> list[str]:
-        """One line per kept rejection, and a last line if some were not kept."""
-        out = [f"rejected: {clean(str(r))}" for r in self.shown]  # one line each, whatever it holds
-        if self.count > len(self.shown):
-            out.append(f"rejected: ... and {self.count - len(self.shown)} more rows")
-        return out
+        """One line per kept rejection, and a last line if some were not kept, each cleaned for
+        the terminal (one line each, whatever the ledger's text holds)."""
+        return [f"rejected: {clean(line)}" for line in super().lines()]
 
     def report(self) -> None:
-        """Print the rejections on standard error (they never go to standard output), cleaned
-        for the terminal like every text output."""
+        """Print the rejections on standard error (they never go to standard output)."""
         for line in self.lines():
             say(line)
 

@@ -88,7 +88,7 @@ def _kind(cal: WorkingCalendar, day: date) -> str:
 
 
 def _is_working(args: argparse.Namespace) -> Reply:
-    cal = calendar_from(args)
+    cal = calendar_from(args, args.date)
     day: date = args.date
     answer = DayAnswer(day, cal.is_working_day(day), cal.name, cal.is_provisional(day))
     text = f"{day_text(day)} is {_kind(cal, day)}{provisional_note(answer.provisional)}"
@@ -96,7 +96,7 @@ def _is_working(args: argparse.Namespace) -> Reply:
 
 
 def _add(args: argparse.Namespace) -> Reply:
-    cal = calendar_from(args)
+    cal = calendar_from(args, args.date)
     day: date = args.date
     n: int = args.n
     result = cal.add_working_days(day, n)
@@ -110,7 +110,7 @@ def _add(args: argparse.Namespace) -> Reply:
 
 
 def _between(args: argparse.Namespace) -> Reply:
-    cal = calendar_from(args)
+    cal = calendar_from(args, args.start)
     start: date = args.start
     end: date = args.end
     count = cal.working_days_between(start, end)
@@ -123,7 +123,7 @@ def _between(args: argparse.Namespace) -> Reply:
 
 
 def _info(args: argparse.Namespace) -> Reply:
-    cal = calendar_from(args)
+    cal = calendar_from(args, None)
     answer = CalendarInfo(cal.name, cal.coverage, tuple(cal.sources))
     return Reply(answer, "\n".join([f"{cal.name}: {cal.coverage}", *cal.sources]))
 

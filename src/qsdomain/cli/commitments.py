@@ -168,7 +168,7 @@ def _cases_from(
 
 
 def _status(args: argparse.Namespace) -> Reply:
-    cal = calendar_from(args)
+    cal = calendar_from(args, args.as_of)
     as_of: date = args.as_of
     rejects = Rejects()
     cases = _cases_from(args, _items_from(args), rejects)
@@ -256,7 +256,7 @@ def span(text: str) -> Span:
 
 
 def _deadline(args: argparse.Namespace) -> Reply:
-    cal: WorkingCalendar = calendar_from(args)
+    cal: WorkingCalendar = calendar_from(args, args.accepted)
     accepted: date = args.accepted
     limit: int = args.limit
     extension: int = args.extension

@@ -25,7 +25,6 @@ from qsdomain.desk import (
     Desk,
     ImportSummary,
     Report,
-    default_calendar,
     report_html,
     report_text,
     write_report_csv,
@@ -183,9 +182,7 @@ def _import(args: argparse.Namespace) -> Reply:
 def _report(args: argparse.Namespace) -> Reply:
     as_of: date = args.as_of
     with Desk(args.database, timeout=args.timeout) as desk:
-        calendar = calendar_from(args)
-        if args.provisional_until is None:  # the desk's default: provisional, and marked so
-            calendar = default_calendar(as_of, calendar)
+        calendar = calendar_from(args, as_of)  # the one provisional policy, as the desk's
         answer: Report = desk.report(as_of, within=args.within, calendar=calendar)
     notes: list[str] = []
     if args.csv_dir is not None:

@@ -21,6 +21,7 @@ from pathlib import Path
 import attrs
 
 from qsdomain._terminal import clean
+from qsdomain.calendars import WorkingCalendar
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -49,6 +50,7 @@ from qsdomain.ledgers.licensing import (
     on_line,
 )
 from qsdomain.licensing import (
+    Licence,
     LicenceState,
     WorkItem,
     WorkReason,
@@ -56,6 +58,7 @@ from qsdomain.licensing import (
     worklist,
 )
 from qsdomain.licensing._portfolio import NEVER_LISTED
+from qsdomain.periods import LeadUnit
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -116,6 +119,7 @@ class LicenceCheck:
     rejected: int
     states: tuple[StateCount, ...]
     worklist: tuple[Action, ...]
+    provisional: bool = False
 
 
 def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
@@ -134,6 +138,7 @@ def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
 class _Checked:
     item: WorkItem | None
     state: LicenceState
+    provisional: bool = False
 
 
 def _checker(
@@ -143,7 +148,7 @@ def _checker(
     seen: set[str],
 ) -> Callable[[Row], _Checked]:
     build = licence_builder(kind_names())
-    calendar = calendar_from(args)
+    calendar = calendar_from(args, args.as_of)
     as_of: date = args.as_of
     within: int = args.within
 
@@ -184,9 +189,21 @@ def _checker(
         ):
             listed = worklist([(licence, history)], as_of, within=within, calendar=calendar)
             item = listed[0] if listed else None
-        return _Checked(item, st.state)
+        if item is None or not calendar.provisional:
+            return _Checked(item, st.state)
+        return _Checked(item, st.state, _counted_provisionally(calendar, licence, item))
 
     return check
+
+
+def _counted_provisionally(calendar: WorkingCalendar, licence: Licence, item: WorkItem) -> bool:
+    """Whether the item's due day was counted in working days across provisional days (a
+    lead in calendar months or days never is), as the desk marks it."""
+    if licence.kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
+        return False
+    first, last = sorted((item.due, item.status.expires))
+    first, last = max(first, calendar.coverage.first), min(last, calendar.coverage.last)
+    return first <= last and calendar.is_provisional_between(first, last)
 
 
 _TEXT_HEADER = ("number", "kind", "state", "action", "due", "days", "holder")
@@ -260,6 +277,11 @@ def _summary(answer: LicenceCheck) -> str:
         f"licences read: {answer.read}, rows rejected: {answer.rejected}, "
         f"need action within {answer.within} days: {len(answer.worklist)}"
         + (f" ({counts})" if counts else "")
+        + (
+            "\n[provisional]: some due days count provisionally extended days"
+            if answer.provisional
+            else ""
+        )
     )
 
 
@@ -279,11 +301,13 @@ def _check(args: argparse.Namespace) -> Reply:
     )
     counts: Counter[LicenceState] = Counter()
     items: list[WorkItem] = []
+    provisional = False
     checked = objects(rows, _checker(args, events, events_name, seen), rejects)
     for result in with_progress(checked, args.progress, what="licences"):
         counts[result.state] += 1
         if result.item is not None:
             items.append(result.item)
+            provisional = provisional or result.provisional
     for number in sorted(set(events) - seen):
         for dated in events[number]:
             rejects.add(
@@ -304,6 +328,7 @@ def _check(args: argparse.Namespace) -> Reply:
         rejects.count,
         tuple(StateCount(state, counts[state]) for state in LicenceState if counts[state]),
         tuple(_action(item) for item in items),
+        provisional,
     )
     rejects.report()
     summary = _summary(answer)

@@ -18,6 +18,7 @@ from qsdomain.cli._arguments import (
 )
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import Reply, day_text
+from qsdomain.cli.calendar import provisional_note
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
@@ -33,6 +34,7 @@ class TermEndAnswer:
     convention: Convention
     nominal_end: datetime.date
     end: datetime.date
+    provisional: bool = False
 
 
 @attrs.frozen
@@ -42,27 +44,34 @@ class LeadAnswer:
     date: datetime.date
     lead: Lead
     result: datetime.date
+    provisional: bool = False
 
 
 def _end(args: argparse.Namespace) -> Reply:
     start: date = args.start
     term = term_from(args)
     convention = Convention(args.convention)
-    cal = calendar_from(args) if convention is Convention.CIVIL_CODE else None
+    cal = calendar_from(args, start) if convention is Convention.CIVIL_CODE else None
     nominal = term.nominal_end(start, convention)
     end = term.end(start, convention, calendar=cal)
     moved = f" (moved from {nominal.isoformat()}, a rest day)" if end != nominal else ""
-    text = f"{term} from {start.isoformat()} ({convention.value}): ends {day_text(end)}{moved}"
-    return Reply(TermEndAnswer(start, term, convention, nominal, end), text)
+    # the end rests on provisional days when the days it was moved across (or its own) are
+    provisional = cal is not None and cal.is_provisional_between(nominal, end)
+    text = (
+        f"{term} from {start.isoformat()} ({convention.value}): ends {day_text(end)}{moved}"
+        f"{provisional_note(provisional)}"
+    )
+    return Reply(TermEndAnswer(start, term, convention, nominal, end, provisional), text)
 
 
 def _lead(args: argparse.Namespace) -> Reply:
     day: date = args.date
     lead = Lead(args.amount, LeadUnit(args.unit))
-    cal = calendar_from(args) if lead.unit is LeadUnit.WORKING_DAYS else None
+    cal = calendar_from(args, day) if lead.unit is LeadUnit.WORKING_DAYS else None
     result = lead.before(day, calendar=cal)
-    text = f"{lead} before {day.isoformat()}: {day_text(result)}"
-    return Reply(LeadAnswer(day, lead, result), text)
+    provisional = cal is not None and cal.is_provisional_between(result, day)
+    text = f"{lead} before {day.isoformat()}: {day_text(result)}{provisional_note(provisional)}"
+    return Reply(LeadAnswer(day, lead, result, provisional), text)
 
 
 def _register(commands: Commands) -> None:

@@ -39,6 +39,7 @@ from qsdomain.ledgers import licensing as licence_format
 from qsdomain.ledgers import metrology as instrument_format
 from qsdomain.ledgers import sampling as lot_format
 from qsdomain.licensing import Renewed, Suspended
+from qsdomain.rejects import Rejects
 
 __all__ = [
     "MODES",
@@ -83,16 +84,19 @@ class ImportRejectedError(InvalidInputError):
     """A file was not imported because one of its rows is bad (and ``keep_going`` was off)."""
 
 
-class _Log:
-    """Counts rejected rows and writes each to the rejects file; or stops at the first.
+class _Log(Rejects):
+    """The library's reject sink (:class:`qsdomain.rejects.Rejects`, counting every rejected
+    row) that also writes each to the rejects file; or stops at the first (no ``keep_going``).
 
     The rejects file is written only if a row is rejected, to a temporary file beside it that
     :meth:`Replacement.commit` moves into place at the end (or :meth:`Replacement.discard`
-    removes, when the import fails)."""
+    removes, when the import fails). Nothing is kept in memory: the file holds them all."""
+
+    __slots__ = ("keep_going", "out", "path", "write")
 
     def __init__(self, keep_going: bool, out: Replacement | None, path: str) -> None:
+        super().__init__(keep=0)
         self.keep_going = keep_going
-        self.count = 0
         self.path = path
         self.out = out
         self.write: Callable[[tuple[object, ...]], object] | None = None
@@ -104,7 +108,7 @@ class _Log:
                 rejected.value,
                 f"{rejected.reason} (nothing was imported; --keep-going loads the good rows)",
             )
-        self.count += 1
+        super().add(rejected)
         if self.out is not None and self.write is None:
             self.write = csv.writer(self.out.open(), lineterminator="\n").writerow
             self.write(("line", "field", "value", "reason"))

@@ -82,104 +82,28 @@ def _family(value: object) -> Family:
     return _checks.enum_member("family", Family, value)
 
 
-def _key(value: object) -> str:
-    return _checks.text("key", value)
-
-
-def _name(value: object) -> str:
-    return _checks.text("name", value, allow_empty=True)
-
-
-def _state(value: object) -> str:
-    return _checks.text("state", value, max_length=64)
-
-
-def _due(value: object) -> date | None:
-    return None if value is None else _checks.day("due", value)
-
-
 #: The most days two dates can be apart (0001-01-01 to 9999-12-31).
 _SPAN = date.max.toordinal() - date.min.toordinal()
 
-
-def _days_left(value: object) -> int | None:
-    return None if value is None else _checks.whole_number("days_left", value, -_SPAN, _SPAN)
-
-
-def _reason(value: object) -> str:
-    return _checks.text("reason", value)
-
-
-def _provisional(value: object) -> bool:
-    return _checks.flag("provisional", value)
-
-
-def _to_count(v: object) -> int:
-    return _checks.whole_number("count", v, 0)
-
-
-def _to_week_of(v: object) -> date:
-    return _checks.day("week_of", v)
-
-
-def _to_product(v: object) -> str:
-    return _checks.text("product", v)
-
-
-def _to_lots(v: object) -> int:
-    return _checks.whole_number("lots", v, 0)
-
-
-def _to_not_accepted(v: object) -> int:
-    return _checks.whole_number("not_accepted", v, 0)
-
-
-def _to_last_lot(v: object) -> str:
-    return _checks.text("last_lot", v)
-
-
-def _to_read(v: object) -> int:
-    return _checks.whole_number("read", v, 0)
+_TEXT = _checks.v_text()
+_STATE = _checks.v_text(max_length=64)
+_COUNT = _checks.v_whole(0)
 
 
 def _to_items(v: object) -> tuple[ActionItem, ...]:
-    return _tuple_of("items", ActionItem, v)
+    return _tuple_of("section.items", ActionItem, v)
 
 
 def _to_totals(v: object) -> tuple[StateTotal, ...]:
-    return _tuple_of("totals", StateTotal, v, 1000)
+    return _tuple_of("section.totals", StateTotal, v, 1000)
 
 
 def _to_workload(v: object) -> tuple[WeekLoad, ...]:
-    return _tuple_of("workload", WeekLoad, v, WEEKS)
+    return _tuple_of("section.workload", WeekLoad, v, WEEKS)
 
 
 def _to_lines(v: object) -> tuple[LineState, ...]:
-    return _tuple_of("lines", LineState, v, 10_000)
-
-
-def _to_as_of(v: object) -> date:
-    return _checks.day("as_of", v)
-
-
-def _to_within(v: object) -> int:
-    return _checks.whole_number("within", v, 0, limits.MAX_WITHIN_DAYS)
-
-
-def _to_path(v: object) -> str:
-    return _checks.text("path", v)
-
-
-def _to_table(v: object) -> str:
-    return _checks.text("table", v, max_length=64)
-
-
-def _to_loaded(v: object) -> int:
-    return _checks.whole_number("loaded", v, 0)
-
-
-def _to_rejected(v: object) -> int:
-    return _checks.whole_number("rejected", v, 0)
+    return _tuple_of("section.lines", LineState, v, 10_000)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -204,13 +128,15 @@ class ActionItem:
     """
 
     family: Family = attrs.field(converter=_family)
-    key: str = attrs.field(converter=_key)
-    name: str = attrs.field(converter=_name)
-    state: str = attrs.field(converter=_state)
-    due: date | None = attrs.field(converter=_due)
-    days_left: int | None = attrs.field(converter=_days_left)
-    reason: str = attrs.field(converter=_reason)
-    provisional: bool = attrs.field(default=False, converter=_provisional)
+    key: str = attrs.field(validator=_TEXT)
+    name: str = attrs.field(validator=_checks.v_text(allow_empty=True))
+    state: str = attrs.field(validator=_STATE)
+    due: date | None = attrs.field(validator=_checks.v_day(optional=True))
+    days_left: int | None = attrs.field(
+        converter=_checks.as_optional_int, validator=_checks.v_whole(-_SPAN, _SPAN, optional=True)
+    )
+    reason: str = attrs.field(validator=_TEXT)
+    provisional: bool = attrs.field(default=False, validator=_checks.v_flag())
 
     @property
     def late(self) -> bool:
@@ -239,8 +165,8 @@ class StateTotal:
     StateTotal(state='overdue', count=3)
     """
 
-    state: str = attrs.field(converter=_state)
-    count: int = attrs.field(converter=_to_count)
+    state: str = attrs.field(validator=_STATE)
+    count: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
 
 
 @attrs.frozen(kw_only=True)
@@ -252,13 +178,13 @@ class WeekLoad:
     12
     """
 
-    week_of: date = attrs.field(converter=_to_week_of)
-    count: int = attrs.field(converter=_to_count)
+    week_of: date = attrs.field(validator=_checks.v_day())
+    count: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
 
     @week_of.validator
     def _monday(self, _: attrs.Attribute[date], value: date) -> None:
         if value.weekday() != 0:
-            raise InvalidInputError("week_of", value, "a Monday")
+            raise InvalidInputError("week_load.week_of", value, "a Monday")
 
 
 def _tuple_of(
@@ -288,16 +214,16 @@ class LineState:
         last_lot: the id of the line's last lot.
     """
 
-    product: str = attrs.field(converter=_to_product)
-    severity: str = attrs.field(converter=_state)
-    lots: int = attrs.field(converter=_to_lots)
-    not_accepted: int = attrs.field(converter=_to_not_accepted)
-    last_lot: str = attrs.field(converter=_to_last_lot)
+    product: str = attrs.field(validator=_TEXT)
+    severity: str = attrs.field(validator=_STATE)
+    lots: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
+    not_accepted: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
+    last_lot: str = attrs.field(validator=_TEXT)
 
     @not_accepted.validator
     def _within(self, _: attrs.Attribute[int], value: int) -> None:
         if value > self.lots:
-            raise InvalidInputError("not_accepted", value, f"at most lots ({self.lots})")
+            raise InvalidInputError("line_state.not_accepted", value, f"at most lots ({self.lots})")
 
 
 @attrs.frozen(kw_only=True)
@@ -330,7 +256,7 @@ family), got 'sampling'
     """
 
     family: Family = attrs.field(converter=_family)
-    read: int = attrs.field(converter=_to_read)
+    read: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
     items: tuple[ActionItem, ...] = attrs.field(converter=_to_items)
     totals: tuple[StateTotal, ...] = attrs.field(converter=_to_totals)
     workload: tuple[WeekLoad, ...] = attrs.field(converter=_to_workload)
@@ -395,7 +321,7 @@ family), got 'sampling'
         ...         totals=(StateTotal(state="current", count=2),)).total("overdue")
         0
         """
-        wanted = _state(state)
+        wanted = _checks.text("state", state, max_length=64)
         return next((t.count for t in self.totals if t.state == wanted), 0)
 
 
@@ -427,11 +353,13 @@ def trusted_section(
 
 
 def _sections(value: object) -> tuple[Section, ...]:
-    found = _tuple_of("sections", Section, value, len(Family))
+    found = _tuple_of("report.sections", Section, value, len(Family))
     families = [s.family for s in found]
     if families != sorted(set(families), key=list(Family).index):
         raise InvalidInputError(
-            "sections", [f.value for f in families], "each family at most once, in Family order"
+            "report.sections",
+            [f.value for f in families],
+            "each family at most once, in Family order",
         )
     return found
 
@@ -451,8 +379,10 @@ class Report:
         sections: one :class:`Section` per family present, in :class:`Family` order.
     """
 
-    as_of: date = attrs.field(converter=_to_as_of)
-    within: int = attrs.field(converter=_to_within)
+    as_of: date = attrs.field(validator=_checks.v_day())
+    within: int = attrs.field(
+        converter=_checks.as_int, validator=_checks.v_whole(0, limits.MAX_WITHIN_DAYS)
+    )
     sections: tuple[Section, ...] = attrs.field(converter=_sections)
 
     def section(self, family: Family | str) -> Section:
@@ -498,17 +428,19 @@ class ImportSummary:
         rejected: rows refused; each is listed in the rejects file with its line and reason.
     """
 
-    path: str = attrs.field(converter=_to_path)
-    table: str = attrs.field(converter=_to_table)
-    read: int = attrs.field(converter=_to_read)
-    loaded: int = attrs.field(converter=_to_loaded)
-    rejected: int = attrs.field(converter=_to_rejected)
+    path: str = attrs.field(validator=_TEXT)
+    table: str = attrs.field(validator=_STATE)
+    read: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
+    loaded: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
+    rejected: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
 
     @rejected.validator
     def _adds_up(self, _: attrs.Attribute[int], value: int) -> None:
         if self.loaded + value > self.read:
             raise InvalidInputError(
-                "rejected", value, f"at most read - loaded ({self.read} - {self.loaded})"
+                "import_summary.rejected",
+                value,
+                f"at most read - loaded ({self.read} - {self.loaded})",
             )
 
     @property

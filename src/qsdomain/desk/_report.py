@@ -10,15 +10,15 @@ item with state ``refused`` and the library's message as its reason.
 from __future__ import annotations
 
 import datetime
-import functools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from qsdomain import _checks, commitments, licensing, limits, metrology
-from qsdomain.calendars import WorkingCalendar, china, statutory_days
+from qsdomain import _checks, commitments, defaults, licensing, limits, metrology
+from qsdomain._provisional import provisional_calendar
+from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
     Accepted,
     Case,
@@ -43,7 +43,7 @@ from qsdomain.desk._model import (
     trusted_item,
     trusted_section,
 )
-from qsdomain.errors import CalendarNotCoveredError, InvalidInputError, QSDomainError
+from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import commitments as case_format
 from qsdomain.ledgers import licensing as licence_format
 from qsdomain.licensing import (
@@ -65,21 +65,21 @@ _SqlRow = tuple[Any, ...]
 
 REFUSED = "refused"
 
-#: How far past the report date the default calendar reaches (provisionally past the
-#: official schedules). Three years is past the longest renewal lead of the bundled kinds (six
-#: months, docs/licensing.md) and any limit of the example catalogue (at most 70 working days with
-#: its extension);
-#: a clock that reaches further is listed as refused with the calendar's error, not guessed.
-_HORIZON = timedelta(days=3 * 366)
-
 #: The last day a report can be asked for: it looks ahead up to limits.MAX_WITHIN_DAYS days and
 #: lists its workload by week for WEEKS weeks, and Python's dates end at 9999-12-31.
 LATEST_AS_OF = date.max - timedelta(days=limits.MAX_WITHIN_DAYS + 7 * WEEKS)
 
 
-def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> WorkingCalendar:
-    """``base`` (default :func:`~qsdomain.calendars.china`), extended provisionally with the
-    statutory-holiday rule to three years past ``as_of`` where its schedules end sooner.
+def default_calendar(
+    as_of: date,
+    base: WorkingCalendar | None = None,
+    *,
+    provisional: str = defaults.PROVISIONAL,
+    until: date | None = None,
+) -> WorkingCalendar:
+    """``base`` (default :func:`~qsdomain.calendars.china`), extended provisionally by the
+    provisional policy: by default with the statutory-holiday rule to three years past
+    ``as_of`` where its schedules end sooner.
 
     >>> from datetime import date
     >>> cal = default_calendar(date(2026, 11, 27))
@@ -87,8 +87,13 @@ def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> Workin
     (True, True)
 
     The desk's report uses it when no calendar is given, so a deadline in a year whose State
-    Council notice is not out yet is answered, and marked provisional, rather than refused.
-    The extension stops where the statutory rule stops (the last year of its festival table,
+    Council notice is not out yet is answered, and marked provisional, rather than refused;
+    the command line builds every command's calendar with the same policy (``--provisional
+    statutory|weekends|off``, ``--provisional-until DATE``). ``provisional`` is the rule
+    (``statutory``, ``weekends``, or ``off``: ``base`` as it is) and ``until`` the last
+    provisional day (:data:`qsdomain.defaults.PROVISIONAL`,
+    :data:`~qsdomain.defaults.PROVISIONAL_YEARS`). The default reach stops where the
+    statutory rule stops (the last year of its festival table,
     :func:`~qsdomain.calendars.statutory_days`) and at the longest calendar
     (:data:`~qsdomain.limits.MAX_CALENDAR_DAYS`), so any ``as_of`` gets a calendar: a report
     whose items need no day past it answers (an empty desk on any day), and an item whose
@@ -96,35 +101,15 @@ def default_calendar(as_of: date, base: WorkingCalendar | None = None) -> Workin
 
     >>> default_calendar(date(2500, 1, 1)).coverage.last
     datetime.date(2060, 12, 31)
+    >>> default_calendar(date(2026, 11, 27), provisional="off").provisional
+    ()
     """
     as_of = _checks.day("as_of", as_of)
     if base is None:
         base = china()
     elif not isinstance(base, WorkingCalendar):
         raise InvalidInputError("base", base, "a WorkingCalendar or None")
-    horizon = as_of + _HORIZON if as_of <= date.max - _HORIZON else date.max
-    widest = base.coverage.first + timedelta(days=limits.MAX_CALENDAR_DAYS - 1)
-    until = min(horizon, _statutory_reach(), widest)
-    if until <= base.coverage.last:
-        return base
-    try:
-        return base.extended(until=until, rule="statutory")
-    except CalendarNotCoveredError:  # a base ending before the statutory rule's first year
-        return base
-
-
-@functools.cache
-def _statutory_reach() -> date:
-    """The last day the statutory rule can extend a calendar to: the end of the last year
-    :func:`~qsdomain.calendars.statutory_days` answers (its festival table)."""
-    year = china().coverage.last.year
-    while year < date.max.year:
-        try:
-            statutory_days(year + 1)
-        except CalendarNotCoveredError:
-            break
-        year += 1
-    return date(year, 12, 31)
+    return provisional_calendar(base, as_of, rule=provisional, until=until)
 
 
 class _Weeks:

@@ -43,6 +43,16 @@ a repeated JSON key, or a JSON Lines line that is not valid JSON goes to the sin
 >>> [str(r) for r in kept]
 ['line 3 must be at most 2 cells, got 3 cells']
 
+:class:`Rejects` is the library's own sink: it counts every rejection and keeps the first
+:data:`~qsdomain.rejects.KEPT` (the command line prints them; the desk's import writes them to
+its rejects file):
+
+>>> sink = Rejects()
+>>> [row.text("id") for row in read_csv(io.StringIO(text), rejects=sink)]
+['A1', 'A3']
+>>> sink.count, sink.lines()
+(1, ['line 3 must be at most 2 cells, got 3 cells'])
+
 Without a sink the same row raises the typed error. What makes the rest of a file unreadable
 stays an error of the file: an empty file, a bad or unknown header, a JSON array that is not
 valid JSON, bytes that are not UTF-8 (the error names the line of the first bad byte).
@@ -66,10 +76,11 @@ refuses is refused by ``desk import`` with the same message. Rule families never
 from __future__ import annotations
 
 from qsdomain.ledgers._reading import Row, ledger_rows, parse_rows, read_csv, read_json_rows
-from qsdomain.rejects import RejectSink, RowRejected
+from qsdomain.rejects import Rejects, RejectSink, RowRejected
 
 __all__ = [
     "RejectSink",
+    "Rejects",
     "Row",
     "RowRejected",
     "ledger_rows",

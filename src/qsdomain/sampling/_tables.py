@@ -16,7 +16,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from numbers import Integral
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import Any, Protocol, TypeAlias
 
 import attrs
 
@@ -24,9 +24,6 @@ from qsdomain._checks import flag, texts
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
 from qsdomain.sampling._severity import Scheme, Severity
-
-if TYPE_CHECKING:
-    from qsdomain.sampling._plans import SamplingPlan
 
 __all__ = [
     "AQLS",
@@ -276,7 +273,15 @@ class TableSource:
         return not self.single_source and not self.doubts
 
 
-def table_source(chosen: SamplingPlan) -> TableSource:
+class _Labelled(Protocol):
+    """What :func:`table_source` reads of a plan (a ``SamplingPlan``; typed by its shape so
+    that this module, which ``_plans`` imports, need not import ``_plans`` back)."""
+
+    @property
+    def scheme(self) -> Scheme: ...
+
+
+def table_source(chosen: _Labelled) -> TableSource:
     """The table a plan from :func:`~qsdomain.sampling.plan` came from and how sure its
     transcription is.
 
