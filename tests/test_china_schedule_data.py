@@ -1,4 +1,4 @@
-"""Data checks for ``qsdomain.calendars._china_schedule`` (China's working-day schedule).
+"""Data checks for ``china_notices``, the transcription the shipped calendar files come from.
 
 Each test states where its rule comes from.  The schedule is transcribed from the State Council
 General Office's yearly notices (国务院办公厅关于X年部分节假日安排的通知) and their amendments; the
@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from qsdomain.calendars import _china_schedule as cs
-from qsdomain.calendars._china_schedule import (
+import china_notices as cs
+from china_notices import (
     DRAGON_BOAT,
     FESTIVAL_NAMES_ZH,
     LABOUR_DAY,
