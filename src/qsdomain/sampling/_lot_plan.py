@@ -7,6 +7,7 @@ import functools
 import attrs
 
 from qsdomain._checks import as_int, enum_member, flag
+from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
 from qsdomain.sampling._plans import (
@@ -24,6 +25,7 @@ from qsdomain.sampling._tables import (
     code_letter,
     normalize_aql,
     resolve,
+    table1_letter,
     table_letters,
     table_source,
 )
@@ -82,7 +84,7 @@ def _build(letter: str, column: int, sev: Severity, sch: Scheme) -> SamplingPlan
     return MultipleSamplingPlan(built, **labels)  # type: ignore[arg-type]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # plan_for builds it by a draft: qsdomain._drafts
 class LotPlan:
     """What to do with one lot: the plan from the tables, and whether to inspect 100 %.
 
@@ -103,6 +105,10 @@ class LotPlan:
         hundred_percent: ``True`` when the (first) sample size equals or exceeds the lot size:
             then every item of the lot is inspected (100 %检验; key to the arrows of GB/T
             2828.1-2012 Tables 2-A to 2-C), and the plan's acceptance number still decides.
+
+    A ``LotPlan`` you build yourself (or read from JSON) is checked against the tables: every
+    field must be what :func:`plan_for` would give. :func:`plan_for` builds its own answer
+    without re-deriving it (a trusted draft, :mod:`qsdomain._drafts`).
     """
 
     lot_size: int = attrs.field(converter=as_int)
@@ -205,14 +211,15 @@ def plan_for(
     >>> plan_for(5, "0.65", level="III").hundred_percent   # letter B, ↓ to n = 20 > 5 items
     True
     """
-    lot_size = check_lot_size(lot_size)  # numpy.int64 as int: no numpy bool in the plan
-    letter = code_letter(lot_size, level)
+    size = check_lot_size(lot_size)  # numpy.int64 as int: no numpy bool in the plan
+    name = check_level(level)
+    letter = table1_letter(size, name)
     chosen = plan(letter, aql, severity, scheme)
-    return LotPlan(
-        lot_size=lot_size,
-        aql=normalize_aql(aql),
-        level=check_level(level),
-        table_code_letter=letter,
-        plan=chosen,
-        hundred_percent=chosen.stages[0].sample_size >= lot_size,
+    # Every field is the tables' own answer for checked inputs: built without re-deriving it.
+    return _trusted_lot_plan(
+        size, chosen.aql, name, letter, chosen, chosen.stages[0].sample_size >= size
     )
+
+
+#: LotPlan from values plan_for derived (every field, in order; no converter, no check).
+_trusted_lot_plan = drafted(LotPlan)
