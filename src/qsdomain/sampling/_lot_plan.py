@@ -6,7 +6,7 @@ import functools
 
 import attrs
 
-from qsdomain._checks import as_int, enum_member, flag
+from qsdomain._checks import as_int, flag
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
@@ -17,7 +17,7 @@ from qsdomain.sampling._plans import (
     SingleSamplingPlan,
     Stage,
 )
-from qsdomain.sampling._severity import Scheme, Severity
+from qsdomain.sampling._severity import Scheme, Severity, member
 from qsdomain.sampling._tables import (
     TableSource,
     check_level,
@@ -55,8 +55,8 @@ def plan(
     (Stage(sample_size=50, acceptance_number=2, rejection_number=5),
      Stage(sample_size=50, acceptance_number=6, rejection_number=7))
     """
-    sev = enum_member("severity", Severity, severity)
-    sch = enum_member("scheme", Scheme, scheme)
+    sev = member("severity", Severity, severity)
+    sch = member("scheme", Scheme, scheme)
     column = gbt.AQLS.index(normalize_aql(aql))
     letters = table_letters(Scheme.SINGLE, sev)
     letter = code_letter.strip().upper() if isinstance(code_letter, str) else None
@@ -66,13 +66,14 @@ def plan(
             code_letter,
             f"one of {letters[0]}-{letters[-1]} for {sev.value} inspection",
         )
-    return _build(letter, column, sev, sch)
+    return _build(letter, column, sev.value, sch.value)
 
 
 @functools.cache
-def _build(letter: str, column: int, sev: Severity, sch: Scheme) -> SamplingPlan:
+def _build(letter: str, column: int, severity: str, scheme: str) -> SamplingPlan:
     """The plan object for a resolved cell (plans are immutable, so each of the at most
-    17 x 26 x 3 x 3 answers is built once)."""
+    17 x 26 x 3 x 3 answers is built once; keyed by the members' values, which hash fast)."""
+    sev, sch = Severity(severity), Scheme(scheme)
     found_scheme, found, stages = resolve(letter, column, sev, sch)
     labels = {"code_letter": found, "aql": gbt.AQLS[column], "severity": sev}
     if found_scheme is Scheme.SINGLE:
@@ -152,7 +153,8 @@ class LotPlan:
                 "lot_plan.plan", chosen, f"a plan from the tables labelled with AQL {self.aql}"
             )
         column = gbt.AQLS.index(self.aql)
-        if not any(_build(letter, column, chosen.severity, s) == chosen for s in Scheme):
+        severity = chosen.severity.value
+        if not any(_build(letter, column, severity, s.value) == chosen for s in Scheme):
             raise InvalidInputError(
                 "lot_plan.plan",
                 chosen,
