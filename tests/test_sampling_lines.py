@@ -123,10 +123,12 @@ def test_an_outcome_built_by_hand_must_agree_with_itself() -> None:
     line = line_status([Lot("A", 2000, "1.5", 0)])
     (good,) = line.lots
     assert LineStatus(line.lots, line.state) == line
-    with pytest.raises(InvalidInputError, match=r"lot_outcome\.plan"):
-        LotOutcome(good.id, "discontinued", good.plan, good.accepted, None, good.reason)
+    with pytest.raises(InvalidInputError, match=r"lot_outcome\.state"):
+        LotOutcome(good.id, "accepted", "discontinued", good.plan, None, good.reason)
     with pytest.raises(InvalidInputError, match=r"lot_outcome\.inspection"):
-        LotOutcome(good.id, "tightened", good.plan, good.accepted, None, good.reason)
+        LotOutcome(good.id, "accepted", "tightened", good.plan, None, good.reason)
+    with pytest.raises(InvalidInputError, match=r"lot_outcome\.plan"):
+        LotOutcome(good.id, "not_inspected", "discontinued", good.plan, None, good.reason)
     with pytest.raises(InvalidInputError, match=r"line_status\.lots"):
         LineStatus([good, "x"], line.state)  # type: ignore[list-item]
 

@@ -669,14 +669,9 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
                 refuse(lot_id, name, received, why)
                 continue
             outcome = next(outcomes)
-            if outcome.plan is None:
-                counts["not_inspected"] += 1
-                add(lot_id, name, received, "not_inspected", outcome.reason)
-            elif outcome.accepted:
-                counts["accepted"] += 1
-            else:
-                counts["not_accepted"] += 1
-                add(lot_id, name, received, "not_accepted", outcome.reason)
+            counts[outcome.state.value] += 1
+            if outcome.state is not sampling.LotState.ACCEPTED:
+                add(lot_id, name, received, outcome.state.value, outcome.reason)
             if outcome.transition is not None and outcome.switch_reason is not None:
                 add(
                     lot_id,

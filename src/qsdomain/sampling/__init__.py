@@ -14,7 +14,7 @@ a product line's lots in order, each with its plan, decision and switch (:func:`
 
 from __future__ import annotations
 
-from qsdomain.sampling._lines import LineStatus, Lot, LotOutcome, line_status
+from qsdomain.sampling._lines import LineStatus, Lot, LotOutcome, LotState, line_status
 from qsdomain.sampling._lot_plan import LotPlan, plan, plan_for
 from qsdomain.sampling._lot_result import lot_result
 from qsdomain.sampling._oc import Model
@@ -62,6 +62,7 @@ __all__ = [
     "LotOutcome",
     "LotPlan",
     "LotResult",
+    "LotState",
     "Model",
     "MultipleSamplingPlan",
     "ProductionIrregular",

@@ -9,6 +9,7 @@ line and says, lot by lot, what was done and why, so that a report only prints i
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -24,7 +25,7 @@ from qsdomain.sampling._switching import SwitchingState
 from qsdomain.sampling._switching_events import InspectionStatus, Transition
 from qsdomain.sampling._tables import check_level, check_lot_size, normalize_aql
 
-__all__ = ["LineStatus", "Lot", "LotOutcome", "line_status"]
+__all__ = ["LineStatus", "Lot", "LotOutcome", "LotState", "line_status"]
 
 #: Why a lot of a discontinued line is not inspected (GB/T 2828.1-2012 clause 9.4).
 NOT_INSPECTED = (
@@ -61,9 +62,20 @@ def _outcome_id(_instance: object, _attribute: object, value: str) -> None:
     _checks.text("lot_outcome.id", value)
 
 
-def _accepted(_instance: object, _attribute: object, value: Any) -> None:
-    if value is not None:
-        _checks.flag("lot_outcome.accepted", value)
+class LotState(enum.Enum):
+    """What became of a lot of a line (批的处置).
+
+    >>> LotState("not_accepted")
+    <LotState.NOT_ACCEPTED: 'not_accepted'>
+    """
+
+    ACCEPTED = "accepted"  # 接收
+    NOT_ACCEPTED = "not_accepted"  # 不接收
+    NOT_INSPECTED = "not_inspected"  # 暂停检验, not inspected (clause 9.4)
+
+
+def _lot_state(value: object) -> LotState:
+    return _checks.enum_member("lot_outcome.state", LotState, value)
 
 
 def _outcomes(value: object) -> tuple[LotOutcome, ...]:
@@ -108,27 +120,27 @@ class LotOutcome:
 
     >>> line = line_status([Lot("L1", 2000, "1.5", 6)])
     >>> outcome = line.lots[0]
-    >>> outcome.inspection, outcome.accepted
-    (<InspectionStatus.NORMAL: 'normal'>, False)
+    >>> outcome.state, outcome.inspection
+    (<LotState.NOT_ACCEPTED: 'not_accepted'>, <InspectionStatus.NORMAL: 'normal'>)
     >>> outcome.reason
     'not accepted (normal plan K n=125 Ac=5 Re=6, 6 found)'
 
     Attributes:
         id: the lot's id.
+        state: accepted, not accepted, or not inspected (the line was discontinued).
         inspection: the inspection the lot met (the line's status when it came): normal,
             tightened or reduced, or discontinued (then it was not inspected, clause 9.4).
         plan: the plan used (:func:`plan_for` at that severity), ``None`` if not inspected.
-        accepted: whether the lot was accepted, ``None`` if not inspected.
         transition: the switch this lot's result caused (clause 9.3 or 9.4), if any.
         reason: one line saying what was done and why.
     """
 
     id: str = attrs.field(validator=_outcome_id)
+    state: LotState = attrs.field(converter=_lot_state)
     inspection: InspectionStatus = attrs.field(converter=_inspection)
     plan: LotPlan | None = attrs.field(
         validator=_optional("lot_outcome.plan", LotPlan, "a LotPlan")
     )
-    accepted: bool | None = attrs.field(validator=_accepted)
     transition: Transition | None = attrs.field(
         validator=_optional("lot_outcome.transition", Transition, "a Transition")
     )
@@ -138,11 +150,15 @@ class LotOutcome:
         """A lot is inspected (a plan, a decision) exactly when the line was not discontinued;
         it was inspected at the plan's severity."""
         skipped = self.inspection is InspectionStatus.DISCONTINUED
-        if skipped != (self.plan is None) or skipped != (self.accepted is None):
+        if skipped != (self.state is LotState.NOT_INSPECTED):
             raise InvalidInputError(
-                "lot_outcome.plan",
-                self.plan,
-                "None with accepted None exactly when inspection is discontinued",
+                "lot_outcome.state",
+                self.state.value,
+                "not_inspected exactly when inspection is discontinued",
+            )
+        if skipped != (self.plan is None):
+            raise InvalidInputError(
+                "lot_outcome.plan", self.plan, "None exactly when inspection is discontinued"
             )
         severity = None if self.plan is None else self.plan.plan.severity
         if severity is not None and severity.value != self.inspection.value:
@@ -155,6 +171,13 @@ class LotOutcome:
             raise InvalidInputError(
                 "lot_outcome.transition", self.transition, "None for a lot not inspected"
             )
+
+    @property
+    def accepted(self) -> bool | None:
+        """Whether the lot was accepted; ``None`` if it was not inspected."""
+        if self.state is LotState.NOT_INSPECTED:
+            return None
+        return self.state is LotState.ACCEPTED
 
     @property
     def switch_reason(self) -> str | None:
@@ -252,7 +275,8 @@ def line_status(
     for i, lot in enumerate(given):
         assert isinstance(lot, Lot)  # checked above
         if state.discontinued:
-            outcomes.append(_outcome(lot.id, state.status, None, None, None, NOT_INSPECTED))
+            skipped = LotState.NOT_INSPECTED
+            outcomes.append(_outcome(lot.id, skipped, state.status, None, None, NOT_INSPECTED))
             continue
         severity = state.severity
         try:
@@ -270,9 +294,9 @@ def line_status(
         outcomes.append(
             _outcome(
                 lot.id,
+                LotState.ACCEPTED if result.accepted else LotState.NOT_ACCEPTED,
                 inspection,
                 chosen,
-                result.accepted,
                 state.last_transition,
                 f"{verdict} ({shown})",
             )
