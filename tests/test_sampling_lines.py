@@ -29,6 +29,7 @@ from qsdomain.sampling import (
     lot_result,
     plan_for,
 )
+from qsdomain.serialization import from_json, to_json
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -124,13 +125,23 @@ def test_an_outcome_built_by_hand_must_agree_with_itself() -> None:
     (good,) = line.lots
     assert LineStatus(line.lots, line.state) == line
     with pytest.raises(InvalidInputError, match=r"lot_outcome\.state"):
-        LotOutcome(good.id, "accepted", "discontinued", good.plan, None, good.reason)
+        LotOutcome(good.id, "accepted", "discontinued", good.plan, 0, None, good.reason)
     with pytest.raises(InvalidInputError, match=r"lot_outcome\.inspection"):
-        LotOutcome(good.id, "accepted", "tightened", good.plan, None, good.reason)
+        LotOutcome(good.id, "accepted", "tightened", good.plan, 0, None, good.reason)
     with pytest.raises(InvalidInputError, match=r"lot_outcome\.plan"):
-        LotOutcome(good.id, "not_inspected", "discontinued", good.plan, None, good.reason)
+        LotOutcome(good.id, "not_inspected", "discontinued", good.plan, 0, None, good.reason)
+    with pytest.raises(InvalidInputError, match=r"lot_outcome\.state"):  # 9 found: Re = 6
+        LotOutcome(good.id, "accepted", "normal", good.plan, 9, None, good.reason)
     with pytest.raises(InvalidInputError, match=r"line_status\.lots"):
         LineStatus([good, "x"], line.state)  # type: ignore[list-item]
+
+
+def test_a_line_round_trips_through_json_and_a_tampered_one_is_refused() -> None:
+    line = line_status([Lot(f"L{i}", 2000, "1.5", f) for i, f in enumerate([6, 6, 9, 0, 9])])
+    text = to_json(line)
+    assert from_json(text, LineStatus) == line
+    with pytest.raises(QSDomainError, match=r"state"):
+        from_json(text.replace('"state": "not_accepted"', '"state": "accepted"', 1), LineStatus)
 
 
 # The desk's sampling section on the generated county bureau (examples/make_bureau.py, seed 0,

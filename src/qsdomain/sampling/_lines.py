@@ -74,6 +74,12 @@ class LotState(enum.Enum):
     NOT_INSPECTED = "not_inspected"  # 暂停检验, not inspected (clause 9.4)
 
 
+def _found_or_none(value: object) -> int | None:
+    if value is None:
+        return None
+    return _checks.whole_number("lot_outcome.found", value, 0)
+
+
 def _lot_state(value: object) -> LotState:
     return _checks.enum_member("lot_outcome.state", LotState, value)
 
@@ -131,6 +137,7 @@ class LotOutcome:
         inspection: the inspection the lot met (the line's status when it came): normal,
             tightened or reduced, or discontinued (then it was not inspected, clause 9.4).
         plan: the plan used (:func:`plan_for` at that severity), ``None`` if not inspected.
+        found: the nonconforming items found in the sample, ``None`` if not inspected.
         transition: the switch this lot's result caused (clause 9.3 or 9.4), if any.
         reason: one line saying what was done and why.
     """
@@ -141,6 +148,7 @@ class LotOutcome:
     plan: LotPlan | None = attrs.field(
         validator=_optional("lot_outcome.plan", LotPlan, "a LotPlan")
     )
+    found: int | None = attrs.field(converter=_found_or_none)
     transition: Transition | None = attrs.field(
         validator=_optional("lot_outcome.transition", Transition, "a Transition")
     )
@@ -160,6 +168,19 @@ class LotOutcome:
             raise InvalidInputError(
                 "lot_outcome.plan", self.plan, "None exactly when inspection is discontinued"
             )
+        if skipped != (self.found is None):
+            raise InvalidInputError(
+                "lot_outcome.found", self.found, "None exactly when inspection is discontinued"
+            )
+        if self.plan is not None and self.found is not None:
+            result = lot_result(self.plan.plan, [self.found])  # the plan decides the lot
+            if result.accepted != (self.state is LotState.ACCEPTED):
+                decided = "accepted" if result.accepted else "not_accepted"
+                raise InvalidInputError(
+                    "lot_outcome.state",
+                    self.state.value,
+                    f"{decided}: what the plan decides for {self.found} found",
+                )
         severity = None if self.plan is None else self.plan.plan.severity
         if severity is not None and severity.value != self.inspection.value:
             raise InvalidInputError(
@@ -276,7 +297,8 @@ def line_status(
         assert isinstance(lot, Lot)  # checked above
         if state.discontinued:
             skipped = LotState.NOT_INSPECTED
-            outcomes.append(_outcome(lot.id, skipped, state.status, None, None, NOT_INSPECTED))
+            outcome = _outcome(lot.id, skipped, state.status, None, None, None, NOT_INSPECTED)
+            outcomes.append(outcome)
             continue
         severity = state.severity
         try:
@@ -297,6 +319,7 @@ def line_status(
                 LotState.ACCEPTED if result.accepted else LotState.NOT_ACCEPTED,
                 inspection,
                 chosen,
+                lot.nonconforming,
                 state.last_transition,
                 f"{verdict} ({shown})",
             )
