@@ -14,6 +14,7 @@ LOT_PLAN = s.plan_for(2000, "1.5")
 START = s.SwitchingState.start()
 REDUCED = s.SwitchingState.start(severity="reduced", reduced_approved=True)
 LOT = s.lot_result(PLAN_K, [3])
+LINE = s.line_status([s.Lot("L1", 2000, "1.5", 6), s.Lot("L2", 2000, "1.5", 6)])
 
 GOOD_CALLS: dict[str, Call] = {
     # sampling: switching as functions
@@ -27,6 +28,17 @@ GOOD_CALLS: dict[str, Call] = {
         s.resume_after_corrective_action,
         (s.SwitchingState(severity="tightened", discontinued=True, tightened_not_accepted=5),),
     ),
+    # sampling: product lines
+    "sampling.Lot": Call(s.Lot, ("L1", 2000, "1.5", 3), {"level": "II"}),
+    "sampling.line_status": Call(
+        s.line_status, ([s.Lot("L1", 2000, "1.5", 3)],), {"start": START, "rejects": None}
+    ),
+    "sampling.LotOutcome": Call(
+        s.LotOutcome,
+        (),
+        {f.name: getattr(LINE.lots[1], f.name) for f in attrs.fields(s.LotOutcome)},
+    ),
+    "sampling.LineStatus": Call(s.LineStatus, (LINE.lots, LINE.state)),
     # sampling: look-up
     "sampling.code_letter": Call(s.code_letter, (2000,), {"level": "II"}),
     "sampling.normalize_aql": Call(s.normalize_aql, ("1.5",)),

@@ -1,4 +1,4 @@
-"""Data checks for ``qsdomain.calendars._china_schedule`` (China's working-day schedule).
+"""Data checks for ``china_notices``, the transcription the shipped calendar files come from.
 
 Each test states where its rule comes from.  The schedule is transcribed from the State Council
 General Office's yearly notices (国务院办公厅关于X年部分节假日安排的通知) and their amendments; the
@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from qsdomain.calendars import _china_schedule as cs
-from qsdomain.calendars._china_schedule import (
+import china_notices as cs
+from china_notices import (
     DRAGON_BOAT,
     FESTIVAL_NAMES_ZH,
     LABOUR_DAY,
@@ -397,6 +397,38 @@ def test_2020_spring_festival_extension_applied() -> None:
     assert date(2020, 2, 1) not in _BY_YEAR[2020].makeup_working_days
     assert not _is_working_day(date(2020, 2, 1))
     assert _is_working_day(date(2020, 2, 3))
+
+
+# --------------------------------------------------------------------------- the shipped files
+
+# The library ships the years as ``load_schedule`` files (qsdomain/calendars/data/YYYY.json,
+# written by benchmarks/make_china_json.py from this transcription); they must equal it day for
+# day, so that every check in this module holds for what users get.
+
+
+def test_bundled_files_equal_the_transcription_day_for_day() -> None:
+    """``china()`` (built from the shipped JSON files) and the break-by-break transcription
+    agree on every day 2004-01-01..2026-12-31; the notices and amendments are the same."""
+    from qsdomain.calendars import bundled_schedules, china  # noqa: PLC0415
+
+    cal = china()
+    differ = [d for d in _days(FIRST_DAY, LAST_DAY) if cal.is_working_day(d) != _is_working_day(d)]
+    assert differ == []
+    shipped = bundled_schedules()
+    assert [s.year for s in shipped] == list(YEARS)
+    for mine, theirs in zip(SCHEDULES, shipped, strict=True):
+        assert (theirs.notice.number, theirs.notice.title, theirs.notice.published) == (
+            mine.notice,
+            mine.title,
+            mine.published,
+        )
+        assert set(theirs.makeup_working_days) == set(mine.makeup_working_days)
+        off = {d for b in mine.breaks for d in _days(b.first, b.last) if d.weekday() < 5}
+        assert set(theirs.days_off) == off
+        assert [
+            (a.notice.number, a.notice.title, a.notice.published, a.summary)
+            for a in theirs.amendments
+        ] == [(a.notice, a.title, a.published, a.summary) for a in mine.amendments]
 
 
 # --------------------------------------------------------------------------- cross-checks

@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
+from china_notices import SCHEDULES, VICTORY_DAY_2015
 from qsdomain.calendars import statutory_days
-from qsdomain.calendars._china_schedule import SCHEDULES, VICTORY_DAY_2015
 from qsdomain.calendars._festivals import FESTIVALS, FIRST_YEAR, LAST_YEAR
 from qsdomain.calendars._statutory import FESTIVAL_KEYS, measures_in_force
 
@@ -50,7 +50,7 @@ def test_statutory_days_equal_those_the_notices_name(schedule: Any) -> None:
 
 
 def test_festival_keys_are_those_of_the_bundled_data() -> None:
-    from qsdomain.calendars import _china_schedule as cs  # noqa: PLC0415
+    import china_notices as cs  # noqa: PLC0415
 
     assert FESTIVAL_KEYS == (
         cs.NEW_YEAR,

@@ -94,7 +94,7 @@ def test_the_private_import_rule_catches_a_planted_violation() -> None:
     planted = """
     >>> from qsdomain.sampling._switching import replay
     >>> from qsdomain.sampling import plan_for
-    >>> import qsdomain.calendars._china_schedule as data
+    >>> import qsdomain.calendars._schedule as data
     ```python
     from qsdomain.sampling import _oc
     ```
@@ -172,3 +172,35 @@ def test_all_is_sorted_and_resolves(package: str) -> None:
     assert names in (sorted(names), isort_style)
     for name in names:
         assert hasattr(module, name), f"{package}.__all__ names {name}, which does not exist"
+
+
+# -- regressions --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "apply",
+        "approve_reduced",
+        "authority_requires_normal",
+        "line_status",
+        "lot_result",
+        "production_irregular",
+        "record",
+        "replay",
+        "resume_after_corrective_action",
+        "table_source",
+        "LineStatus",
+        "Lot",
+        "LotOutcome",
+        "LotResult",
+        "SwitchingState",
+        "TableSource",
+    ],
+)
+def test_what_the_sampling_docs_need_is_public(name: str) -> None:
+    """Regression (issue #7): the switching functions were reachable only through the private
+    module; the docs' and the desk's names stay in ``qsdomain.sampling.__all__``."""
+    from qsdomain import sampling  # noqa: PLC0415
+
+    assert name in sampling.__all__

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
+from pathlib import Path
 
 from qsdomain import _checks
 from qsdomain.calendars._calendar import WorkingCalendar
 from qsdomain.calendars._coverage import Coverage
 from qsdomain.calendars._schedule import (
     NOTICE_RULE,
-    Amendment,
-    Notice,
     ScheduleError,
     YearSchedule,
+    load_schedule,
 )
 from qsdomain.errors import InvalidInputError
 
@@ -24,13 +24,16 @@ _NAME = "China (State Council notices)"
 _lock = threading.Lock()
 _built: list[WorkingCalendar] = []  # the one cached china(), built once under _lock
 _bundled: list[tuple[YearSchedule, ...]] = []
+#: The bundled years, one ``load_schedule`` file a year (package data, shipped in the wheel).
+_DATA = Path(__file__).with_name("data")
 
 
 def bundled_schedules() -> tuple[YearSchedule, ...]:
     """The bundled years (2004-2026) as checked :class:`YearSchedule` objects, in year order.
 
-    Each is converted from the cited data module ``_china_schedule`` and passes the same
-    validator as a user's file.
+    Each is the package file ``qsdomain/calendars/data/YYYY.json``, read by
+    :func:`~qsdomain.calendars.load_schedule` like a user's file (same format, same validator);
+    the files are read once per process, on first use.
 
     >>> from qsdomain.calendars import bundled_schedules
     >>> s = bundled_schedules()[-1]
@@ -39,57 +42,9 @@ def bundled_schedules() -> tuple[YearSchedule, ...]:
     """
     with _lock:
         if not _bundled:
-            _bundled.append(tuple(_convert_bundled()))
+            files = sorted(_DATA.glob("[0-9][0-9][0-9][0-9].json"))
+            _bundled.append(tuple(load_schedule(path) for path in files))
         return _bundled[0]
-
-
-# The days each bundled amendment changed, read from its summary in ``_china_schedule`` (the
-# amending notices are cited in that module's header).
-_CHANGED: dict[str, tuple[date, ...]] = {
-    # 国发明电〔2015〕1号: 3 Sep off (Victory Day), 4 Sep in lieu, Sunday 6 Sep worked.
-    "国发明电〔2015〕1号": (date(2015, 9, 3), date(2015, 9, 4), date(2015, 9, 6)),
-    # 国办发明电〔2019〕3号: 2-3 May off (4 May is a Saturday), Sundays 28 Apr and 5 May worked.
-    "国办发明电〔2019〕3号": (
-        date(2019, 4, 28),
-        date(2019, 5, 2),
-        date(2019, 5, 3),
-        date(2019, 5, 5),
-    ),
-    # 国办发明电〔2020〕1号: 31 Jan off; Saturday 1 Feb no longer a make-up working day.
-    "国办发明电〔2020〕1号": (date(2020, 1, 31), date(2020, 2, 1)),
-}
-
-
-def _convert_bundled() -> list[YearSchedule]:
-    from qsdomain.calendars import _china_schedule as data  # noqa: PLC0415 - loaded on first use
-
-    one = timedelta(days=1)
-    out: list[YearSchedule] = []
-    for year in data.SCHEDULES:
-        off: set[date] = set()
-        for brk in year.breaks:
-            day = brk.first
-            while day <= brk.last:
-                if day.weekday() < 5:
-                    off.add(day)
-                day += one
-        out.append(
-            YearSchedule(
-                year=year.year,
-                notice=Notice(year.title, year.notice, year.published),
-                days_off=sorted(off),
-                makeup_working_days=sorted(year.makeup_working_days),
-                amendments=[
-                    Amendment(
-                        Notice(a.title, a.notice, a.published),
-                        changed=_CHANGED[a.notice],
-                        summary=a.summary,
-                    )
-                    for a in year.amendments
-                ],
-            )
-        )
-    return out
 
 
 def _source_lines(schedule: YearSchedule, prefix: str = "") -> list[str]:
@@ -193,8 +148,9 @@ def china(extra: Iterable[YearSchedule] = (), *, replace: bool = False) -> Worki
     """The national working-day calendar of China (全国工作日历), from official notices.
 
     Built on first use from the yearly State Council General Office notices
-    (国务院办公厅关于X年部分节假日安排的通知) and their mid-year amendments, bundled in
-    :mod:`qsdomain.calendars._china_schedule`; :attr:`WorkingCalendar.sources` lists each
+    (国务院办公厅关于X年部分节假日安排的通知) and their mid-year amendments, bundled as one
+    :func:`~qsdomain.calendars.load_schedule` file a year (:func:`bundled_schedules`);
+    :attr:`WorkingCalendar.sources` lists each
     notice. The weekly rest days are Saturday and Sunday (国务院关于职工工作时间的规定, 1995,
     art. 7). A date outside the covered years raises
     :class:`~qsdomain.errors.CalendarNotCoveredError`; use :meth:`WorkingCalendar.extended` to

@@ -14,12 +14,15 @@ import argparse
 import re
 from collections.abc import Callable, Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
 from qsdomain import defaults
 from qsdomain._provisional import RULES, provisional_calendar
 from qsdomain.calendars import WorkingCalendar, china, load_schedule
 from qsdomain.errors import InvalidInputError
-from qsdomain.periods import Term
+
+if TYPE_CHECKING:  # qsdomain.periods (and dateutil) load only for the commands that use a term
+    from qsdomain.periods import Term
 
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _WHOLE = re.compile(r"[+-]?[0-9]+")
@@ -122,6 +125,8 @@ def term_from(args: argparse.Namespace) -> Term:
     years: int = args.years
     months: int = args.months
     days: int = args.days
+    from qsdomain.periods import Term  # noqa: PLC0415 - see the import block
+
     return Term(years=years, months=months, days=days)
 
 

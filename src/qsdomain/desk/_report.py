@@ -10,13 +10,14 @@ item with state ``refused`` and the library's message as its reason.
 from __future__ import annotations
 
 import datetime
+import itertools
 import sqlite3
 from collections import Counter
 from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
-from qsdomain import _checks, commitments, defaults, licensing, limits, metrology
+from qsdomain import _checks, commitments, defaults, licensing, limits, metrology, sampling
 from qsdomain._provisional import provisional_calendar
 from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
@@ -56,7 +57,7 @@ from qsdomain.licensing import (
 from qsdomain.licensing._portfolio import NEVER_LISTED
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
 from qsdomain.periods import LeadUnit, Term
-from qsdomain.sampling import SwitchingState, lot_result, plan_for
+from qsdomain.rejects import RowRejected
 
 __all__ = ["build_report", "default_calendar"]
 
@@ -585,14 +586,21 @@ WHERE received <= ? ORDER BY product, received, lot_id
 """
 
 
+class _LineRejects:
+    """The lots of one line that the sampling family refused, by position (from 1)."""
+
+    def __init__(self) -> None:
+        self.by_position: dict[int, RowRejected] = {}
+
+    def add(self, rejection: RowRejected) -> None:
+        self.by_position[rejection.line] = rejection
+
+
 def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
+    """Each product line's lots, as :func:`qsdomain.sampling.line_status` answers them."""
     dated: list[tuple[str, int, ActionItem]] = []
     lines: list[LineState] = []
     counts: Counter[str] = Counter()
-    product: object = None
-    state = SwitchingState.start(reduced_approved=False)
-    lots = not_accepted = 0
-    last = ""
 
     def add(lot_id: str, name: str, received: str, state: str, reason: str) -> None:
         item = ActionItem(
@@ -606,72 +614,67 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
         )
         dated.append((received, len(dated), item))
 
-    def close() -> None:
-        if product is not None and lots:
-            severity = "discontinued" if state.discontinued else state.severity.value
+    def refuse(lot_id: str, name: str, received: str, err: QSDomainError | str) -> None:
+        counts[REFUSED] += 1
+        item = ActionItem(  # as _refused words it, for an error or the family's rejection
+            family=Family.SAMPLING,
+            key=lot_id,
+            name=name,
+            state=REFUSED,
+            due=None,
+            days_left=None,
+            reason=f"the library refused this entry: {err}"[:2000],
+        )
+        dated.append((received, len(dated), item))
+
+    rows = conn.execute(_LOT_ROWS, (as_of.isoformat(),))
+    for product, group in itertools.groupby(rows, key=lambda row: row[1]):
+        rows_of_line = list(group)
+        lots: list[sampling.Lot] = []
+        refused: dict[int, QSDomainError] = {}  # row index -> why the row is no lot
+        for index, (lot_id, _name, received, size, aql, level, found) in enumerate(rows_of_line):
+            try:
+                _stored_day("lots", lot_id, "received", received)
+                lots.append(sampling.Lot(lot_id, size, aql, found, level))
+            except QSDomainError as err:
+                refused[index] = err
+        rejects = _LineRejects()
+        line = sampling.line_status(lots, rejects=rejects)
+        outcomes = iter(line.lots)
+        position = 0
+        for index, (lot_id, name, received, *_rest) in enumerate(rows_of_line):
+            if index in refused:
+                refuse(lot_id, name, received, refused[index])
+                continue
+            position += 1
+            rejection = rejects.by_position.get(position)
+            if rejection is not None:  # the family's answer; the lot is named by its key
+                field = rejection.field.removeprefix(f"lots[{position - 1}].")
+                why = f"{field} must be {rejection.reason}, got {rejection.value}"
+                refuse(lot_id, name, received, why)
+                continue
+            outcome = next(outcomes)
+            counts[outcome.state.value] += 1
+            if outcome.state is not sampling.LotState.ACCEPTED:
+                add(lot_id, name, received, outcome.state.value, outcome.reason)
+            if outcome.transition is not None and outcome.switch_reason is not None:
+                add(
+                    lot_id,
+                    name,
+                    received,
+                    f"to_{outcome.transition.to.value}",
+                    outcome.switch_reason,
+                )
+        if line.inspected:
             lines.append(
                 LineState(
                     product=str(product),
-                    severity=severity,
-                    lots=lots,
-                    not_accepted=not_accepted,
-                    last_lot=last,
+                    severity=line.state.status.value,
+                    lots=line.inspected,
+                    not_accepted=line.not_accepted,
+                    last_lot=rows_of_line[-1][0],
                 )
             )
-
-    for lot_id, name, received, size, aql, level, found in conn.execute(
-        _LOT_ROWS, (as_of.isoformat(),)
-    ):
-        if name != product:
-            close()
-            product, lots, not_accepted = name, 0, 0
-            state = SwitchingState.start(reduced_approved=False)
-        last = lot_id
-        if state.discontinued:
-            counts["not_inspected"] += 1
-            add(
-                lot_id,
-                name,
-                received,
-                "not_inspected",
-                "inspection discontinued on this line "
-                "(GB/T 2828.1-2012 clause 9.4): accept no lot until the supplier's "
-                "corrective action is accepted",
-            )
-            continue
-        try:
-            _stored_day("lots", lot_id, "received", received)
-            chosen = plan_for(size, aql, level, state.severity)
-            result = lot_result(chosen.plan, [found])
-        except QSDomainError as err:
-            counts[REFUSED] += 1
-            dated.append((received, len(dated), _refused(Family.SAMPLING, lot_id, name, err)))
-            continue
-        before = state.severity
-        state = state.record(result)
-        lots += 1
-        shown = (
-            f"{before.value} plan {chosen.code_letter} n={chosen.sample_size} "
-            f"Ac={chosen.acceptance_number} Re={chosen.rejection_number}, {found} found"
-        )
-        if result.accepted:
-            counts["accepted"] += 1
-        else:
-            not_accepted += 1
-            counts["not_accepted"] += 1
-            add(lot_id, name, received, "not_accepted", f"not accepted ({shown})")
-        switch = state.last_transition
-        if switch is not None and (state.severity is not before or state.discontinued):
-            add(
-                lot_id,
-                name,
-                received,
-                f"to_{switch.to.value}",
-                f"{switch.from_.value} -> {switch.to.value} "
-                "after this lot "
-                f"(GB/T 2828.1-2012 clause {switch.clause}): {switch.reason}",
-            )
-    close()
     # newest lots first; a lot's switch after the lot
     dated.sort(key=lambda entry: (entry[0], -entry[1]), reverse=True)
     items = [entry[2] for entry in dated]

@@ -8,11 +8,13 @@
 How many items to sample from a lot and when to accept it (:func:`plan_for`, :func:`plan`,
 :func:`code_letter`), how plans decide stage by stage, how well a plan protects you
 (:func:`probability_of_acceptance` and the plans' OC, AOQ, AOQL, ATI and ASN methods), and
-when to switch between normal, tightened and reduced inspection (:class:`SwitchingState`).
+when to switch between normal, tightened and reduced inspection (:class:`SwitchingState`), and
+a product line's lots in order, each with its plan, decision and switch (:func:`line_status`).
 """
 
 from __future__ import annotations
 
+from qsdomain.sampling._lines import LineStatus, Lot, LotOutcome, LotState, line_status
 from qsdomain.sampling._lot_plan import LotPlan, plan, plan_for
 from qsdomain.sampling._lot_result import lot_result
 from qsdomain.sampling._oc import Model
@@ -55,8 +57,12 @@ __all__ = [
     "Decision",
     "DoubleSamplingPlan",
     "InspectionStatus",
+    "LineStatus",
+    "Lot",
+    "LotOutcome",
     "LotPlan",
     "LotResult",
+    "LotState",
     "Model",
     "MultipleSamplingPlan",
     "ProductionIrregular",
@@ -75,6 +81,7 @@ __all__ = [
     "approve_reduced",
     "authority_requires_normal",
     "code_letter",
+    "line_status",
     "lot_result",
     "normalize_aql",
     "plan",

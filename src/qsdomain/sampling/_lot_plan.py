@@ -6,7 +6,8 @@ import functools
 
 import attrs
 
-from qsdomain._checks import as_int, enum_member, flag
+from qsdomain._checks import as_int, flag
+from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
 from qsdomain.sampling._plans import (
@@ -16,7 +17,7 @@ from qsdomain.sampling._plans import (
     SingleSamplingPlan,
     Stage,
 )
-from qsdomain.sampling._severity import Scheme, Severity
+from qsdomain.sampling._severity import Scheme, Severity, member
 from qsdomain.sampling._tables import (
     TableSource,
     check_level,
@@ -24,6 +25,7 @@ from qsdomain.sampling._tables import (
     code_letter,
     normalize_aql,
     resolve,
+    table1_letter,
     table_letters,
     table_source,
 )
@@ -53,8 +55,8 @@ def plan(
     (Stage(sample_size=50, acceptance_number=2, rejection_number=5),
      Stage(sample_size=50, acceptance_number=6, rejection_number=7))
     """
-    sev = enum_member("severity", Severity, severity)
-    sch = enum_member("scheme", Scheme, scheme)
+    sev = member("severity", Severity, severity)
+    sch = member("scheme", Scheme, scheme)
     column = gbt.AQLS.index(normalize_aql(aql))
     letters = table_letters(Scheme.SINGLE, sev)
     letter = code_letter.strip().upper() if isinstance(code_letter, str) else None
@@ -64,13 +66,14 @@ def plan(
             code_letter,
             f"one of {letters[0]}-{letters[-1]} for {sev.value} inspection",
         )
-    return _build(letter, column, sev, sch)
+    return _build(letter, column, sev.value, sch.value)
 
 
 @functools.cache
-def _build(letter: str, column: int, sev: Severity, sch: Scheme) -> SamplingPlan:
+def _build(letter: str, column: int, severity: str, scheme: str) -> SamplingPlan:
     """The plan object for a resolved cell (plans are immutable, so each of the at most
-    17 x 26 x 3 x 3 answers is built once)."""
+    17 x 26 x 3 x 3 answers is built once; keyed by the members' values, which hash fast)."""
+    sev, sch = Severity(severity), Scheme(scheme)
     found_scheme, found, stages = resolve(letter, column, sev, sch)
     labels = {"code_letter": found, "aql": gbt.AQLS[column], "severity": sev}
     if found_scheme is Scheme.SINGLE:
@@ -82,7 +85,7 @@ def _build(letter: str, column: int, sev: Severity, sch: Scheme) -> SamplingPlan
     return MultipleSamplingPlan(built, **labels)  # type: ignore[arg-type]
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # plan_for builds it by a draft: qsdomain._drafts
 class LotPlan:
     """What to do with one lot: the plan from the tables, and whether to inspect 100 %.
 
@@ -103,6 +106,10 @@ class LotPlan:
         hundred_percent: ``True`` when the (first) sample size equals or exceeds the lot size:
             then every item of the lot is inspected (100 %检验; key to the arrows of GB/T
             2828.1-2012 Tables 2-A to 2-C), and the plan's acceptance number still decides.
+
+    A ``LotPlan`` you build yourself (or read from JSON) is checked against the tables: every
+    field must be what :func:`plan_for` would give. :func:`plan_for` builds its own answer
+    without re-deriving it (a trusted draft, :mod:`qsdomain._drafts`).
     """
 
     lot_size: int = attrs.field(converter=as_int)
@@ -146,7 +153,8 @@ class LotPlan:
                 "lot_plan.plan", chosen, f"a plan from the tables labelled with AQL {self.aql}"
             )
         column = gbt.AQLS.index(self.aql)
-        if not any(_build(letter, column, chosen.severity, s) == chosen for s in Scheme):
+        severity = chosen.severity.value
+        if not any(_build(letter, column, severity, s.value) == chosen for s in Scheme):
             raise InvalidInputError(
                 "lot_plan.plan",
                 chosen,
@@ -205,14 +213,15 @@ def plan_for(
     >>> plan_for(5, "0.65", level="III").hundred_percent   # letter B, ↓ to n = 20 > 5 items
     True
     """
-    lot_size = check_lot_size(lot_size)  # numpy.int64 as int: no numpy bool in the plan
-    letter = code_letter(lot_size, level)
+    size = check_lot_size(lot_size)  # numpy.int64 as int: no numpy bool in the plan
+    name = check_level(level)
+    letter = table1_letter(size, name)
     chosen = plan(letter, aql, severity, scheme)
-    return LotPlan(
-        lot_size=lot_size,
-        aql=normalize_aql(aql),
-        level=check_level(level),
-        table_code_letter=letter,
-        plan=chosen,
-        hundred_percent=chosen.stages[0].sample_size >= lot_size,
+    # Every field is the tables' own answer for checked inputs: built without re-deriving it.
+    return _trusted_lot_plan(
+        size, chosen.aql, name, letter, chosen, chosen.stages[0].sample_size >= size
     )
+
+
+#: LotPlan from values plan_for derived (every field, in order; no converter, no check).
+_trusted_lot_plan = drafted(LotPlan)

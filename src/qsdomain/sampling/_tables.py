@@ -57,6 +57,12 @@ _LOT_LOWS = [low for low, _, _ in gbt.LOT_SIZE_CODE_LETTERS]
 _TABLE_NUMBER = {Scheme.SINGLE: "2", Scheme.DOUBLE: "3", Scheme.MULTIPLE: "4"}
 _TABLE_SUFFIX = {Severity.NORMAL: "A", Severity.TIGHTENED: "B", Severity.REDUCED: "C"}
 _TABLES = {Scheme.SINGLE: gbt.SINGLE, Scheme.DOUBLE: gbt.DOUBLE, Scheme.MULTIPLE: gbt.MULTIPLE}
+#: The code letters with a row in each table, by (scheme, severity): read once, not per call.
+_LETTERS = {
+    (scheme, severity): "".join(table[severity.value])
+    for scheme, table in _TABLES.items()
+    for severity in Severity
+}
 _SIZES = {
     Scheme.SINGLE: gbt.SINGLE_SAMPLE_SIZES,
     Scheme.DOUBLE: gbt.DOUBLE_SAMPLE_SIZES,
@@ -138,8 +144,11 @@ def check_lot_size(value: object) -> int:
     >>> check_lot_size(2000)
     2000
     """
-    if not isinstance(value, bool) and isinstance(value, Integral) and int(value) >= 2:
-        return int(value)
+    # int first (a C-level test); any other Integral (numpy.int64) comes back as int.
+    if isinstance(value, (int, Integral)):
+        number = int(value)
+        if number >= 2 and not isinstance(value, bool):
+            return number
     raise InvalidInputError("lot_size", value, "a whole number of items >= 2 (Table 1 starts at 2)")
 
 
@@ -153,10 +162,14 @@ def code_letter(lot_size: int, level: str = "II") -> str:
     >>> code_letter(1000), code_letter(1000, "S-2"), code_letter(500001, "III")
     ('J', 'C', 'R')
     """
-    size = check_lot_size(lot_size)
-    column = gbt.LEVELS.index(check_level(level))
+    return table1_letter(check_lot_size(lot_size), check_level(level))
+
+
+def table1_letter(size: int, level: str) -> str:
+    """:func:`code_letter` for a checked lot size and a canonical level name."""
     # The bands are contiguous from 2 upwards: the band is the last one starting at or below N.
-    return gbt.LOT_SIZE_CODE_LETTERS[bisect.bisect_right(_LOT_LOWS, size) - 1][2][column]
+    band = gbt.LOT_SIZE_CODE_LETTERS[bisect.bisect_right(_LOT_LOWS, size) - 1]
+    return band[2][gbt.LEVELS.index(level)]
 
 
 def table_name(scheme: Scheme, severity: Severity) -> str:
@@ -174,7 +187,7 @@ def table_letters(scheme: Scheme, severity: Severity) -> str:
     >>> table_letters(Scheme.SINGLE, Severity.TIGHTENED)
     'ABCDEFGHJKLMNPQRS'
     """
-    return "".join(_TABLES[scheme][severity.value])
+    return _LETTERS[scheme, severity]
 
 
 def _follow(

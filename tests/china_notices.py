@@ -6,10 +6,14 @@ One :class:`YearSchedule` per year, each transcribing the General Office of the 
 yearly notice 国务院办公厅关于X年部分节假日安排的通知 (放假调休安排) as amended later in that
 year: the breaks (runs of days off), the weekend days worked instead (调休上班), and the
 statutory holidays (法定节假日) under the 全国年节及纪念日放假办法 in force.  It is data only;
-the working-day engine builds on it.  A day is a working day when it is Monday-Friday and not
-inside any break, or when it is listed as a make-up working day.  Regional extensions (e.g.
-Hubei, early 2020) and ethnic-minority festivals (放假办法 art. 4) are outside this national
-schedule.
+the library ships it as one ``load_schedule`` JSON file a year
+(``src/qsdomain/calendars/data/YYYY.json``, written from this module by
+``benchmarks/make_china_json.py``; ``tests/test_china_schedule_data.py`` checks that the files
+equal it day for day), and this module stays as the reviewer's break-by-break record with the
+notices' own words and each break's festival and statutory days.  A day is a working day when
+it is Monday-Friday and not inside any break, or when it is listed as a make-up working day.
+Regional extensions (e.g. Hubei, early 2020) and ethnic-minority festivals (放假办法 art. 4) are
+outside this national schedule.
 
 Conventions
 -----------
