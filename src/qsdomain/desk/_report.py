@@ -56,6 +56,7 @@ from qsdomain.licensing import (
 from qsdomain.licensing._portfolio import NEVER_LISTED
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
 from qsdomain.periods import LeadUnit, Term
+from qsdomain.rejects import RowRejected
 from qsdomain.sampling import SwitchingState, lot_result, plan_for
 
 __all__ = ["build_report", "default_calendar"]
@@ -150,6 +151,10 @@ class _Weeks:
 
 
 def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionItem:
+    return _refused_text(family, key, name, str(err))
+
+
+def _refused_text(family: Family, key: str, name: str, why: str) -> ActionItem:
     return ActionItem(
         family=family,
         key=key,
@@ -157,7 +162,7 @@ def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionI
         state=REFUSED,
         due=None,
         days_left=None,
-        reason=f"the library refused this entry: {err}"[:2000],
+        reason=f"the library refused this entry: {why}"[:2000],
     )
 
 
@@ -291,35 +296,64 @@ def _histories(
 _METROLOGY_ORDER = [s.value for s in InstrumentState]
 
 
+class _Refusals:
+    """The metrology family's rejects, as the desk's refused items: the item the family
+    refused is the one it was last given (``given[0]``), the stream being read in order."""
+
+    def __init__(self, refused: list[ActionItem]) -> None:
+        self.refused = refused
+        self.given: list[Instrument | None] = [None]
+
+    def feed(
+        self, pairs: Iterator[tuple[Instrument, list[Verification]]]
+    ) -> Iterator[tuple[Instrument, list[Verification]]]:
+        for pair in pairs:
+            self.given[0] = pair[0]
+            yield pair
+
+    def add(self, rejection: RowRejected) -> None:
+        instrument = self.given[0]
+        assert instrument is not None  # the family refuses only what it was given
+        field = rejection.field.partition("].")[2] or rejection.field
+        self.refused.append(
+            _refused_text(
+                Family.METROLOGY,
+                instrument.id,
+                instrument.name,
+                f"{field} must be {rejection.reason}, got {rejection.value}",
+            )
+        )
+
+
 def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
-    """``within`` means what it means to ``metrology due --within``: the due-soon window
-    (:attr:`Policy.warning_days <qsdomain.metrology.Policy.warning_days>`), so the listing is
-    the family's due list with that window (issue #18 item 5)."""
+    """``within`` means what it means to ``metrology due --within`` and to
+    :func:`qsdomain.metrology.worklist`: the listing window in calendar days, so the listing is
+    the family's due list with that window (issue #19: one meaning of ``within``)."""
     refused: list[ActionItem] = []
     names: dict[str, str] = {}
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
     listed: list[InstrumentStatus] = []
-    policy = metrology.Policy(warning_days=within)
-    for instrument, records in _histories(conn, as_of, refused):
-        try:
-            st = metrology.status(instrument, records, as_of, policy=policy)
-        except QSDomainError as err:
-            refused.append(_refused(Family.METROLOGY, instrument.id, instrument.name, err))
-            continue
+    sink = _Refusals(refused)
+    pairs = sink.feed(_histories(conn, as_of, refused))
+    for st in metrology.statuses(pairs, as_of, rejects=sink):
         state = st.state
         counts[state.value] += 1
         weeks.add(st.due)
-        if state is InstrumentState.OUT_OF_SERVICE or state is InstrumentState.CURRENT:
+        if state is InstrumentState.OUT_OF_SERVICE or (
+            state is InstrumentState.CURRENT and (st.days_left is None or st.days_left > within)
+        ):
             continue  # never on the family's due list (due_report would drop them)
-        names[st.instrument_id] = instrument.name
+        instrument = sink.given[0]
+        assert instrument is not None
+        names[st.id] = instrument.name
         listed.append(st)
-    ordered = metrology.due_report(listed).due
+    ordered = metrology.due_report(listed, within=within).due
     items = [
         trusted_item(
             Family.METROLOGY,
-            st.instrument_id,
-            names[st.instrument_id],
+            st.id,
+            names[st.id],
             st.state.value,
             st.due,
             st.days_left,

@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from qsdomain import _checks, limits
+from qsdomain import _checks, defaults, limits
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._vocabulary import (
@@ -458,7 +458,8 @@ class Policy:
     15
 
     None of these is set by statute; they are the ledger keeper's own choices (defaults: a
-    30-day warning, no grace, no alignment, an early verification moves the schedule).
+    warning of :data:`qsdomain.defaults.WARNING_DAYS` (30) days, no grace, no alignment, an
+    early verification moves the schedule).
 
     Attributes:
         warning_days: the due-soon window: the last ``warning_days`` days up to and including
@@ -474,7 +475,8 @@ class Policy:
     """
 
     warning_days: int = attrs.field(
-        default=30, validator=_days("policy.warning_days", limits.MAX_METROLOGY_POLICY_DAYS)
+        default=defaults.WARNING_DAYS,
+        validator=_days("policy.warning_days", limits.MAX_METROLOGY_POLICY_DAYS),
     )
     warning_in_due_month: bool = attrs.field(
         default=False, validator=_flag("policy.warning_in_due_month")
