@@ -391,6 +391,11 @@ def _calendar_state(days_left: int, due: date, as_of: date, policy: Policy) -> I
     return InstrumentState.OVERDUE
 
 
+#: Reasons remembered by what the sentence reads (state, basis, the record's day, validity, days
+#: left): formatting dates into a sentence costs more than the rest of a status.
+_REASONS: Memo[tuple[str, str, date | None, date | None, int | None], str] = Memo(1 << 16)
+
+
 def _made(  # noqa: PLR0917 - every field but the reason, in order
     ident: str,
     as_of: date,
@@ -401,7 +406,16 @@ def _made(  # noqa: PLR0917 - every field but the reason, in order
     last: Verification | None,
     basis: Basis,
 ) -> InstrumentStatus:
-    reason = sentence(state, basis, last, valid_through, days_left)
+    key = (
+        state._value_,
+        basis._value_,
+        None if last is None else last.on,
+        valid_through,
+        days_left,
+    )
+    reason = _REASONS.get(key)
+    if reason is None:
+        reason = _REASONS.put(key, sentence(state, basis, last, valid_through, days_left))
     return _trusted_status(ident, as_of, state, due, days_left, reason, valid_through, last, basis)
 
 
