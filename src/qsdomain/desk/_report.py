@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from qsdomain import _checks, commitments, licensing, limits, metrology
+from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar, china, statutory_days
 from qsdomain.commitments import (
     Accepted,
@@ -213,16 +214,16 @@ class _Instruments:
     """Builds instruments and records from rows, sharing what rows have in common."""
 
     def __init__(self) -> None:
-        self.templates: dict[_SqlRow, Instrument] = {}
-        self.records: dict[tuple[str, str], Verification] = {}
-        self.terms: dict[int, Term] = {}
+        self.templates: Memo[_SqlRow, Instrument] = Memo(1 << 16)
+        self.records: Memo[tuple[str, str], Verification] = Memo(1 << 16)
+        self.terms: Memo[int, Term] = Memo(1 << 16)
 
     def term(self, months: int | None) -> Term | None:
         if months is None:
             return None
         found = self.terms.get(months)
         if found is None:
-            found = self.terms[months] = Term(months=months)
+            found = self.terms.put(months, Term(months=months))
         return found
 
     def instrument(self, row: _SqlRow) -> Instrument:
@@ -241,10 +242,7 @@ class _Instruments:
                 max_interval=self.term(most),
                 usage_limit=limit,
             )
-            if len(self.templates) > 65_536:
-                self.templates.clear()
-            self.templates[shape] = template
-            return template
+            return self.templates.put(shape, template)
         return template.with_id(str(row[0]))
 
     def record(self, ident: str, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
@@ -252,10 +250,8 @@ class _Instruments:
             key = (on, outcome)
             found = self.records.get(key)
             if found is None:
-                if len(self.records) > 65_536:
-                    self.records.clear()
                 day = _stored_day("verifications", ident, "verified_on", on)
-                found = self.records[key] = Verification(on=day, outcome=outcome)
+                found = self.records.put(key, Verification(on=day, outcome=outcome))
             return found
         return Verification(
             on=_stored_day("verifications", ident, "verified_on", on),

@@ -12,7 +12,8 @@
 Validity is counted with the inclusive certificate convention (:attr:`Convention.INCLUSIVE
 <qsdomain.periods.Convention.INCLUSIVE>`): verified on 2025-12-01 with a one-year 检定周期, the
 certificate reads 有效期至 2026-11-30. This module is the rule, written to be read
-(:func:`rule`); the batch entries (:func:`statuses`, :func:`worklist`, the reports) go through
+(:func:`rule`); the batch entries (:func:`~qsdomain.metrology.statuses`,
+:func:`~qsdomain.metrology.worklist`, the reports) go through
 :mod:`qsdomain.metrology._kernel`, which answers as this rule (tests/test_metrology_fast_paths.py
 checks it on random and hostile input).
 """
