@@ -156,7 +156,7 @@ def in_child(make: Callable[[], DueReport]) -> tuple[float, float, int, str]:
         report = make()
         elapsed = time.perf_counter() - start
         s = report.summary
-        digest = hash((s, tuple((st.instrument_id, st.state, st.due) for st in report.due)))
+        digest = hash((s, tuple((st.id, st.state, st.due) for st in report.due)))
         text = (
             f"due {len(report.due):,}, overdue {s.overdue:,}, out of service {s.out_of_service:,}"
         )

@@ -256,7 +256,7 @@ def _histories(table: pa.Table) -> Iterator[tuple[Instrument, list[Verification]
 def instrument_part(path: str, as_of: date) -> pd.DataFrame:
     """The status of every instrument of one part file, as a frame of INSTRUMENT_FIELDS."""
     rows = [
-        (s.instrument_id, s.state.value, _iso(s.valid_through), _iso(s.due), s.days_left)
+        (s.id, s.state.value, _iso(s.valid_through), _iso(s.due), s.days_left)
         for s in instrument_statuses(_histories(pq.read_table(path)), as_of)
     ]
     return _frame(rows, INSTRUMENT_FIELDS)

@@ -8,6 +8,7 @@ from good_calls import Call, D
 from qsdomain import calendars
 from qsdomain import metrology as m
 from qsdomain.periods import Term
+from qsdomain.rejects import RejectSink
 
 SCALE = m.Instrument(id="JL-2025-0001", name="电子计价秤", interval=Term(years=1))
 CAL = calendars.china()
@@ -20,14 +21,15 @@ TEST = m.interval_test(365, 15, 20, 0.95)
 
 
 def _statuses(
-    rows: list[tuple[m.Instrument, list[m.Verification]]],
+    items: list[tuple[m.Instrument, list[m.Verification]]],
     as_of: date,
     *,
     policy: m.Policy | None = None,
     calendar: calendars.WorkingCalendar | None = None,
+    rejects: RejectSink | None = None,
 ) -> list[m.InstrumentStatus]:
     """The generator drained, so that its checks run."""
-    return list(m.statuses(rows, as_of, policy=policy, calendar=calendar))
+    return list(m.statuses(items, as_of, policy=policy, calendar=calendar, rejects=rejects))
 
 
 GOOD_CALLS: dict[str, Call] = {
@@ -72,17 +74,23 @@ GOOD_CALLS: dict[str, Call] = {
     "metrology.statuses": Call(
         _statuses,
         ([(SCALE, RECORDS)], D),
-        {"policy": m.Policy(align="previous_working_day"), "calendar": CAL},
+        {"policy": m.Policy(align="previous_working_day"), "calendar": CAL, "rejects": None},
+    ),
+    "metrology.worklist": Call(
+        m.worklist,
+        ([(SCALE, RECORDS)], D),
+        {"within": 60, "policy": m.Policy(), "calendar": CAL, "rejects": None},
     ),
     "metrology.InstrumentStatus": Call(
         m.InstrumentStatus,
         (
             "JL-1",
-            m.InstrumentState.DUE_SOON,
             D,
-            date(2026, 11, 30),
+            m.InstrumentState.DUE_SOON,
             date(2026, 11, 30),
             3,
+            STATUS.reason,
+            date(2026, 11, 30),
             RECORDS[0],
             "verification",
         ),
@@ -91,7 +99,7 @@ GOOD_CALLS: dict[str, Call] = {
     "metrology.ledger_report": Call(
         m.ledger_report,
         ([(SCALE, RECORDS)], D),
-        {"policy": m.Policy(), "calendar": CAL, "within": 60, "rejected": 1},
+        {"policy": m.Policy(), "calendar": CAL, "within": 60, "rejected": 1, "rejects": None},
     ),
     "metrology.LedgerSummary": Call(
         m.LedgerSummary,

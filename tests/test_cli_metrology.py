@@ -98,7 +98,7 @@ def test_the_example_answers_are_the_librarys(capsys: pytest.CaptureFixture[str]
     assert status == 0
     assert answer.summary == expected.summary
     assert [(d.id, d.state, d.due, d.days_left) for d in answer.due] == [
-        (s.instrument_id, s.state, s.due, s.days_left) for s in expected.due
+        (s.id, s.state, s.due, s.days_left) for s in expected.due
     ]
 
 
@@ -120,12 +120,22 @@ def test_csv_output_parses(capsys: pytest.CaptureFixture[str]) -> None:
     assert rows[0]["due"] == ""  # never verified: no due date, an empty cell
 
 
-def test_within_widens_the_warning_window(capsys: pytest.CaptureFixture[str]) -> None:
+def test_within_widens_the_listing(capsys: pytest.CaptureFixture[str]) -> None:
+    """--within is the listing window (#19): current instruments due within it are listed,
+    their state unchanged; --warning-days is the policy's due-soon window."""
+    _, out, _ = due(capsys, EXAMPLE, "--json")
+    default = from_json(out, DueAnswer)
+    assert "CZ-0201" not in [d.id for d in default.due]
     _, out, _ = due(capsys, EXAMPLE, "--within", "60", "--json")
     answer = from_json(out, DueAnswer)
     assert answer.within == 60
-    assert "CZ-0201" in [d.id for d in answer.due]  # due 2027-01-04, 38 days left
-    assert answer.summary.due_soon > 5
+    listed = {d.id: d for d in answer.due}
+    assert listed["CZ-0201"].state.value == "current"  # due 2027-01-04, 38 days left
+    assert answer.summary == default.summary
+    _, out, _ = due(capsys, EXAMPLE, "--warning-days", "60", "--json")
+    warned = from_json(out, DueAnswer)
+    assert {d.id: d for d in warned.due}["CZ-0201"].state.value == "due_soon"
+    assert warned.summary.due_soon > default.summary.due_soon
 
 
 def test_an_instruments_history_is_its_consecutive_rows(

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from qsdomain._drafts import drafted
 from qsdomain.commitments import CaseClock, ClockState, Deadline, Mode
 from qsdomain.commitments._clock import _case_clock_of, _deadline_of
-from qsdomain.metrology import InstrumentState, InstrumentStatus, Outcome, Verification
+from qsdomain.metrology import Basis, InstrumentState, InstrumentStatus, Outcome, Verification
 from qsdomain.metrology._status import _trusted_status
 
 
@@ -64,10 +64,13 @@ def test_a_drafted_case_clock_is_a_case_clock() -> None:
 def test_a_drafted_status_is_a_status() -> None:
     day = date(2026, 11, 27)
     last = Verification(on=date(2025, 12, 1), outcome=Outcome.PASS)
-    fast = _trusted_status("JL-1", InstrumentState.DUE_SOON, day, day, day, 0, last, "verification")
+    reason = "检定有效期至 2026-11-27: due soon, 0 days left inside the warning window."
+    fast = _trusted_status(
+        "JL-1", day, InstrumentState.DUE_SOON, day, 0, reason, day, last, Basis.VERIFICATION
+    )
     plain = InstrumentStatus(
-        instrument_id="JL-1", state="due_soon", as_of=day, valid_through=day, due=day,
-        days_left=0, last=last, basis="verification",
+        id="JL-1", as_of=day, state="due_soon", due=day, days_left=0, reason=reason,
+        valid_through=day, last=last, basis="verification",
     )  # fmt: skip
     _alike(fast, plain)
 

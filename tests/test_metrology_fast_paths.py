@@ -1,8 +1,10 @@
-"""The metrology hot paths give the answers (and the errors) of the plain, checked paths.
+"""The metrology kernel answers as the rule; the other hot paths as their plain versions.
 
-Each fast path (hand-written initialisers, statuses built without re-running validators, the
-one-record shortcut, the ledger reader's row checks, the CSV row builder's clones) is compared
-with the plain path it replaces, for random input, valid and invalid.
+The rule is :func:`qsdomain.metrology._status.rule` (src, the one copy); the kernel
+(:mod:`qsdomain.metrology._kernel`, behind ``statuses``, ``worklist`` and ``ledger_report``)
+must give the same statuses and the same errors on random and hostile input. The other fast
+paths (``Instrument.with_id``'s draft, the ledger reader's row checks, the CSV row builder's
+clones) are compared with the plain path they replace, valid and invalid.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from collections import Counter
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from random import Random
 from typing import Any
 
@@ -29,84 +31,18 @@ from qsdomain.metrology import (
     InstrumentStatus,
     Outcome,
     Policy,
-    Regime,
-    Scheme,
-    Supervision,
     Verification,
+    _kernel,
     due_report,
     ledger_report,
     status,
     statuses,
 )
 from qsdomain.metrology._ledger import _key
-from qsdomain.metrology._status import (
-    _MAX_TERMS,
-    _OUT,
-    _align,
-    _anchor,
-    _calendar_state,
-    _end,
-    _history,
-    _period_end,
-)
+from qsdomain.metrology._status import rule
 from qsdomain.periods import Convention, Term
+from qsdomain.rejects import RowRejected
 from qsdomain.strategies import histories, instrument_statuses, instruments, policies
-
-ODD = st.sampled_from(
-    (
-        None,
-        "",
-        " ",
-        " x",
-        "x",
-        "pass",
-        "periodic",
-        "calibration",
-        "verification",
-        "type_approval",
-        "bogus",
-        0,
-        -1,
-        1.5,
-        float("nan"),
-        True,
-        [],
-        date(2025, 1, 1),
-        datetime(2025, 1, 1),  # noqa: DTZ001 - a naive datetime is the bad input tested
-        Term(years=1),
-        Outcome.PASS,
-        Scheme.FIRST_ONLY_SCRAP,
-        Scheme.FIXED_LIFE,
-        Regime.CALIBRATION,
-        Supervision.VERIFICATION,
-        "x" * 5000,
-    )
-)
-
-
-class _Cell(str):
-    """A str subclass: a value the Verification fast path hands to the converter."""
-
-    __slots__ = ()
-
-
-def _outcome_of(make: Any, **kwargs: object) -> object:
-    """The object made, or the error's type and wording."""
-    try:
-        return make(**kwargs)
-    except (InvalidInputError, TypeError) as err:
-        return type(err), str(err)
-
-
-def _plain(cls: type) -> Any:
-    """Construction through the attrs-generated initialiser (every converter and validator)."""
-
-    def make(**kwargs: object) -> object:
-        made = object.__new__(cls)
-        made.__attrs_init__(**kwargs)
-        return made
-
-    return make
 
 
 def _same(fast: object, plain: object) -> None:
@@ -118,46 +54,6 @@ def _same(fast: object, plain: object) -> None:
             )
 
 
-_INSTRUMENT_ARGS = st.fixed_dictionaries(
-    {"id": ODD | st.just("JL-1"), "name": ODD | st.just("秤")},
-    optional={
-        "interval": ODD,
-        "category": ODD,
-        "supervision": ODD,
-        "scheme": ODD,
-        "regime": ODD,
-        "max_interval": ODD,
-        "usage_limit": ODD | st.floats(allow_nan=True),
-    },
-)
-
-
-@settings(max_examples=400)
-@given(_INSTRUMENT_ARGS)
-def test_instrument_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
-    _same(_outcome_of(Instrument, **kwargs), _outcome_of(_plain(Instrument), **kwargs))
-
-
-@settings(max_examples=400)
-@given(
-    st.fixed_dictionaries(
-        {
-            "on": ODD,
-            # Members, their values as plain str (the looked-up fast path), a str subclass
-            # and near misses (the converter's path and its error).
-            "outcome": ODD
-            | st.sampled_from(Outcome)
-            | st.sampled_from([m.value for m in Outcome])
-            | st.sampled_from([_Cell(m.value) for m in Outcome])
-            | st.sampled_from(["PASS", "pass ", "fail\n", ""]),
-        },
-        optional={"as_found": ODD | st.floats(-1, 3), "usage": ODD | st.floats(-1, 10)},
-    )
-)
-def test_verification_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
-    _same(_outcome_of(Verification, **kwargs), _outcome_of(_plain(Verification), **kwargs))
-
-
 @pytest.mark.parametrize("outcome", list(Outcome))
 def test_verification_from_an_outcome_value_holds_the_member(outcome: Outcome) -> None:
     record = Verification(on=date(2025, 1, 1), outcome=str(outcome.value))
@@ -165,46 +61,29 @@ def test_verification_from_an_outcome_value_holds_the_member(outcome: Outcome) -
     assert record == Verification(on=date(2025, 1, 1), outcome=Outcome(outcome.value))
 
 
-@given(instruments())
-def test_valid_instruments_rebuild_identically(instrument: Instrument) -> None:
-    kwargs = attrs.asdict(instrument, recurse=False)
-    _same(Instrument(**kwargs), _plain(Instrument)(**kwargs))
-    assert attrs.evolve(instrument, id="Z-1") == _plain(Instrument)(**{**kwargs, "id": "Z-1"})
-
-
 def _plain_status(
     instrument: Instrument, records: list[Verification], as_of: date, policy: Policy
 ) -> InstrumentStatus:
-    """status() as it was written before the fast paths: every step through its helper and
-    the result through InstrumentStatus's validators."""
-    history = _history(iter(records), as_of)
-    if not history:
-        return InstrumentStatus(
-            instrument.id, InstrumentState.NEVER_VERIFIED, as_of, None, None, None, None, "none"
-        )
-    last = history[-1]
-    if last.outcome in _OUT:
-        basis = "scrapped" if last.outcome is Outcome.SCRAPPED else "failed"
-        return InstrumentStatus(
-            instrument.id, InstrumentState.OUT_OF_SERVICE, as_of, None, None, None, last, basis
-        )
-    if instrument.scheme is Scheme.FIRST_ONLY_SCRAP:
-        return InstrumentStatus(
-            instrument.id, InstrumentState.CURRENT, as_of, None, None, None, last, "first_only"
-        )
-    start, record = _anchor(instrument, history, policy)
-    assert instrument.interval is not None
-    valid_through = _end(instrument, start, instrument.interval)
-    due = _align(valid_through, policy, None)
-    days_left = (due - as_of).days
-    state = _calendar_state(days_left, due, as_of, policy)
-    if instrument.scheme is Scheme.FIXED_LIFE:
-        basis = "service_life"
-    else:
-        basis = "calibration" if instrument.regime is Regime.CALIBRATION else "verification"
-    return InstrumentStatus(
-        instrument.id, state, as_of, valid_through, due, days_left, record, basis
-    )
+    """The rule (src), with every result re-checked by InstrumentStatus's validators."""
+    found = rule(instrument, iter(records), as_of, policy, None, None)
+    return InstrumentStatus(**attrs.asdict(found, recurse=False))
+
+
+def _plain_stream(pairs: list[Any], as_of: date, policy: Policy) -> object:
+    """What statuses must give: the rule item by item, or the first error as statuses names it."""
+    found = []
+    for i, pair in enumerate(pairs):
+        try:
+            if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+                raise InvalidInputError("", pair, "an (instrument, records) pair")
+            instrument, records = pair
+            if not isinstance(instrument, Instrument):
+                raise InvalidInputError("instrument", instrument, "an Instrument")
+            found.append(rule(instrument, records, as_of, policy, None, None))
+        except InvalidInputError as err:
+            field = f"items[{i}].{err.field}" if err.field else f"items[{i}]"
+            return field, str(err.value), err.allowed
+    return found
 
 
 @settings(max_examples=300)
@@ -257,7 +136,7 @@ def test_status_shortcut_still_refuses_a_bad_single_record() -> None:
         status(scale, [record], date(2026, 1, 1))
     with pytest.raises(InvalidInputError, match=r"records\[0\]"):
         status(scale, ["2026-01-02"], date(2026, 1, 5))  # type: ignore[list-item]
-    with pytest.raises(InvalidInputError, match=r"rows\[0\]\.instrument"):
+    with pytest.raises(InvalidInputError, match=r"items\[0\]\.instrument"):
         list(statuses([("S", [record])], date(2026, 1, 5)))  # type: ignore[list-item]
 
 
@@ -355,7 +234,7 @@ def test_due_list_order_is_the_plain_sort_by_key(
     found: list[InstrumentStatus], within: int | None, rng: Random
 ) -> None:
     # Many equal ids and due days, so that the ties (broken by arrival order) are exercised.
-    found = [attrs.evolve(s, instrument_id=rng.choice("AB")) for s in found]
+    found = [attrs.evolve(s, id=rng.choice("AB")) for s in found]
     report = due_report(found, within=within)
     kept = [
         (n, s)
@@ -461,11 +340,11 @@ def test_statuses_over_shared_and_equal_terms_are_the_periods_answers(
 
 
 def test_period_end_memo_survives_more_terms_than_it_keeps() -> None:
-    """Past _MAX_TERMS distinct Term objects the memos are cleared, never wrong."""
+    """Past the kernel memo's size in distinct Term objects it is emptied, never wrong."""
     start = date(2024, 1, 31)
-    kept = [Term(days=n) for n in range(1, _MAX_TERMS * 2 + 2)]
+    kept = [Term(days=n) for n in range(1, _kernel._BY_ID.size * 2 + 2)]
     for term in kept + kept[:3] + [Term(days=1), Term(days=2)]:
-        assert _period_end(start, term) == term.nominal_end(start, Convention.INCLUSIVE)
+        assert _kernel._end(start, term) == term.nominal_end(start, Convention.INCLUSIVE)
 
 
 @settings(max_examples=300)
@@ -484,8 +363,8 @@ def test_period_end_memo_survives_more_terms_than_it_keeps() -> None:
 def test_statuses_inline_rows_agree_with_the_plain_path(
     rows: list[tuple[Instrument, list[Verification], object]], policy: Policy, later: int
 ) -> None:
-    """statuses' inline one-record rows (and the rows it hands to _status) answer as the plain
-    computation and as status, for any policy; a record after as_of is refused alike."""
+    """The kernel's inline one-record rows (and the rows it hands to the rule) answer as the
+    rule and as status, for any policy; a record after as_of is refused alike."""
     days = [h[0].on for _, h, _ in rows if h]
     as_of = (max(days) if days else date(2030, 1, 1)) + timedelta(days=later)
     pairs: list[tuple[Instrument, Any]] = []
@@ -503,6 +382,7 @@ def test_statuses_inline_rows_agree_with_the_plain_path(
     if later < 0 and any(on > as_of for on in days):
         assert isinstance(streamed, str)
         assert "].on must be on or before as_of" in streamed
+        assert streamed.startswith("items[")
         return
     assert isinstance(streamed, list)
     for got, (instrument, history, _) in zip(streamed, rows, strict=True):
@@ -548,7 +428,7 @@ def test_ledger_report_is_due_report_of_statuses(  # noqa: PLR0917 - the drawn v
         for instrument, history, shape in rows
     ]
     if bad_at is not None and bad_at <= len(pairs):
-        pairs.insert(bad_at, ("not an instrument", []))  # refused as rows[bad_at].instrument
+        pairs.insert(bad_at, ("not an instrument", []))  # refused as items[bad_at].instrument
     fused = _report_or_error(
         lambda: ledger_report(pairs, as_of, policy=policy, within=within, rejected=rejected)
     )
@@ -571,7 +451,69 @@ def test_ledger_report_checks_its_arguments_like_the_composition() -> None:
         with pytest.raises(InvalidInputError) as caught:
             ledger_report([row], **kwargs)  # type: ignore[arg-type]
         assert caught.value.field == field
-    with pytest.raises(InvalidInputError, match="rows must be a list"):
+    with pytest.raises(InvalidInputError, match="items must be a list"):
         ledger_report("rows", date(2026, 1, 1))  # type: ignore[arg-type]
-    with pytest.raises(InvalidInputError, match="rows must be a list"):
+    with pytest.raises(InvalidInputError, match="items must be a list"):
         statuses("rows", date(2026, 1, 1))  # type: ignore[arg-type]  # at the call now
+
+
+class _Sink(list):  # type: ignore[type-arg]
+    def add(self, rejection: RowRejected) -> None:
+        self.append(rejection)
+
+
+_HOSTILE = st.sampled_from(
+    [
+        "not a pair",
+        (1, 2, 3),
+        ("S", []),
+        (Instrument(id="H", name="秤", interval=Term(years=1)), "records"),
+        (Instrument(id="H", name="秤", interval=Term(years=1)), ["2026-01-01"]),
+        (Instrument(id="H", name="秤", interval=Term(years=1)), [None]),
+        (
+            Instrument(id="H", name="秤", interval=Term(years=1)),
+            [Verification(on=date(2099, 1, 1), outcome="pass")],
+        ),
+    ]
+)
+
+
+@settings(max_examples=200)
+@given(
+    st.lists(
+        st.one_of(st.tuples(instruments(), histories(2)), _HOSTILE),
+        max_size=10,
+    ),
+    st.just(Policy()) | policies().filter(lambda p: p.align is not Alignment.PREVIOUS_WORKING_DAY),
+    st.integers(0, 900),
+)
+def test_the_kernel_answers_as_the_rule_on_hostile_items(
+    items: list[Any], policy: Policy, later: int
+) -> None:
+    """Good and hostile items mixed: without a sink the kernel stops at the rule's first error
+    (named items[i]...); with one it reports each refused item and goes on, yielding the rule's
+    answer for every other."""
+    days = [h[-1].on for h in (i[1] for i in items if isinstance(i, tuple) and len(i) == 2)
+            if isinstance(h, list) and h and isinstance(h[-1], Verification)
+            and h[-1].on.year < 2099]  # fmt: skip
+    as_of = (max(days) if days else date(2036, 1, 1)) + timedelta(days=later)
+    expected = _plain_stream(items, as_of, policy)
+    try:
+        found: object = list(statuses(items, as_of, policy=policy))
+    except InvalidInputError as err:
+        found = (err.field, str(err.value), err.allowed)
+    assert found == expected
+    sink = _Sink()
+    kept = list(statuses(items, as_of, policy=policy, rejects=sink))
+    answers, refused = [], []
+    for n, item in enumerate(items):
+        one = _plain_stream([item], as_of, policy)
+        if isinstance(one, tuple):
+            refused.append((n + 1, f"items[{n}]" + one[0][len("items[0]") :], one[2]))
+        else:
+            answers += one  # type: ignore[operator]
+    assert kept == answers
+    assert [(r.line, r.field, r.reason) for r in sink] == refused
+    report = ledger_report(items, as_of, policy=policy, rejects=_Sink())
+    assert report.summary.rejected == len(refused)
+    assert report.summary.read == len(items)

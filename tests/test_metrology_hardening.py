@@ -19,7 +19,6 @@ from qsdomain.errors import InvalidInputError
 from qsdomain.metrology import (
     DueReport,
     Instrument,
-    InstrumentState,
     IntervalDecision,
     IntervalTestResult,
     LedgerSummary,
@@ -59,7 +58,7 @@ def _field(excinfo: pytest.ExceptionInfo[InvalidInputError]) -> str:
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"instrument_id": None}, "status.instrument_id"),
+        ({"id": None}, "status.id"),
         ({"state": "late"}, "status.state"),
         ({"as_of": "2026-11-27"}, "status.as_of"),
         ({"due": 20261130}, "status.due"),
@@ -75,7 +74,8 @@ def test_instrument_status_refuses_bad_fields(change: dict[str, object], field: 
 
 
 def test_instrument_status_accepts_a_state_by_value() -> None:
-    assert attrs.evolve(STATUS, state="current").state is InstrumentState.CURRENT
+    assert attrs.evolve(STATUS, state=STATUS.state.value).state is STATUS.state
+    assert attrs.evolve(STATUS, basis=STATUS.basis.value).basis is STATUS.basis
 
 
 def test_ledger_summary_refuses_negative_and_non_whole_counts() -> None:
@@ -178,7 +178,7 @@ def test_streams_refuse_what_is_not_a_list(bad: object) -> None:
     assert _field(excinfo) == "statuses"
     with pytest.raises(InvalidInputError) as excinfo:
         list(statuses(bad, D))  # type: ignore[arg-type]
-    assert _field(excinfo) == "rows"
+    assert _field(excinfo) == "items"
 
 
 def test_statuses_checks_the_policy_before_any_row() -> None:

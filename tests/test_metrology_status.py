@@ -21,7 +21,7 @@ from qsdomain.metrology import (
     status,
     statuses,
 )
-from qsdomain.metrology._status import _period_end
+from qsdomain.metrology._status import period_end as _period_end
 from qsdomain.periods import Convention, Term
 from qsdomain.strategies import instruments, policies, terms
 
@@ -143,9 +143,8 @@ def test_alignment() -> None:
     st_ = status(SCALE, history, date(2026, 9, 1), policy=working, calendar=china())
     assert st_.due == date(2026, 9, 30)
     assert st_.days_left == 29
-    with pytest.raises(InvalidInputError) as err:
-        status(SCALE, history, date(2026, 9, 1), policy=working)
-    assert err.value.field == "calendar"
+    # calendar=None is the official calendar, china(), as in every family (#19).
+    assert status(SCALE, history, date(2026, 9, 1), policy=working) == st_
 
 
 def test_early_verification_keeps_or_moves_the_anchor() -> None:
@@ -250,7 +249,7 @@ def test_statuses_stream_and_due_report_order() -> None:
     assert isinstance(stream, types.GeneratorType)
     report = due_report(stream, within=200)
     # never verified and overdue first (by due date), then current within 200 days
-    assert [s.instrument_id for s in report.due] == ["S-3", "S-0", "S-2"]
+    assert [s.id for s in report.due] == ["S-3", "S-0", "S-2"]
     summary = report.summary
     assert (summary.read, summary.never_verified, summary.overdue) == (5, 1, 1)
     assert (summary.current, summary.out_of_service, summary.rejected) == (2, 1, 0)
@@ -261,10 +260,10 @@ def test_statuses_name_the_bad_row() -> None:
     rows = [*_ledger(), (SCALE, [passed(date(2027, 1, 1))])]
     with pytest.raises(InvalidInputError) as err:
         list(statuses(rows, date(2026, 1, 20)))
-    assert err.value.field == "rows[5].records[0].on"
+    assert err.value.field == "items[5].records[0].on"
     with pytest.raises(InvalidInputError) as err:
         list(statuses([SCALE], date(2026, 1, 20)))
-    assert err.value.field == "rows[0]"
+    assert err.value.field == "items[0]"
 
 
 # -- laws ------------------------------------------------------------------------------------

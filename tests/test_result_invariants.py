@@ -199,6 +199,20 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any], type, dict[str, Any], str]] =
         "$.due",
     ),
     (
+        "instrument reason not the sentence of its fields",
+        _instrument_status,
+        InstrumentStatus,
+        {"reason": "all fine"},
+        "$.reason",
+    ),
+    (
+        "instrument basis not a basis",
+        _instrument_status,
+        InstrumentStatus,
+        {"basis": "whim"},
+        "$.basis",
+    ),
+    (
         "instrument never verified with a record",
         _instrument_status,
         InstrumentStatus,

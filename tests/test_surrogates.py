@@ -96,7 +96,7 @@ def test_licence_refuses_a_lone_surrogate(field: str, bad: str) -> None:
 @given(strategies.instrument_statuses(), with_a_lone_surrogate())
 def test_instrument_status_refuses_a_lone_surrogate(status: Any, bad: str) -> None:
     with pytest.raises(InvalidInputError, match="without lone surrogates"):
-        attrs.evolve(status, instrument_id=bad)
+        attrs.evolve(status, id=bad)
 
 
 @given(strategies.licence_statuses(), with_a_lone_surrogate())

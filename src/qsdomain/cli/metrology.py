@@ -1,9 +1,10 @@
 """``qsdomain metrology``: which instruments of a ledger are due, and should an interval change.
 
 ``metrology due FILE --as-of DATE`` reads a ledger (台账) of instruments and their verification
-records from CSV or JSON, streams it through :func:`qsdomain.metrology.statuses` and
-:func:`qsdomain.metrology.due_report`, and prints the due list and a summary; every rejected
-row goes to standard error with its line and field, and the exit status is 1 when some were.
+records from CSV or JSON, streams it through :func:`qsdomain.metrology.statuses` (``rejects=``)
+and :func:`qsdomain.metrology.due_report` (``within=``: the worklist's listing window), and
+prints the due list and a summary; every rejected row (or instrument the family refused) goes
+to standard error with its line and field, and the exit status is 1 when some were.
 ``metrology interval --method ...`` runs one interval-adjustment method and prints its audit
 record. See docs/metrology.md ("On the command line").
 """
@@ -20,7 +21,7 @@ from datetime import date
 
 import attrs
 
-from qsdomain import limits
+from qsdomain import defaults, limits
 from qsdomain._terminal import clean
 from qsdomain.cli._arguments import whole
 from qsdomain.cli._family import Commands, Family
@@ -111,7 +112,7 @@ def _table(rows: Callable[[], Iterable[tuple[str, ...]]]) -> Iterator[str]:
 
 def _cells(st: InstrumentStatus, name: str) -> tuple[str, ...]:
     return (
-        st.instrument_id,
+        st.id,
         name,
         st.state.value,
         "" if st.valid_through is None else st.valid_through.isoformat(),
@@ -130,8 +131,7 @@ def _summary_line(answer: DueAnswer) -> str:
     )
 
 
-#: States never on the due list: the names of their instruments are not kept.
-_KEEP = (InstrumentState.CURRENT, InstrumentState.OUT_OF_SERVICE)
+_CURRENT, _OUT_OF_SERVICE = InstrumentState.CURRENT, InstrumentState.OUT_OF_SERVICE
 
 _Pairs = Iterable[tuple[Instrument, list[Verification]]]
 
@@ -164,22 +164,35 @@ def _remember(
         yield instrument, records
 
 
-def _forget(found: Iterable[InstrumentStatus], names: dict[str, str]) -> Iterator[InstrumentStatus]:
+def _forget(
+    found: Iterable[InstrumentStatus], names: dict[str, str], within: int
+) -> Iterator[InstrumentStatus]:
     """``found``, dropping from ``names`` the instruments that will not be on the due list."""
     for st in found:
-        if st.state in _KEEP:  # never on the due list: its name is not needed
-            names.pop(st.instrument_id, None)
+        state = st.state
+        if state is _OUT_OF_SERVICE or (
+            state is _CURRENT and (st.days_left is None or st.days_left > within)
+        ):
+            names.pop(st.id, None)  # never on the due list: its name is not needed
         yield st
 
 
-def _report(pairs: _Pairs, as_of: date, policy: Policy, names: dict[str, str]) -> DueReport:
+def _report(  # noqa: PLR0917 - the command's choices
+    pairs: _Pairs,
+    as_of: date,
+    policy: Policy,
+    within: int,
+    names: dict[str, str],
+    rejects: Rejects,
+) -> DueReport:
     """The due report of ``pairs``, with the cyclic garbage collector paused."""
     # The objects of a ledger form no reference cycles; the cyclic collector would only
     # rescan the growing due list again and again (about a third of the run time).
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return due_report(_forget(statuses(pairs, as_of, policy=policy), names))
+        found = statuses(pairs, as_of, policy=policy, rejects=rejects)
+        return due_report(_forget(found, names, within), within=within)
     finally:
         if collecting:
             gc.enable()
@@ -189,8 +202,8 @@ def _items(due_list: Iterable[InstrumentStatus], names: dict[str, str]) -> tuple
     """The due list as the records ``--json`` prints."""
     return tuple(
         DueItem(
-            st.instrument_id,
-            names.get(st.instrument_id, ""),
+            st.id,
+            names.get(st.id, ""),
             st.state,
             st.valid_through,
             st.due,
@@ -204,7 +217,7 @@ def _items(due_list: Iterable[InstrumentStatus], names: dict[str, str]) -> tuple
 def _due(args: argparse.Namespace) -> Reply:
     as_of: date = args.as_of
     within: int = args.within
-    policy = Policy(warning_days=within, grace_days=args.grace)
+    policy = Policy(warning_days=args.warning_days, grace_days=args.grace)
     rejects = Rejects()
     counted = [0]
     rows = ledger_rows(
@@ -217,11 +230,11 @@ def _due(args: argparse.Namespace) -> Reply:
     rows = iter(with_progress(_count(rows, counted), args.progress, what="instruments"))
     names: dict[str, str] = {}
     pairs = _remember(histories(objects(rows, builder(as_of), rejects), rejects), names)
-    report = _report(pairs, as_of, policy, names)
+    report = _report(pairs, as_of, policy, within, names, rejects)
     due_list = report.due
 
     def rows_of() -> Iterator[tuple[str, ...]]:
-        return (_cells(st, names.get(st.instrument_id, "")) for st in due_list)
+        return (_cells(st, names.get(st.id, "")) for st in due_list)
 
     # The record is what --json prints; text and CSV are written straight from the statuses,
     # so a long due list is not also held as a tuple of items.
@@ -245,9 +258,18 @@ def _add_due(commands: Commands) -> None:
     p.add_argument(
         "--within",
         type=whole("--within", 0, limits.MAX_METROLOGY_POLICY_DAYS),
-        default=30,
+        default=defaults.WITHIN_DAYS,
         metavar="DAYS",
-        help="the due-soon window: days up to and including the due date (default 30)",
+        help="list current instruments due within DAYS days too, day DAYS included "
+        f"(default {defaults.WITHIN_DAYS})",
+    )
+    p.add_argument(
+        "--warning-days",
+        type=whole("--warning-days", 0, limits.MAX_METROLOGY_POLICY_DAYS),
+        default=defaults.WARNING_DAYS,
+        metavar="DAYS",
+        help="the due-soon window: the last DAYS days up to and including the due date "
+        f"(default {defaults.WARNING_DAYS})",
     )
     p.add_argument(
         "--grace",

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from qsdomain import _checks, commitments, defaults, licensing, limits, metrology, sampling
+from qsdomain._memo import Memo
 from qsdomain._provisional import provisional_calendar
 from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.commitments import (
@@ -136,6 +137,10 @@ class _Weeks:
 
 
 def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionItem:
+    return _refused_text(family, key, name, str(err))
+
+
+def _refused_text(family: Family, key: str, name: str, why: str) -> ActionItem:
     return ActionItem(
         family=family,
         key=key,
@@ -143,7 +148,7 @@ def _refused(family: Family, key: str, name: str, err: QSDomainError) -> ActionI
         state=REFUSED,
         due=None,
         days_left=None,
-        reason=f"the library refused this entry: {err}"[:2000],
+        reason=f"the library refused this entry: {why}"[:2000],
     )
 
 
@@ -194,16 +199,16 @@ class _Instruments:
     """Builds instruments and records from rows, sharing what rows have in common."""
 
     def __init__(self) -> None:
-        self.templates: dict[_SqlRow, Instrument] = {}
-        self.records: dict[tuple[str, str], Verification] = {}
-        self.terms: dict[int, Term] = {}
+        self.templates: Memo[_SqlRow, Instrument] = Memo(1 << 16)
+        self.records: Memo[tuple[str, str], Verification] = Memo(1 << 16)
+        self.terms: Memo[int, Term] = Memo(1 << 16)
 
     def term(self, months: int | None) -> Term | None:
         if months is None:
             return None
         found = self.terms.get(months)
         if found is None:
-            found = self.terms[months] = Term(months=months)
+            found = self.terms.put(months, Term(months=months))
         return found
 
     def instrument(self, row: _SqlRow) -> Instrument:
@@ -222,10 +227,7 @@ class _Instruments:
                 max_interval=self.term(most),
                 usage_limit=limit,
             )
-            if len(self.templates) > 65_536:
-                self.templates.clear()
-            self.templates[shape] = template
-            return template
+            return self.templates.put(shape, template)
         return template.with_id(str(row[0]))
 
     def record(self, ident: str, on: str, outcome: str, as_found: Any, usage: Any) -> Verification:
@@ -233,10 +235,8 @@ class _Instruments:
             key = (on, outcome)
             found = self.records.get(key)
             if found is None:
-                if len(self.records) > 65_536:
-                    self.records.clear()
                 day = _stored_day("verifications", ident, "verified_on", on)
-                found = self.records[key] = Verification(on=day, outcome=outcome)
+                found = self.records.put(key, Verification(on=day, outcome=outcome))
             return found
         return Verification(
             on=_stored_day("verifications", ident, "verified_on", on),
@@ -277,35 +277,64 @@ def _histories(
 _METROLOGY_ORDER = [s.value for s in InstrumentState]
 
 
+class _Refusals:
+    """The metrology family's rejects, as the desk's refused items: the item the family
+    refused is the one it was last given (``given[0]``), the stream being read in order."""
+
+    def __init__(self, refused: list[ActionItem]) -> None:
+        self.refused = refused
+        self.given: list[Instrument | None] = [None]
+
+    def feed(
+        self, pairs: Iterator[tuple[Instrument, list[Verification]]]
+    ) -> Iterator[tuple[Instrument, list[Verification]]]:
+        for pair in pairs:
+            self.given[0] = pair[0]
+            yield pair
+
+    def add(self, rejection: RowRejected) -> None:
+        instrument = self.given[0]
+        assert instrument is not None  # the family refuses only what it was given
+        field = rejection.field.partition("].")[2] or rejection.field
+        self.refused.append(
+            _refused_text(
+                Family.METROLOGY,
+                instrument.id,
+                instrument.name,
+                f"{field} must be {rejection.reason}, got {rejection.value}",
+            )
+        )
+
+
 def _metrology(conn: sqlite3.Connection, as_of: date, within: int) -> Section:
-    """``within`` means what it means to ``metrology due --within``: the due-soon window
-    (:attr:`Policy.warning_days <qsdomain.metrology.Policy.warning_days>`), so the listing is
-    the family's due list with that window (issue #18 item 5)."""
+    """``within`` means what it means to ``metrology due --within`` and to
+    :func:`qsdomain.metrology.worklist`: the listing window in calendar days, so the listing is
+    the family's due list with that window (issue #19: one meaning of ``within``)."""
     refused: list[ActionItem] = []
     names: dict[str, str] = {}
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
     listed: list[InstrumentStatus] = []
-    policy = metrology.Policy(warning_days=within)
-    for instrument, records in _histories(conn, as_of, refused):
-        try:
-            st = metrology.status(instrument, records, as_of, policy=policy)
-        except QSDomainError as err:
-            refused.append(_refused(Family.METROLOGY, instrument.id, instrument.name, err))
-            continue
+    sink = _Refusals(refused)
+    pairs = sink.feed(_histories(conn, as_of, refused))
+    for st in metrology.statuses(pairs, as_of, rejects=sink):
         state = st.state
         counts[state.value] += 1
         weeks.add(st.due)
-        if state is InstrumentState.OUT_OF_SERVICE or state is InstrumentState.CURRENT:
+        if state is InstrumentState.OUT_OF_SERVICE or (
+            state is InstrumentState.CURRENT and (st.days_left is None or st.days_left > within)
+        ):
             continue  # never on the family's due list (due_report would drop them)
-        names[st.instrument_id] = instrument.name
+        instrument = sink.given[0]
+        assert instrument is not None
+        names[st.id] = instrument.name
         listed.append(st)
-    ordered = metrology.due_report(listed).due
+    ordered = metrology.due_report(listed, within=within).due
     items = [
         trusted_item(
             Family.METROLOGY,
-            st.instrument_id,
-            names[st.instrument_id],
+            st.id,
+            names[st.id],
             st.state.value,
             st.due,
             st.days_left,

@@ -16,6 +16,7 @@ from datetime import date
 import attrs
 
 from qsdomain import limits
+from qsdomain._memo import Memo
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.metrology import Instrument, Verification
@@ -143,7 +144,7 @@ _SHAPE = (
     "usage_limit",
 )
 _NO_CELLS = ("",) * len(_SHAPE)
-#: Most distinct entries each memo of :class:`_Shapes` keeps (it is cleared when full).
+#: Most distinct entries each memo of :class:`_Shapes` keeps (:class:`qsdomain._memo.Memo`).
 _MEMO = 1 << 16
 
 
@@ -158,31 +159,27 @@ class _Shapes:
     anything not found in a memo takes the checked path)."""
 
     def __init__(self) -> None:
-        self.terms: dict[int, Term] = {}
-        self.instruments: dict[tuple[str, ...], Instrument] = {}
-        self.days: dict[str, date] = {}
-        self.records: dict[tuple[date, str], Verification] = {}
+        self.terms: Memo[int, Term] = Memo(_MEMO)
+        self.instruments: Memo[tuple[str, ...], Instrument] = Memo(_MEMO)
+        self.days: Memo[str, date] = Memo(_MEMO)
+        self.records: Memo[tuple[date, str], Verification] = Memo(_MEMO)
         #: The record of a (verified_on, outcome) pair of cell texts, for rows with nothing
         #: else in their record columns: one look-up instead of reading the two cells.
-        self.cells: dict[tuple[str, str], Verification] = {}
+        self.cells: Memo[tuple[str, str], Verification] = Memo(_MEMO)
 
     def term(self, months: int | None) -> Term | None:
         if months is None:
             return None
         term = self.terms.get(months)
         if term is None:
-            if len(self.terms) >= _MEMO:
-                self.terms.clear()
-            term = self.terms[months] = Term(months=months)
+            term = self.terms.put(months, Term(months=months))
         return term
 
     def record(self, on: date, outcome: str) -> Verification:
         key = (on, outcome)
         record = self.records.get(key)
         if record is None:
-            if len(self.records) >= _MEMO:
-                self.records.clear()
-            record = self.records[key] = Verification(on=on, outcome=outcome)
+            record = self.records.put(key, Verification(on=on, outcome=outcome))
         return record
 
 
@@ -230,11 +227,7 @@ def _shaped(row: Row, shapes: _Shapes) -> Instrument:
     template = shapes.instruments.get(shape)
     ident = get("id", "").strip()
     if template is None or not ident:
-        instrument = _instrument(row, shapes)
-        if len(shapes.instruments) >= _MEMO:
-            shapes.instruments.clear()
-        shapes.instruments[shape] = instrument
-        return instrument
+        return shapes.instruments.put(shape, _instrument(row, shapes))
     try:
         return template.with_id(ident)
     except InvalidInputError:  # the row's own reading names its line and field
@@ -264,9 +257,7 @@ def builder(as_of: date) -> Callable[[Row], _Entry]:
                         on.isoformat(),
                         f"on or before --as-of {as_of}",
                     )
-                if len(shapes.days) >= _MEMO:
-                    shapes.days.clear()
-                shapes.days[text] = on  # only days on or before as_of are kept
+                shapes.days.put(text, on)  # only days on or before as_of are kept
         outcome = OUTCOMES.get(get("outcome", "")) if on is not None else None
         if outcome is None:
             outcome = row.choice("outcome", OUTCOMES, required=on is not None)
@@ -278,10 +269,7 @@ def builder(as_of: date) -> Callable[[Row], _Entry]:
             return _Entry(row.line, instrument, None)
         assert outcome is not None  # required (and so returned) when there is a date
         if plain:
-            record = shapes.record(on, outcome)
-            if len(shapes.cells) >= _MEMO:
-                shapes.cells.clear()
-            shapes.cells[cells] = record  # these cells passed the checks above
+            record = shapes.cells.put(cells, shapes.record(on, outcome))  # cells checked above
             return _Entry(row.line, instrument, record)
         as_found = row.number("as_found", required=False)
         usage = row.number("usage", required=False)

@@ -9,8 +9,8 @@
 >>> st.state.value, st.valid_through, st.days_left
 ('due_soon', datetime.date(2026, 11, 30), 3)
 
-When is this instrument due (:func:`status`, :func:`statuses`, :func:`due_report`,
-:func:`ledger_report`), and should
+When is this instrument due (:func:`status`, :func:`statuses`, :func:`worklist`,
+:func:`due_report`, :func:`ledger_report`), and should
 its interval change (:func:`interval_test`, :func:`exponential_interval`,
 :func:`staircase_interval`, :func:`simple_response_interval`, :func:`s2_interval`)?
 """
@@ -27,7 +27,14 @@ from qsdomain.metrology._catalogue import (
 from qsdomain.metrology._decision import IntervalDecision, Method
 from qsdomain.metrology._exponential import exponential_adjustment, exponential_interval
 from qsdomain.metrology._instrument import Instrument, Policy, Verification
-from qsdomain.metrology._ledger import DueReport, LedgerSummary, due_report, ledger_report
+from qsdomain.metrology._ledger import (
+    DueReport,
+    LedgerSummary,
+    due_report,
+    ledger_report,
+    statuses,
+    worklist,
+)
 from qsdomain.metrology._reaction import a1_reduction, simple_response_interval, staircase_interval
 from qsdomain.metrology._s2 import (
     ReliabilityBin,
@@ -36,9 +43,10 @@ from qsdomain.metrology._s2 import (
     fit_reliability,
     s2_interval,
 )
-from qsdomain.metrology._status import InstrumentStatus, status, statuses
+from qsdomain.metrology._status import InstrumentStatus, status
 from qsdomain.metrology._vocabulary import (
     Alignment,
+    Basis,
     EarlyRule,
     InstrumentState,
     Outcome,
@@ -51,6 +59,7 @@ __all__ = [
     "CATALOGUE_2020",
     "STATUTORY_INTERVALS",
     "Alignment",
+    "Basis",
     "DueReport",
     "EarlyRule",
     "Instrument",
@@ -84,4 +93,5 @@ __all__ = [
     "status",
     "statuses",
     "statutory_interval",
+    "worklist",
 ]

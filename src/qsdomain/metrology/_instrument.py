@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
-from qsdomain import _checks, limits
+from qsdomain import _checks, defaults, limits
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._vocabulary import (
@@ -118,6 +118,10 @@ _OUTCOME_VALUES: dict[str, Outcome] = {member.value: member for member in Outcom
 def _outcome(value: object) -> Outcome:
     if value.__class__ is Outcome:
         return value
+    # A ledger cell ("pass") is looked up by value; anything else takes the full check.
+    found = _OUTCOME_VALUES.get(value) if value.__class__ is str else None
+    if found is not None:
+        return found
     return _checks.enum_member("verification.outcome", Outcome, value)
 
 
@@ -148,7 +152,7 @@ def _flag(field: str) -> _Validator:
     return check
 
 
-@attrs.frozen(init=False, weakref_slot=False)  # with_id builds by a draft: qsdomain._drafts
+@attrs.frozen(weakref_slot=False)  # with_id builds by a draft: qsdomain._drafts
 class Instrument:
     """A measuring instrument (计量器具) in a ledger (台账), with how it is kept accurate.
 
@@ -197,69 +201,6 @@ class Instrument:
         default=None, validator=_optional_amount("instrument.usage_limit", positive=True)
     )
 
-    def __init__(  # noqa: PLR0917 - the attrs signature: one argument per field
-        self,
-        id: str,
-        name: str,
-        interval: Term | None = None,
-        category: str | None = None,
-        supervision: object = None,
-        scheme: object = Scheme.PERIODIC,
-        regime: object = Regime.VERIFICATION,
-        max_interval: Term | None = None,
-        usage_limit: float | None = None,
-    ) -> None:
-        """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
-
-        A ledger builds an Instrument per row, so the common values (plain strings, a Term,
-        members of the enums, ``None``) are recognised inline; anything else goes to the
-        field's own converter or validator, which accepts it or raises the usual error. The
-        order of the checks is attrs': converters, then validators in field order, then
-        :meth:`__attrs_post_init__`. ``tests/test_metrology_fast_paths.py`` checks this
-        against ``__attrs_init__`` for random input.
-        """
-        if supervision is not None and supervision.__class__ is not Supervision:
-            supervision = _supervision(supervision)
-        if scheme.__class__ is not Scheme:
-            scheme = _scheme(scheme)
-        if regime.__class__ is not Regime:
-            regime = _regime(regime)
-        # A plain string is accepted inline when it is not blank and has no lone surrogate
-        # (isascii or isprintable rules one out); anything else goes to the full check.
-        if not (
-            id.__class__ is str
-            and 0 < len(id) <= _MAX_TEXT
-            and not id[0].isspace()
-            and (id.isascii() or id.isprintable())
-        ):
-            _INSTRUMENT_CHECKS[0](self, _INSTRUMENT_FIELDS.id, id)
-        if not (
-            name.__class__ is str
-            and 0 < len(name) <= _MAX_TEXT
-            and not name[0].isspace()
-            and (name.isascii() or name.isprintable())
-        ):
-            _INSTRUMENT_CHECKS[1](self, _INSTRUMENT_FIELDS.name, name)
-        if interval is not None and interval.__class__ is not Term:
-            _INSTRUMENT_CHECKS[2](self, _INSTRUMENT_FIELDS.interval, interval)
-        if category is not None:
-            _INSTRUMENT_CHECKS[3](self, _INSTRUMENT_FIELDS.category, category)
-        if max_interval is not None and max_interval.__class__ is not Term:
-            _INSTRUMENT_CHECKS[4](self, _INSTRUMENT_FIELDS.max_interval, max_interval)
-        if usage_limit is not None:
-            _INSTRUMENT_CHECKS[5](self, _INSTRUMENT_FIELDS.usage_limit, usage_limit)
-        if interval is None:
-            _instrument_rule(interval, scheme)
-        _set_instrument_id(self, id)
-        _set_instrument_name(self, name)
-        _set_instrument_interval(self, interval)
-        _set_instrument_category(self, category)
-        _set_instrument_supervision(self, supervision)
-        _set_instrument_scheme(self, scheme)
-        _set_instrument_regime(self, regime)
-        _set_instrument_max_interval(self, max_interval)
-        _set_instrument_usage_limit(self, usage_limit)
-
     def __attrs_post_init__(self) -> None:
         _instrument_rule(self.interval, self.scheme)
 
@@ -282,7 +223,7 @@ class Instrument:
         builds one instrument per kind and this per row, about twice as fast as constructing
         each (docs/metrology.md, "a reader of a million instruments").
         """
-        _INSTRUMENT_CHECKS[0](self, _INSTRUMENT_FIELDS.id, id)  # the id field's validator
+        _ID_CHECK(self, _ID_FIELD, id)  # the id field's validator
         if self.__class__ is not Instrument:  # a subclass: attrs builds its own kind
             return attrs.evolve(self, id=id)
         return _clone(
@@ -311,51 +252,15 @@ def _instrument_rule(interval: Term | None, scheme: object) -> None:
         )
 
 
-_MAX_TEXT = limits.MAX_TEXT_LENGTH
-_INSTRUMENT_FIELDS = attrs.fields(Instrument)
-#: The validators of the checked fields, in field order (the fast path's fallbacks).
-_INSTRUMENT_CHECKS: tuple[_Validator, ...] = tuple(
-    field.validator for field in _INSTRUMENT_FIELDS if field.validator is not None
-)
-if tuple(f.name for f in _INSTRUMENT_FIELDS if f.validator is not None) != (
-    "id",
-    "name",
-    "interval",
-    "category",
-    "max_interval",
-    "usage_limit",
-):  # pragma: no cover - a changed field must change Instrument.__init__ too
-    raise TypeError("Instrument's validated fields changed: update Instrument.__init__")
-if tuple(f.name for f in _INSTRUMENT_FIELDS) != (
-    "id",
-    "name",
-    "interval",
-    "category",
-    "supervision",
-    "scheme",
-    "regime",
-    "max_interval",
-    "usage_limit",
-):  # pragma: no cover
-    raise TypeError("Instrument's fields changed: update Instrument.__init__")
-(
-    _set_instrument_id,
-    _set_instrument_name,
-    _set_instrument_interval,
-    _set_instrument_category,
-    _set_instrument_supervision,
-    _set_instrument_scheme,
-    _set_instrument_regime,
-    _set_instrument_max_interval,
-    _set_instrument_usage_limit,
-) = (Instrument.__dict__[field.name].__set__ for field in _INSTRUMENT_FIELDS)
+_ID_FIELD = attrs.fields(Instrument).id
+_ID_CHECK = cast("_Validator", _ID_FIELD.validator)
 
 
 #: An Instrument from checked values, every field in order (qsdomain._drafts).
 _clone = drafted(Instrument)
 
 
-@attrs.frozen(init=False)
+@attrs.frozen
 class Verification:
     """One verification (检定) or calibration (校准) record of an instrument.
 
@@ -385,36 +290,6 @@ class Verification:
         default=None, validator=_optional_amount("verification.usage", positive=False)
     )
 
-    def __init__(
-        self,
-        on: date,
-        outcome: object,
-        as_found: float | None = None,
-        usage: float | None = None,
-    ) -> None:
-        """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
-
-        Plain values (a ``date``, an :class:`Outcome` or its value as a ``str``, ``None``) are
-        recognised inline; any other value goes to the field's own converter or validator (see
-        :meth:`Instrument.__init__`).
-        """
-        if outcome.__class__ is not Outcome:
-            # A ledger cell ("pass") is looked up by value; anything else takes the converter.
-            found = _OUTCOME_VALUES.get(outcome) if outcome.__class__ is str else None
-            outcome = found if found is not None else _outcome(outcome)
-        if on.__class__ is not date:
-            _VERIFICATION_CHECKS[0](self, _VERIFICATION_FIELDS.on, on)
-        if as_found is not None:
-            _VERIFICATION_CHECKS[1](self, _VERIFICATION_FIELDS.as_found, as_found)
-        if usage is not None:
-            _VERIFICATION_CHECKS[2](self, _VERIFICATION_FIELDS.usage, usage)
-        if as_found is not None:
-            _verification_rule(outcome, as_found)
-        _set_on(self, on)
-        _set_outcome(self, outcome)
-        _set_as_found(self, as_found)
-        _set_usage(self, usage)
-
     def __attrs_post_init__(self) -> None:
         _verification_rule(self.outcome, self.as_found)
 
@@ -426,19 +301,6 @@ def _verification_rule(outcome: object, as_found: float | None) -> None:
             as_found,
             "at most 1 (in tolerance) for a pass; use outcome 'adjusted' or 'fail'",
         )
-
-
-_VERIFICATION_FIELDS = attrs.fields(Verification)
-_VERIFICATION_CHECKS: tuple[_Validator, ...] = tuple(
-    field.validator for field in _VERIFICATION_FIELDS if field.validator is not None
-)
-if tuple(f.name for f in _VERIFICATION_FIELDS) != ("on", "outcome", "as_found", "usage") or tuple(
-    f.name for f in _VERIFICATION_FIELDS if f.validator is not None
-) != ("on", "as_found", "usage"):  # pragma: no cover
-    raise TypeError("Verification's fields changed: update Verification.__init__")
-_set_on, _set_outcome, _set_as_found, _set_usage = (
-    Verification.__dict__[field.name].__set__ for field in _VERIFICATION_FIELDS
-)
 
 
 def _days(field: str, high: int) -> _Validator:
@@ -458,7 +320,8 @@ class Policy:
     15
 
     None of these is set by statute; they are the ledger keeper's own choices (defaults: a
-    30-day warning, no grace, no alignment, an early verification moves the schedule).
+    warning of :data:`qsdomain.defaults.WARNING_DAYS` (30) days, no grace, no alignment, an
+    early verification moves the schedule).
 
     Attributes:
         warning_days: the due-soon window: the last ``warning_days`` days up to and including
@@ -474,7 +337,8 @@ class Policy:
     """
 
     warning_days: int = attrs.field(
-        default=30, validator=_days("policy.warning_days", limits.MAX_METROLOGY_POLICY_DAYS)
+        default=defaults.WARNING_DAYS,
+        validator=_days("policy.warning_days", limits.MAX_METROLOGY_POLICY_DAYS),
     )
     warning_in_due_month: bool = attrs.field(
         default=False, validator=_flag("policy.warning_in_due_month")

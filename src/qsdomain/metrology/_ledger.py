@@ -1,4 +1,4 @@
-"""A ledger's due list and summary, from a stream of statuses.
+"""Many instruments at once: statuses streamed, the worklist, a ledger's due list and summary.
 
 >>> from datetime import date
 >>> from qsdomain.metrology import Instrument, Verification, due_report, statuses
@@ -6,27 +6,111 @@
 >>> ledger = [(Instrument(id=f"S-{m}", name="秤", interval=Term(years=1)),
 ...            [Verification(on=date(2025, m, 15), outcome="pass")]) for m in (1, 6, 12)]
 >>> report = due_report(statuses(ledger, date(2026, 1, 20)))
->>> [s.instrument_id for s in report.due], report.summary.overdue, report.summary.current
+>>> [s.id for s in report.due], report.summary.overdue, report.summary.current
 (['S-1'], 1, 2)
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import date
 from operator import attrgetter
 
 import attrs
 
-from qsdomain import _checks, limits
+from qsdomain import _checks, defaults, limits
+from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
+from qsdomain.metrology import _kernel
 from qsdomain.metrology._instrument import Instrument, Policy, Verification
-from qsdomain.metrology._status import InstrumentStatus, _scan, _scan_arguments
+from qsdomain.metrology._status import InstrumentStatus, checked_options
 from qsdomain.metrology._vocabulary import InstrumentState
+from qsdomain.rejects import RejectSink, RowRejected
 
-__all__ = ["DueReport", "LedgerSummary", "due_report", "ledger_report"]
+__all__ = ["DueReport", "LedgerSummary", "due_report", "ledger_report", "statuses", "worklist"]
+
+_Items = Iterable[tuple[Instrument, Iterable[Verification]]]
+
+
+def _sink(value: object) -> RejectSink | None:
+    if value is None or callable(getattr(value, "add", None)):
+        return value  # type: ignore[return-value]  # anything with an add method will do
+    raise InvalidInputError(
+        "rejects", value, "None or an object with an add(RowRejected) method (a RejectSink)"
+    )
+
+
+def statuses(
+    items: _Items,
+    as_of: date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkingDayCalendar | WorkingCalendar | None = None,
+    rejects: RejectSink | None = None,
+) -> Iterator[InstrumentStatus]:
+    """The status of each (instrument, records) pair in ``items``, one at a time.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, Verification
+    >>> from qsdomain.periods import Term
+    >>> ledger = [(Instrument(id=f"S-{i}", name="秤", interval=Term(years=1)),
+    ...            [Verification(on=date(2025, 12, i), outcome="pass")]) for i in (1, 2)]
+    >>> [s.days_left for s in statuses(ledger, date(2026, 11, 27))]
+    [3, 4]
+
+    Each answer is :func:`~qsdomain.metrology.status`'s for that pair. A generator: nothing is
+    kept after a status is yielded, so a ledger of any size streams in constant memory.
+    ``as_of``, ``policy``, ``calendar``, ``rejects`` and whether ``items`` is a list at all
+    are checked at the call; the items as they are read. An item the rule refuses raises its
+    typed error, whose field starts with ``items[i]``; given ``rejects`` (a
+    :class:`~qsdomain.rejects.RejectSink`), it is reported there instead (its position in the
+    stream counted from 1) and the stream goes on.
+    """
+    day, checked, working = checked_options(as_of, policy, calendar)
+    sink = _sink(rejects)
+    stream = _checks.stream("items", items)
+    return _kernel.scan(stream, day, checked, working, rejects=sink)
+
+
+def worklist(
+    items: _Items,
+    as_of: date,
+    *,
+    within: int | None = None,
+    policy: Policy | None = None,
+    calendar: WorkingDayCalendar | WorkingCalendar | None = None,
+    rejects: RejectSink | None = None,
+) -> list[InstrumentStatus]:
+    """What needs action (待办): the instruments due, most urgent first.
+
+    >>> from datetime import date
+    >>> from qsdomain.metrology import Instrument, Verification
+    >>> from qsdomain.periods import Term
+    >>> ledger = [(Instrument(id=f"S-{m}", name="秤", interval=Term(years=1)),
+    ...            [Verification(on=date(2025, m, 15), outcome="pass")]) for m in (1, 2, 3)]
+    >>> [(s.id, s.state.value, s.days_left) for s in worklist(ledger, date(2026, 1, 20))]
+    [('S-1', 'overdue', -6), ('S-2', 'due_soon', 25)]
+    >>> [s.id for s in worklist(ledger, date(2026, 1, 20), within=60)]
+    ['S-1', 'S-2', 'S-3']
+
+    Every status whose state needs action (never verified, due soon, grace, overdue) and every
+    current one due within ``within`` calendar days (``0 <= days_left <= within``; ``None``:
+    :data:`qsdomain.defaults.WITHIN_DAYS`), in the order of :func:`due_report`'s due list:
+    overdue and never verified first, then by due day and id. Out-of-service instruments are
+    not listed (they are not to be verified but repaired or replaced). The options and
+    ``rejects`` are :func:`statuses`'s.
+    """
+    report = ledger_report(
+        items,
+        as_of,
+        policy=policy,
+        calendar=calendar,
+        within=defaults.WITHIN_DAYS if within is None else within,
+        rejects=rejects,
+    )
+    return list(report.due)
 
 
 def _count(_: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -94,7 +178,7 @@ def _summary(_: object, __: attrs.Attribute[LedgerSummary], value: object) -> No
         raise InvalidInputError("report.summary", value, "a LedgerSummary")
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # built by a draft: qsdomain._drafts
 class DueReport:
     """The instruments that need action, in order, and the ledger's summary.
 
@@ -120,7 +204,7 @@ class DueReport:
             if _key(due[i]) < _key(due[i - 1]):
                 raise InvalidInputError(
                     f"report.due[{i}]",
-                    due[i].instrument_id,
+                    due[i].id,
                     "the due list's order: overdue and never verified first, then by due day "
                     "and id",
                 )
@@ -138,7 +222,7 @@ def _key(st: InstrumentStatus) -> tuple[int, date, str]:
     """The due list's order: overdue and never verified first, then by due date and id."""
     state = st.state
     first = state is InstrumentState.OVERDUE or state is InstrumentState.NEVER_VERIFIED
-    return (0 if first else 1, st.due or date.min, st.instrument_id)
+    return (0 if first else 1, st.due or date.min, st.id)
 
 
 #: The first part of :func:`_key` as one int: the group, then the due day's ordinal.
@@ -148,7 +232,7 @@ _OVERDUE = InstrumentState.OVERDUE
 _NEVER_VERIFIED = InstrumentState.NEVER_VERIFIED
 
 
-_by_id = attrgetter("instrument_id")
+_by_id = attrgetter("id")
 
 
 def _rank(st: InstrumentStatus) -> int:
@@ -174,18 +258,8 @@ def _in_order(due: list[InstrumentStatus]) -> tuple[InstrumentStatus, ...]:
     return tuple(due)
 
 
-def _trusted_report(due: tuple[InstrumentStatus, ...], summary: LedgerSummary) -> DueReport:
-    """A DueReport of statuses :func:`due_report` checked one by one as they came."""
-    made: DueReport = object.__new__(DueReport)
-    _set_due(made, due)
-    _set_summary(made, summary)
-    return made
-
-
-if tuple(field.name for field in attrs.fields(DueReport)) != ("due", "summary"):  # pragma: no cover
-    raise TypeError("DueReport's fields changed: update _trusted_report")
-_set_due = DueReport.__dict__["due"].__set__
-_set_summary = DueReport.__dict__["summary"].__set__
+#: A DueReport of statuses checked one by one as they came (qsdomain._drafts).
+_trusted_report = drafted(DueReport)
 
 
 def due_report(
@@ -219,13 +293,14 @@ def due_report(
 
 
 def ledger_report(
-    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
+    items: _Items,
     as_of: date,
     *,
     policy: Policy | None = None,
     calendar: WorkingDayCalendar | WorkingCalendar | None = None,
     within: int | None = None,
     rejected: int = 0,
+    rejects: RejectSink | None = None,
 ) -> DueReport:
     """The due report of a ledger of (instrument, records) rows on ``as_of``, in one pass.
 
@@ -235,28 +310,48 @@ def ledger_report(
     >>> rows = [(Instrument(id=f"S-{m}", name="秤", interval=Term(years=1)),
     ...          [Verification(on=date(2025, m, 15), outcome="pass")]) for m in (1, 6, 12)]
     >>> report = ledger_report(rows, date(2026, 1, 20))
-    >>> [s.instrument_id for s in report.due], report.summary.current
+    >>> [s.id for s in report.due], report.summary.current
     (['S-1'], 2)
 
-    Always equal to ``due_report(statuses(rows, as_of, policy=policy, calendar=calendar),
-    within=within, rejected=rejected)``, with the same errors (a bad row's field starts with
-    ``rows[i]``). The difference is cost: a status object is built only for the rows that
-    make the list; a row that is current beyond the list is counted and dropped, which on a
-    ledger where most instruments are current (the usual case) saves most of the objects.
+    Always equal to ``due_report(statuses(items, as_of, policy=policy, calendar=calendar,
+    rejects=rejects), within=within, rejected=rejected + <the items rejected>)``, with the same
+    errors (a bad item's field starts with ``items[i]``): the items ``rejects`` was given are
+    counted in ``summary.rejected`` too. The difference is cost: a status object is built only
+    for the rows that make the list; a row that is current beyond the list is counted and
+    dropped, which on a ledger where most instruments are current (the usual case) saves most
+    of the objects.
     """
-    day, checked, working = _scan_arguments(as_of, policy, calendar)
+    day, checked, working = checked_options(as_of, policy, calendar)
     within, rejected = _report_arguments(within, rejected)
-    stream = _checks.stream("rows", rows)
+    sink = _sink(rejects)
+    stream = _checks.stream("items", items)
+    refused = [0]
+    counting = None if sink is None else _Counted(sink, refused)
     counts = dict.fromkeys(_STATE_VALUES, 0)
     due: list[InstrumentStatus] = []
     # Current rows beyond the list (within=None: every current row) are only counted, in
     # skipped[0]; every other row comes as its status.
     beyond = -1 if within is None else within
     skipped = [0]
-    for st in _scan(stream, day, checked, working, skip_beyond=beyond, skipped=skipped):
+    found = _kernel.scan(
+        stream, day, checked, working, rejects=counting, skip_beyond=beyond, skipped=skipped
+    )
+    for st in found:
         _tally(st, counts, due, within)
     counts[_CURRENT.value] += skipped[0]
-    return _finish(counts, due, rejected)
+    return _finish(counts, due, rejected + refused[0])
+
+
+@attrs.define
+class _Counted:
+    """A reject sink passing each rejection on, counted in ``count[0]``."""
+
+    sink: RejectSink
+    count: list[int]
+
+    def add(self, rejection: RowRejected) -> None:
+        self.count[0] += 1
+        self.sink.add(rejection)
 
 
 _CURRENT = InstrumentState.CURRENT

@@ -1,4 +1,4 @@
-"""Due dates and states of instruments on a day: one instrument, or a ledger streamed.
+"""Due dates and states of instruments on a day: the rule (检定周期 and the policy), plainly.
 
 >>> from datetime import date
 >>> from qsdomain.metrology import Instrument, Outcome, Verification, status
@@ -11,14 +11,16 @@
 
 Validity is counted with the inclusive certificate convention (:attr:`Convention.INCLUSIVE
 <qsdomain.periods.Convention.INCLUSIVE>`): verified on 2025-12-01 with a one-year 检定周期, the
-certificate reads 有效期至 2026-11-30. Month arithmetic is cached per (start day, term), so a
-ledger of a million instruments pays for each distinct pair once and gets the very answers
-:meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>` gives.
+certificate reads 有效期至 2026-11-30. This module is the rule, written to be read
+(:func:`rule`); the batch entries (:func:`~qsdomain.metrology.statuses`,
+:func:`~qsdomain.metrology.worklist`, the reports) go through
+:mod:`qsdomain.metrology._kernel`, which answers as this rule (tests/test_metrology_fast_paths.py
+checks it on random and hostile input).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from datetime import date, timedelta
 from typing import cast
 
@@ -26,7 +28,8 @@ import attrs
 
 from qsdomain import _checks, limits
 from qsdomain._drafts import drafted
-from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
+from qsdomain._memo import Memo
+from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
 from qsdomain.errors import InvalidInputError
 from qsdomain.metrology._instrument import (
     Instrument,
@@ -38,6 +41,7 @@ from qsdomain.metrology._instrument import (
 )
 from qsdomain.metrology._vocabulary import (
     Alignment,
+    Basis,
     EarlyRule,
     InstrumentState,
     Outcome,
@@ -46,45 +50,22 @@ from qsdomain.metrology._vocabulary import (
 )
 from qsdomain.periods import Convention, Term
 
-__all__ = ["InstrumentStatus", "status", "statuses"]
+__all__ = ["InstrumentStatus", "rule", "sentence", "status"]
 
-_DEFAULT_POLICY = Policy()
 _ONE_DAY = timedelta(days=1)
 _OUT = (Outcome.FAIL, Outcome.SCRAPPED)
-# Enum members bound once: reading one off its class costs more than the rest of a comparison.
-_NEVER_VERIFIED = InstrumentState.NEVER_VERIFIED
-_OUT_OF_SERVICE = InstrumentState.OUT_OF_SERVICE
-_CURRENT = InstrumentState.CURRENT
-_DUE_SOON = InstrumentState.DUE_SOON
-_GRACE = InstrumentState.GRACE
-_OVERDUE = InstrumentState.OVERDUE
-_FAIL = Outcome.FAIL
-_SCRAPPED = Outcome.SCRAPPED
-_FIRST_ONLY = Scheme.FIRST_ONLY_SCRAP
-_FIXED_LIFE = Scheme.FIXED_LIFE
-_MOVE = EarlyRule.MOVE
-_NO_ALIGNMENT = Alignment.NONE
-_CALIBRATION = Regime.CALIBRATION
-
-#: What a status can rest on (:attr:`InstrumentStatus.basis`).
-BASES = frozenset(
-    (
-        "none",
-        "failed",
-        "scrapped",
-        "first_only",
-        "service_life",
-        "verification",
-        "calibration",
-        "usage",
-    )
-)
 
 
 def _state(value: object) -> InstrumentState:
     if value.__class__ is InstrumentState:
         return value
     return _checks.enum_member("status.state", InstrumentState, value)
+
+
+def _basis(value: object) -> Basis:
+    if value.__class__ is Basis:
+        return value
+    return _checks.enum_member("status.basis", Basis, value)
 
 
 def _days_left(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
@@ -97,14 +78,9 @@ def _last_record(_: object, __: attrs.Attribute[Verification | None], value: obj
         raise InvalidInputError("status.last", value, "a Verification or None")
 
 
-def _basis(_: object, __: attrs.Attribute[str], value: object) -> None:
-    if value.__class__ is not str or value not in BASES:
-        raise InvalidInputError("status.basis", value, f"one of {', '.join(sorted(BASES))}")
-
-
 @attrs.frozen(weakref_slot=False)  # built by a draft: qsdomain._drafts
 class InstrumentStatus:
-    """Where one instrument stands on ``as_of``, and why.
+    """Where one instrument stands on ``as_of`` (器具状态), and why.
 
     >>> from datetime import date
     >>> from qsdomain.metrology import Instrument, status
@@ -112,36 +88,36 @@ class InstrumentStatus:
     >>> st.state.value, st.due, st.reason[:3]
     ('never_verified', None, '未检定')
 
+    The first six fields are those of every family's status (docs/contributing.md).
+
     Attributes:
-        instrument_id: the instrument's ledger number.
-        state: never_verified, current, due_soon, grace, overdue or out_of_service.
+        id: the instrument's ledger number.
         as_of: the day asked about.
+        state: never_verified, current, due_soon, grace, overdue or out_of_service.
+        due: the last day a verification keeps the instrument current (``valid_through``
+            after the policy's alignment); for a fixed-life instrument the replacement day;
+            ``None`` when nothing falls due.
+        days_left: calendar days from ``as_of`` to ``due`` (0 on the due day, negative when
+            overdue), ``None`` when ``due`` is.
+        reason: one sentence saying why, with the Chinese term (检定有效期至, 检定不合格, ...):
+            :func:`sentence` of the other fields.
         valid_through: the last day of validity (有效期至), or ``None`` where nothing is valid
             (never verified, out of service, or a first-verification-only instrument, which
             has no end).
-        due: the last day a verification keeps the instrument current (``valid_through``
-            after the policy's alignment); for a fixed-life instrument the replacement day.
-        days_left: days from ``as_of`` to ``due`` (0 on the due day, negative when overdue).
         last: the record the status rests on (the last record; for a fixed-life instrument
             the verification its life started from).
-        basis: what the answer rests on: ``"none"`` (no record), ``"failed"``,
-            ``"scrapped"``, ``"first_only"`` (只做首次强制检定), ``"service_life"``,
-            ``"verification"``, ``"calibration"`` or ``"usage"`` (the usage limit was
-            reached first).
-
-    :attr:`reason` is one sentence saying why, with the Chinese term; it is computed from the
-    fields when asked for (a ledger of a million rows need not build a million sentences),
-    so it is not part of the serialized form.
+        basis: what the answer rests on (:class:`~qsdomain.metrology.Basis`).
     """
 
-    instrument_id: str = attrs.field(validator=required_text("status.instrument_id"))
-    state: InstrumentState = attrs.field(converter=_state)
+    id: str = attrs.field(validator=required_text("status.id"))
     as_of: date = attrs.field(validator=required_day("status.as_of"))
-    valid_through: date | None = attrs.field(validator=optional_day("status.valid_through"))
+    state: InstrumentState = attrs.field(converter=_state)
     due: date | None = attrs.field(validator=optional_day("status.due"))
     days_left: int | None = attrs.field(validator=_days_left)
+    reason: str = attrs.field(validator=required_text("status.reason"))
+    valid_through: date | None = attrs.field(validator=optional_day("status.valid_through"))
     last: Verification | None = attrs.field(validator=_last_record)
-    basis: str = attrs.field(validator=_basis)
+    basis: Basis = attrs.field(converter=_basis)
 
     def __attrs_post_init__(self) -> None:
         """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
@@ -152,23 +128,19 @@ class InstrumentStatus:
         """
         _check_status(self)
 
-    @property
-    def reason(self) -> str:
-        """One sentence saying why, with the Chinese term (检定有效期至, 检定不合格, ...)."""
-        return _reason(self)
-
 
 #: The bases whose status has a due day (every other basis has none).
-_DATED = frozenset(("service_life", "verification", "calibration", "usage"))
+_DATED = frozenset((Basis.SERVICE_LIFE, Basis.VERIFICATION, Basis.CALIBRATION, Basis.USAGE))
+_OUT_BASES = {Basis.FAILED: Outcome.FAIL, Basis.SCRAPPED: Outcome.SCRAPPED}
 
 
 def _check_status(st: InstrumentStatus) -> None:  # noqa: PLR0912 - one check per rule
     state, basis, last = st.state, st.basis, st.last
-    if (last is None) != (basis == "none"):
+    if (last is None) != (basis is Basis.NONE):
         raise InvalidInputError(
-            "status.basis", basis, "'none' exactly when there is no last record"
+            "status.basis", basis.value, "'none' exactly when there is no last record"
         )
-    if (state is _NEVER_VERIFIED) != (last is None):
+    if (state is InstrumentState.NEVER_VERIFIED) != (last is None):
         raise InvalidInputError(
             "status.state", state.value, "never_verified exactly when there is no last record"
         )
@@ -176,37 +148,46 @@ def _check_status(st: InstrumentStatus) -> None:  # noqa: PLR0912 - one check pe
         raise InvalidInputError(
             "status.last.on", last.on, f"on or before as_of ({st.as_of}): a later record is unread"
         )
-    out = basis in ("failed", "scrapped")
-    if out:
-        wanted = _FAIL if basis == "failed" else _SCRAPPED
+    wanted = _OUT_BASES.get(basis)
+    if wanted is not None:
         if last is None or last.outcome is not wanted:
             raise InvalidInputError(
                 "status.last.outcome",
                 None if last is None else last.outcome.value,
-                f"{wanted.value} (the basis is {basis})",
+                f"{wanted.value} (the basis is {basis.value})",
             )
     elif last is not None and last.outcome in _OUT:
         raise InvalidInputError(
-            "status.basis", basis, f"failed or scrapped after a {last.outcome.value} record"
+            "status.basis", basis.value, f"failed or scrapped after a {last.outcome.value} record"
         )
-    if (state is _OUT_OF_SERVICE) != out:
+    if (state is InstrumentState.OUT_OF_SERVICE) != (wanted is not None):
         raise InvalidInputError(
             "status.state",
             state.value,
             "out_of_service exactly when the basis is failed or scrapped",
         )
-    if basis == "first_only" and state is not _CURRENT:
+    if basis is Basis.FIRST_ONLY and state is not InstrumentState.CURRENT:
         raise InvalidInputError("status.state", state.value, "current (first verification only)")
     if basis not in _DATED:
         for name in ("valid_through", "due", "days_left"):
             if getattr(st, name) is not None:
                 raise InvalidInputError(
-                    f"status.{name}", getattr(st, name), f"None when the basis is {basis}"
+                    f"status.{name}", getattr(st, name), f"None when the basis is {basis.value}"
                 )
-        return
+    else:
+        _check_dated(st)
+    expected = sentence(state, basis, last, st.valid_through, st.days_left)
+    if st.reason != expected:
+        raise InvalidInputError(
+            "status.reason", st.reason, f"the sentence of the fields: {expected}"
+        )
+
+
+def _check_dated(st: InstrumentStatus) -> None:
+    state, basis = st.state, st.basis
     if st.valid_through is None or st.due is None or st.days_left is None:
         raise InvalidInputError(
-            "status.due", st.due, f"valid_through, due and days_left given (basis {basis})"
+            "status.due", st.due, f"valid_through, due and days_left given (basis {basis.value})"
         )
     if st.days_left != (st.due - st.as_of).days:
         raise InvalidInputError(
@@ -214,66 +195,87 @@ def _check_status(st: InstrumentStatus) -> None:  # noqa: PLR0912 - one check pe
             st.days_left,
             f"{(st.due - st.as_of).days} (days from as_of {st.as_of} to due {st.due})",
         )
-    if basis == "usage":
-        if state is not _OVERDUE:
+    if basis is Basis.USAGE:
+        if state is not InstrumentState.OVERDUE:
             raise InvalidInputError("status.state", state.value, "overdue (usage limit reached)")
-    elif st.days_left >= 0 and state not in (_CURRENT, _DUE_SOON):
+    elif st.days_left >= 0 and state not in (InstrumentState.CURRENT, InstrumentState.DUE_SOON):
         raise InvalidInputError(
             "status.state", state.value, f"current or due_soon with {st.days_left} days left"
         )
-    elif st.days_left < 0 and state not in (_GRACE, _OVERDUE):
+    elif st.days_left < 0 and state not in (InstrumentState.GRACE, InstrumentState.OVERDUE):
         raise InvalidInputError(
             "status.state", state.value, f"grace or overdue {-st.days_left} days past due"
         )
 
 
-#: An InstrumentStatus from values :func:`status` computed, every field in order, built by a
-#: draft (:mod:`qsdomain._drafts`). Computations trust constructed objects (the house rule):
-#: every value comes from a checked Instrument, checked records and this module's arithmetic,
-#: so running the validators again would only cost time. Never used on caller input.
+#: An InstrumentStatus from values the rule (or the kernel) computed, every field in order,
+#: built by a draft (:mod:`qsdomain._drafts`). Computations trust constructed objects (the
+#: house rule): every value comes from a checked Instrument, checked records and the rule's
+#: arithmetic, so running the validators again would only cost time. Never used on caller
+#: input.
 _trusted_status = drafted(InstrumentStatus)
 
 
-#: Memo of inclusive period ends: term -> start day -> last day. Bounded (cleared when full),
-#: so a long-running process does not grow without limit.
-_ENDS: dict[Term, dict[date, date]] = {}
-_MAX_TERMS = 256
-_MAX_STARTS = 1 << 16
-#: The same memos by the Term object's identity: ledgers reuse a few Term objects for many
-#: rows (a row's term is rarely the previous row's), and an int key hashes in C where a Term
-#: hashes through Python. Each entry holds its Term, so the id cannot be reused while the
-#: entry lives, and the entry is used only if it holds this very object.
-_BY_ID: dict[int, tuple[Term, dict[date, date]]] = {}
+_HEADS = {
+    Basis.SERVICE_LIFE: "限期使用，到期轮换: service life ends",
+    Basis.CALIBRATION: "校准间隔 (calibration interval) ends",
+    Basis.VERIFICATION: "检定有效期至",
+    Basis.USAGE: "检定有效期至",
+}
 
 
-def _ends_of(term: Term) -> dict[date, date]:
-    """The memo of ``term``'s period ends (shared by equal terms), made if new."""
-    entry = _BY_ID.get(id(term))
-    if entry is not None and entry[0] is term:
-        return entry[1]
-    found = _ENDS.get(term)
-    if found is None:
-        if len(_ENDS) >= _MAX_TERMS:
-            _ENDS.clear()
-        found = _ENDS[term] = {}
-    if len(_BY_ID) >= _MAX_TERMS:
-        _BY_ID.clear()
-    _BY_ID[id(term)] = (term, found)
-    return found
+#: What an overdue instrument needs, by what the due date rests on.
+_OVERDUE_ACTION = {
+    Basis.VERIFICATION: "must not be used until verified (计量法 art. 9)",
+    Basis.USAGE: "must not be used until verified (计量法 art. 9)",
+    # 限期使用、到期轮换 (SAMR announcement 2020 No. 42): at the end of its life the instrument
+    # is replaced, not verified again.
+    Basis.SERVICE_LIFE: "must be replaced (到期轮换) and not used further",
+    Basis.CALIBRATION: "recalibrate before further use (校准间隔已过)",
+}
 
 
-def _period_end(start: date, term: Term) -> date:
-    """The inclusive end of ``term`` from ``start``, memoised: relativedelta costs microseconds.
+def sentence(  # noqa: PLR0911 - one sentence per case
+    state: InstrumentState,
+    basis: Basis,
+    last: Verification | None,
+    valid_through: date | None,
+    days_left: int | None,
+) -> str:
+    """The :attr:`InstrumentStatus.reason` of a status with these fields.
 
-    Always the answer of :meth:`Term.nominal_end <qsdomain.periods.Term.nominal_end>`.
+    >>> from datetime import date
+    >>> sentence(InstrumentState.CURRENT, Basis.VERIFICATION,
+    ...          Verification(on=date(2025, 12, 1), outcome="pass"), date(2026, 11, 30), 40)
+    '检定有效期至 2026-11-30: current, 40 days left.'
     """
-    ends = _ends_of(term)
-    end = ends.get(start)
-    if end is None:
-        if len(ends) >= _MAX_STARTS:
-            ends.clear()
-        end = ends[start] = term.nominal_end(start, Convention.INCLUSIVE)
-    return end
+    if last is None:
+        return "未检定 (never verified): no verification on record; verify before use."
+    if basis is Basis.SCRAPPED:
+        return f"报废/停用 on {last.on}: withdrawn from service."
+    if basis is Basis.FAILED:
+        return (
+            f"检定不合格 on {last.on}: must not be used until repaired and verified again "
+            "(计量法 art. 9: 检定不合格的，不得使用)."
+        )
+    if basis is Basis.FIRST_ONLY:
+        return (
+            f"只做首次强制检定，失准报废: verified {last.on}; never due, in service until it fails."
+        )
+    left = days_left if days_left is not None else 0
+    if basis is Basis.USAGE:
+        return (
+            f"使用时间已到 (usage limit reached since {last.on}): due now although 有效期至 "
+            f"{valid_through} has not passed (ILAC-G24 method 3)."
+        )
+    head = f"{_HEADS.get(basis, basis.value)} {valid_through}"
+    if state is InstrumentState.CURRENT:
+        return f"{head}: current, {left} days left."
+    if state is InstrumentState.DUE_SOON:
+        return f"{head}: due soon, {left} days left inside the warning window."
+    if state is InstrumentState.GRACE:
+        return f"{head}: {-left} days past due, inside the grace period (increased risk)."
+    return f"{head}: overdue by {-left} days; {_OVERDUE_ACTION.get(basis, 'verify before use')}."
 
 
 def _history(records: object, as_of: date) -> list[Verification]:
@@ -309,10 +311,29 @@ def _history(records: object, as_of: date) -> list[Verification]:
     return history
 
 
+#: Inclusive period ends remembered: Term.nominal_end costs microseconds (relativedelta), and
+#: a ledger asks the same (term, start day) again and again. Always Term.nominal_end's answer.
+_ENDS: Memo[tuple[Term, date], date] = Memo(1 << 16)
+
+
+def period_end(start: date, term: Term) -> date:
+    """The inclusive end of ``term`` from ``start`` (有效期至), remembered.
+
+    >>> period_end(date(2025, 12, 1), Term(years=1))
+    datetime.date(2026, 11, 30)
+    """
+    key = (term, start)
+    end = _ENDS.get(key)
+    if end is None:
+        end = _ENDS.put(key, term.nominal_end(start, Convention.INCLUSIVE))
+    return end
+
+
 def _end(instrument: Instrument, start: date, term: Term) -> date:
-    end = _period_end(start, term)
+    """The last day of validity of a period from ``start``, capped by ``max_interval``."""
+    end = period_end(start, term)
     if instrument.max_interval is not None:
-        end = min(end, _period_end(start, instrument.max_interval))
+        end = min(end, period_end(start, instrument.max_interval))
     return end
 
 
@@ -347,6 +368,7 @@ def _anchor(
 
 
 def _align(valid_through: date, policy: Policy, calendar: WorkingCalendar | None) -> date:
+    """The due day: the last day of validity placed by the policy's alignment."""
     if policy.align is Alignment.NONE:
         return valid_through
     if policy.align is Alignment.MONTH_END:
@@ -354,73 +376,122 @@ def _align(valid_through: date, policy: Policy, calendar: WorkingCalendar | None
             return valid_through.replace(day=31)
         following = valid_through.replace(month=valid_through.month + 1, day=1)
         return following - _ONE_DAY
-    if calendar is None:
-        raise InvalidInputError(
-            "calendar", None, "a working calendar for align='previous_working_day'"
-        )
-    return calendar.roll_backward(valid_through)
+    return (china() if calendar is None else calendar).roll_backward(valid_through)
 
 
 def _calendar_state(days_left: int, due: date, as_of: date, policy: Policy) -> InstrumentState:
+    """current, due_soon (the warning window), grace (the grace days) or overdue."""
     if days_left >= 0:
         if policy.warning_in_due_month:
             soon = (as_of.year, as_of.month) == (due.year, due.month)
         else:
             soon = days_left < policy.warning_days
-        return _DUE_SOON if soon else _CURRENT
+        return InstrumentState.DUE_SOON if soon else InstrumentState.CURRENT
     if -days_left <= policy.grace_days:
-        return _GRACE
-    return _OVERDUE
+        return InstrumentState.GRACE
+    return InstrumentState.OVERDUE
 
 
-_HEADS = {
-    "service_life": "限期使用，到期轮换: service life ends",
-    "calibration": "校准间隔 (calibration interval) ends",
-    "verification": "检定有效期至",
-    "usage": "检定有效期至",
-}
+#: Reasons remembered by what the sentence reads (state, basis, the record's day, validity, days
+#: left): formatting dates into a sentence costs more than the rest of a status.
+_REASONS: Memo[tuple[str, str, date | None, date | None, int | None], str] = Memo(1 << 16)
 
 
-#: What an overdue instrument needs, by what the due date rests on.
-_OVERDUE_ACTION = {
-    "verification": "must not be used until verified (计量法 art. 9)",
-    "usage": "must not be used until verified (计量法 art. 9)",
-    # 限期使用、到期轮换 (SAMR announcement 2020 No. 42): at the end of its life the instrument
-    # is replaced, not verified again.
-    "service_life": "must be replaced (到期轮换) and not used further",
-    "calibration": "recalibrate before further use (校准间隔已过)",
-}
+def _made(  # noqa: PLR0917 - every field but the reason, in order
+    ident: str,
+    as_of: date,
+    state: InstrumentState,
+    due: date | None,
+    days_left: int | None,
+    valid_through: date | None,
+    last: Verification | None,
+    basis: Basis,
+) -> InstrumentStatus:
+    key = (
+        state._value_,
+        basis._value_,
+        None if last is None else last.on,
+        valid_through,
+        days_left,
+    )
+    reason = _REASONS.get(key)
+    if reason is None:
+        reason = _REASONS.put(key, sentence(state, basis, last, valid_through, days_left))
+    return _trusted_status(ident, as_of, state, due, days_left, reason, valid_through, last, basis)
 
 
-def _reason(st: InstrumentStatus) -> str:  # noqa: PLR0911 - one sentence per case
-    last = st.last
-    if last is None:
-        return "未检定 (never verified): no verification on record; verify before use."
-    if st.basis == "scrapped":
-        return f"报废/停用 on {last.on}: withdrawn from service."
-    if st.basis == "failed":
-        return (
-            f"检定不合格 on {last.on}: must not be used until repaired and verified again "
-            "(计量法 art. 9: 检定不合格的，不得使用)."
+def rule(  # noqa: PLR0917 - status's arguments, checked
+    instrument: Instrument,
+    records: Iterable[Verification],
+    as_of: date,
+    policy: Policy,
+    calendar: WorkingCalendar | None,
+    used: float | None,
+) -> InstrumentStatus:
+    """THE rule of :func:`status`, once its arguments (the records apart) are checked.
+
+    Rules, in order: no record is ``never_verified``; a last record that failed or was
+    scrapped is ``out_of_service`` (计量法 art. 9: "未按照规定申请检定或者检定不合格的，不得
+    使用"); a first-verification-only instrument (只做首次强制检定，失准报废) is ``current``
+    and never due; otherwise validity runs for ``instrument.interval`` from the period's start
+    (inclusive convention, capped by ``max_interval``), the due date follows the policy's
+    alignment, and the day falls in ``current``, ``due_soon``, ``grace`` or ``overdue``; a
+    reached usage limit makes it ``overdue`` (ILAC-G24:2007 method 3).
+    """
+    history = _history(records, as_of)
+    if not history:
+        return _made(
+            instrument.id, as_of, InstrumentState.NEVER_VERIFIED, None, None, None, None, Basis.NONE
         )
-    if st.basis == "first_only":
-        return (
-            f"只做首次强制检定，失准报废: verified {last.on}; never due, in service until it fails."
+    last = history[-1]
+    if last.outcome in _OUT:
+        basis = Basis.SCRAPPED if last.outcome is Outcome.SCRAPPED else Basis.FAILED
+        return _made(
+            instrument.id, as_of, InstrumentState.OUT_OF_SERVICE, None, None, None, last, basis
         )
-    days_left = st.days_left if st.days_left is not None else 0
-    if st.basis == "usage":
-        return (
-            f"使用时间已到 (usage limit reached since {last.on}): due now although 有效期至 "
-            f"{st.valid_through} has not passed (ILAC-G24 method 3)."
+    if instrument.scheme is Scheme.FIRST_ONLY_SCRAP:
+        return _made(
+            instrument.id, as_of, InstrumentState.CURRENT, None, None, None, last, Basis.FIRST_ONLY
         )
-    head = f"{_HEADS[st.basis]} {st.valid_through}"
-    if st.state is InstrumentState.CURRENT:
-        return f"{head}: current, {days_left} days left."
-    if st.state is InstrumentState.DUE_SOON:
-        return f"{head}: due soon, {days_left} days left inside the warning window."
-    if st.state is InstrumentState.GRACE:
-        return f"{head}: {-days_left} days past due, inside the grace period (increased risk)."
-    return f"{head}: overdue by {-days_left} days; {_OVERDUE_ACTION[st.basis]}."
+    start, record = _anchor(instrument, history, policy)
+    assert instrument.interval is not None  # only a first-only instrument has none
+    valid_through = _end(instrument, start, instrument.interval)
+    due = _align(valid_through, policy, calendar)
+    days_left = (due - as_of).days
+    state = _calendar_state(days_left, due, as_of, policy)
+    if instrument.scheme is Scheme.FIXED_LIFE:
+        basis = Basis.SERVICE_LIFE
+    elif instrument.regime is Regime.CALIBRATION:
+        basis = Basis.CALIBRATION
+    else:
+        basis = Basis.VERIFICATION
+    limit = instrument.usage_limit
+    if (
+        used is not None
+        and limit is not None
+        and used >= limit
+        and state is not InstrumentState.OVERDUE
+    ):
+        state, basis = InstrumentState.OVERDUE, Basis.USAGE
+    return _made(instrument.id, as_of, state, due, days_left, valid_through, record, basis)
+
+
+def checked_options(
+    as_of: object, policy: object, calendar: object
+) -> tuple[date, Policy, WorkingCalendar | None]:
+    """The checked ``as_of``, policy (``None``: ``Policy()``) and working calendar (``None``
+    stays ``None``: :func:`qsdomain.calendars.china` is fetched only when an alignment asks)."""
+    day = _checks.day("as_of", as_of)
+    if policy is None:
+        policy = DEFAULT_POLICY
+    elif not isinstance(policy, Policy):
+        raise InvalidInputError("policy", policy, "a Policy or None")
+    if calendar is None:
+        return day, policy, None
+    return day, policy, as_working_calendar(calendar)  # type: ignore[arg-type]
+
+
+DEFAULT_POLICY = Policy()
 
 
 def status(
@@ -446,207 +517,17 @@ def status(
     ...
     qsdomain.errors.InvalidInputError: records[0].on must be on or before as_of (2024-05-09), ...
 
-    Rules, in order: no record is ``never_verified``; a last record that failed or was
-    scrapped is ``out_of_service`` (计量法 art. 9: "未按照规定申请检定或者检定不合格的，不得
-    使用"); a first-verification-only instrument (只做首次强制检定，失准报废) is ``current``
-    until then and never due; otherwise validity runs for ``instrument.interval`` from the
-    period's start (inclusive convention, capped by ``max_interval``), the due date follows
-    the policy's alignment, and the day falls in ``current``, ``due_soon`` (the warning
-    window), ``grace`` (the policy's grace days after the due date) or ``overdue``. A
-    fixed-life instrument's period is its service life from its first verification. If the
-    instrument has a ``usage_limit`` and ``usage`` (hours or uses since the last record)
-    reaches it, the instrument is ``overdue`` whatever the calendar says: whichever trigger
-    comes first (ILAC-G24:2007 method 3).
+    The rules are :func:`rule`'s. ``policy=None`` is ``Policy()``; ``calendar=None`` is the
+    official calendar :func:`qsdomain.calendars.china` (used only by
+    ``align="previous_working_day"``). If the instrument has a ``usage_limit`` and ``usage``
+    (hours or uses since the last record) reaches it, the instrument is ``overdue`` whatever
+    the calendar says: whichever trigger comes first (ILAC-G24:2007 method 3).
 
     Records must be in date order (same-day records keep their given order) and none may be
     after ``as_of``.
     """
-    if as_of.__class__ is not date:
-        as_of = _checks.day("as_of", as_of)
-    if instrument.__class__ is not Instrument and not isinstance(instrument, Instrument):
+    day, checked, working = checked_options(as_of, policy, calendar)
+    if not isinstance(instrument, Instrument):
         raise InvalidInputError("instrument", instrument, "an Instrument")
-    if policy is None:
-        policy = _DEFAULT_POLICY
-    elif not isinstance(policy, Policy):
-        raise InvalidInputError("policy", policy, "a Policy or None")
     used = None if usage is None else _checks.real("usage", usage, 0.0, limits.MAX_METROLOGY_USAGE)
-    return _status(instrument, records, as_of, policy, calendar, used)
-
-
-def _status(  # noqa: PLR0912, PLR0917 - the rules in order, as status lists them
-    instrument: Instrument,
-    records: Iterable[Verification],
-    as_of: date,
-    policy: Policy,
-    calendar: WorkingDayCalendar | WorkingCalendar | None,
-    used: float | None,
-) -> InstrumentStatus:
-    """:func:`status` once its arguments, the records apart, are checked."""
-    history: list[Verification] = records  # type: ignore[assignment] # checked next
-    if records.__class__ is list and len(history) == 1:
-        # A ledger row: one record. The same checks as _history's, inline.
-        first = history[0]
-        if first.__class__ is not Verification or first.on > as_of:
-            history = _history(records, as_of)
-    else:
-        history = _history(records, as_of)
-    ident = instrument.id
-    if not history:
-        return _trusted_status(ident, _NEVER_VERIFIED, as_of, None, None, None, None, "none")
-    last = history[-1]
-    outcome = last.outcome
-    if outcome is _FAIL or outcome is _SCRAPPED:
-        basis = "scrapped" if outcome is _SCRAPPED else "failed"
-        return _trusted_status(ident, _OUT_OF_SERVICE, as_of, None, None, None, last, basis)
-    scheme = instrument.scheme
-    if scheme is _FIRST_ONLY:
-        return _trusted_status(ident, _CURRENT, as_of, None, None, None, last, "first_only")
-    if scheme is not _FIXED_LIFE and (policy.early is _MOVE or policy.early_window_days == 0):
-        start, record = last.on, last  # what _anchor gives in this case
-    else:
-        start, record = _anchor(instrument, history, policy)
-    term = instrument.interval
-    assert term is not None
-    entry = _BY_ID.get(id(term))  # _period_end's first steps, inline: most rows stop here
-    found = entry[1].get(start) if entry is not None and entry[0] is term else None
-    valid_through = found if found is not None else _period_end(start, term)
-    if instrument.max_interval is not None:
-        valid_through = min(valid_through, _period_end(start, instrument.max_interval))
-    working = None if calendar is None else as_working_calendar(calendar)
-    due = valid_through if policy.align is _NO_ALIGNMENT else _align(valid_through, policy, working)
-    days_left = (due - as_of).days
-    if days_left >= policy.warning_days and not policy.warning_in_due_month:
-        state = _CURRENT  # what _calendar_state gives, without the call
-    else:
-        state = _calendar_state(days_left, due, as_of, policy)
-    if scheme is _FIXED_LIFE:
-        basis = "service_life"
-    else:
-        basis = "calibration" if instrument.regime is _CALIBRATION else "verification"
-    if used is not None:
-        limit = instrument.usage_limit
-        if limit is not None and used >= limit and state is not _OVERDUE:
-            state, basis = _OVERDUE, "usage"
-    return _trusted_status(ident, state, as_of, valid_through, due, days_left, record, basis)
-
-
-def statuses(
-    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
-    as_of: date,
-    *,
-    policy: Policy | None = None,
-    calendar: WorkingDayCalendar | WorkingCalendar | None = None,
-) -> Iterator[InstrumentStatus]:
-    """The status of each (instrument, records) pair in ``rows``, one at a time.
-
-    >>> from datetime import date
-    >>> from qsdomain.metrology import Instrument, Verification
-    >>> from qsdomain.periods import Term
-    >>> ledger = [(Instrument(id=f"S-{i}", name="秤", interval=Term(years=1)),
-    ...            [Verification(on=date(2025, 12, i), outcome="pass")]) for i in (1, 2)]
-    >>> [s.days_left for s in statuses(ledger, date(2026, 11, 27))]
-    [3, 4]
-
-    A generator: nothing is kept after a status is yielded, so a ledger of any size streams
-    in constant memory. ``as_of``, ``policy``, ``calendar`` and whether ``rows`` is a list at
-    all are checked at the call; the rows as they are read. A bad row raises
-    :class:`~qsdomain.errors.InvalidInputError` whose field starts with ``rows[i]``; a caller
-    that must go on past bad rows calls :func:`status` per row instead.
-    """
-    as_of, policy, working = _scan_arguments(as_of, policy, calendar)
-    stream = _checks.stream("rows", rows)
-    return _scan(stream, as_of, policy, working, skip_beyond=_NO_SKIP, skipped=[0])
-
-
-#: ``skip_beyond`` of :func:`_scan` that skips nothing (no days_left is this large).
-_NO_SKIP = 1 << 62
-
-
-def _scan_arguments(
-    as_of: object, policy: object, calendar: object
-) -> tuple[date, Policy, WorkingCalendar | None]:
-    """The checked ``as_of``, policy and working calendar of :func:`statuses`."""
-    day = _checks.day("as_of", as_of)
-    if policy is None:
-        policy = _DEFAULT_POLICY
-    elif not isinstance(policy, Policy):
-        raise InvalidInputError("policy", policy, "a Policy or None")
-    if calendar is None:
-        return day, policy, None
-    return day, policy, as_working_calendar(calendar)  # type: ignore[arg-type]
-
-
-def _scan(
-    rows: Iterable[tuple[Instrument, Iterable[Verification]]],
-    as_of: date,
-    policy: Policy,
-    working: WorkingCalendar | None,
-    *,
-    skip_beyond: int,
-    skipped: list[int],
-) -> Iterator[InstrumentStatus]:
-    """:func:`statuses` once its arguments are checked; a row computed inline as current
-    with more than ``skip_beyond`` days left is not yielded but counted in ``skipped[0]``
-    (only :func:`~qsdomain.metrology.ledger_report` asks for that: it counts such rows and
-    keeps nothing of them)."""
-    one = _status
-    # A policy with no alignment, no early-verification window and a plain warning window
-    # (the default): a ledger row of one record in service, on a periodic instrument with no
-    # cap, is computed inline below, the very steps _status takes for it; any other row, or
-    # any other policy, goes through _status.
-    inline = (
-        policy.align is _NO_ALIGNMENT
-        and not policy.warning_in_due_month
-        and (policy.early is _MOVE or policy.early_window_days == 0)
-    )
-    warning = policy.warning_days
-    by_id = _BY_ID
-    for i, row in enumerate(rows):  # checked by the caller: _checks.stream
-        try:
-            instrument, records = row
-        except (TypeError, ValueError):
-            raise InvalidInputError(f"rows[{i}]", row, "an (instrument, records) pair") from None
-        try:
-            if instrument.__class__ is Instrument:
-                if inline and records.__class__ is list and len(records) == 1:
-                    last = records[0]
-                    on = last.on if last.__class__ is Verification else None
-                    scheme = instrument.scheme
-                    if (
-                        on is not None
-                        and on <= as_of
-                        and last.outcome is not _FAIL
-                        and last.outcome is not _SCRAPPED
-                        and scheme is not _FIRST_ONLY
-                        and scheme is not _FIXED_LIFE
-                        and instrument.max_interval is None
-                    ):
-                        term = instrument.interval
-                        entry = by_id.get(id(term))
-                        end = entry[1].get(on) if entry is not None and entry[0] is term else None
-                        if end is None:
-                            end = _period_end(on, cast("Term", term))
-                        days_left = (end - as_of).days
-                        if days_left >= warning:
-                            if days_left > skip_beyond:
-                                skipped[0] += 1
-                                continue
-                            state = _CURRENT
-                        else:
-                            state = _calendar_state(days_left, end, as_of, policy)
-                        yield _trusted_status(
-                            instrument.id,
-                            state,
-                            as_of,
-                            end,
-                            end,
-                            days_left,
-                            last,
-                            "calibration" if instrument.regime is _CALIBRATION else "verification",
-                        )
-                        continue
-            elif not isinstance(instrument, Instrument):
-                raise InvalidInputError("instrument", instrument, "an Instrument")
-            yield one(instrument, records, as_of, policy, working, None)
-        except InvalidInputError as exc:
-            raise InvalidInputError(f"rows[{i}].{exc.field}", exc.value, exc.allowed) from exc
+    return rule(instrument, records, day, checked, working, used)

@@ -11,6 +11,7 @@ import enum
 
 __all__ = [
     "Alignment",
+    "Basis",
     "EarlyRule",
     "InstrumentState",
     "Outcome",
@@ -94,6 +95,33 @@ class InstrumentState(enum.Enum):
     GRACE = "grace"
     OVERDUE = "overdue"
     OUT_OF_SERVICE = "out_of_service"
+
+
+class Basis(enum.Enum):
+    """What an instrument's status rests on (the rule that decided it).
+
+    >>> [b.value for b in Basis]  # doctest: +NORMALIZE_WHITESPACE
+    ['none', 'failed', 'scrapped', 'first_only', 'service_life', 'verification',
+     'calibration', 'usage']
+
+    * ``NONE``: no record (未检定);
+    * ``FAILED``, ``SCRAPPED``: the last record failed (检定不合格, 计量法 art. 9) or withdrew the
+      instrument (报废, 停用);
+    * ``FIRST_ONLY``: a first-verification-only instrument (只做首次强制检定，失准报废), never due;
+    * ``SERVICE_LIFE``: a fixed-life instrument's service life (限期使用，到期轮换);
+    * ``VERIFICATION``, ``CALIBRATION``: the verification period (检定周期) or calibration
+      interval (校准间隔) from the last record;
+    * ``USAGE``: the usage limit reached first (ILAC-G24:2007 method 3).
+    """
+
+    NONE = "none"
+    FAILED = "failed"
+    SCRAPPED = "scrapped"
+    FIRST_ONLY = "first_only"
+    SERVICE_LIFE = "service_life"
+    VERIFICATION = "verification"
+    CALIBRATION = "calibration"
+    USAGE = "usage"
 
 
 class Alignment(enum.Enum):

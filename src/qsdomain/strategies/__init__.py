@@ -81,8 +81,11 @@ from qsdomain.strategies._metrology import (
 from qsdomain.strategies._periods import PERIOD_STRATEGIES, leads, terms
 from qsdomain.strategies._sampling import (
     SAMPLING_STRATEGIES,
+    line_statuses,
+    lot_outcomes,
     lot_plans,
     lot_results,
+    lots,
     sampling_plans,
     stage_decisions,
     switching_events,
@@ -118,8 +121,11 @@ __all__ = [
     "licences",
     "lifecycles",
     "line_states",
+    "line_statuses",
+    "lot_outcomes",
     "lot_plans",
     "lot_results",
+    "lots",
     "policies",
     "provisional_spans",
     "register",

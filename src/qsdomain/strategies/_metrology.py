@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from qsdomain.metrology import (
     Alignment,
+    Basis,
     DueReport,
     EarlyRule,
     Instrument,
@@ -307,6 +308,7 @@ METROLOGY_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Method: lambda: st.sampled_from(Method),
     Outcome: lambda: st.sampled_from(Outcome),
     Regime: lambda: st.sampled_from(Regime),
+    Basis: lambda: st.sampled_from(Basis),
     ReliabilityModel: lambda: st.sampled_from(ReliabilityModel),
     Scheme: lambda: st.sampled_from(Scheme),
     Supervision: lambda: st.sampled_from(Supervision),

@@ -13,8 +13,12 @@ from qsdomain.sampling import (
     Decision,
     DoubleSamplingPlan,
     InspectionStatus,
+    LineStatus,
+    Lot,
+    LotOutcome,
     LotPlan,
     LotResult,
+    LotState,
     Model,
     MultipleSamplingPlan,
     ProductionIrregular,
@@ -29,6 +33,7 @@ from qsdomain.sampling import (
     SwitchingState,
     TableSource,
     Transition,
+    line_status,
     lot_result,
     plan,
     plan_for,
@@ -37,8 +42,11 @@ from qsdomain.sampling import (
 
 __all__ = [
     "SAMPLING_STRATEGIES",
+    "line_statuses",
+    "lot_outcomes",
     "lot_plans",
     "lot_results",
+    "lots",
     "sampling_plans",
     "stage_decisions",
     "switching_events",
@@ -250,6 +258,54 @@ def transitions() -> st.SearchStrategy[Transition]:
     return switching_histories().map(_until_a_switch)
 
 
+def lots(max_found: int = 2) -> st.SearchStrategy[Lot]:
+    """Lots of 2 to 500,000 items at any AQL of the tables and level, with up to ``max_found``
+    nonconforming items (any lot can be inspected: even the smallest sample holds two items).
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> from qsdomain.strategies import lots
+    >>> find(lots(), lambda lot: lot.nonconforming > 0, settings=quick).nonconforming > 0
+    True
+    """
+    return st.builds(
+        Lot,
+        st.from_regex(r"L[0-9]{1,6}", fullmatch=True),
+        st.integers(2, 500_000),
+        st.sampled_from(_AQLS),
+        st.integers(0, max_found),
+        st.sampled_from(("I", "II", "III")),
+    )
+
+
+def line_statuses(max_lots: int = 12) -> st.SearchStrategy[LineStatus]:
+    """What :func:`~qsdomain.sampling.line_status` answers for a run of generated lots.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> from qsdomain.strategies import line_statuses
+    >>> len(find(line_statuses(), lambda line: len(line.lots) > 1, settings=quick).lots) > 1
+    True
+    """
+    return st.lists(lots(), max_size=max_lots).map(line_status)
+
+
+def lot_outcomes() -> st.SearchStrategy[LotOutcome]:
+    """One lot's outcome from a generated line.
+
+    >>> from hypothesis import Phase, find, settings
+    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> from qsdomain.strategies import lot_outcomes
+    >>> find(lot_outcomes(), lambda o: o.state.value == "accepted", settings=quick).accepted
+    True
+    """
+    return (
+        line_statuses()
+        .filter(lambda line: bool(line.lots))
+        .flatmap(lambda line: st.sampled_from(line.lots))
+    )
+
+
 SAMPLING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Stage: lambda: _stages(1).map(lambda stages: stages[0]),
     SingleSamplingPlan: _single_plans,
@@ -272,4 +328,8 @@ SAMPLING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Model: lambda: st.sampled_from(Model),
     Scheme: lambda: st.sampled_from(Scheme),
     Severity: lambda: st.sampled_from(Severity),
+    Lot: lots,
+    LotOutcome: lot_outcomes,
+    LotState: lambda: st.sampled_from(LotState),
+    LineStatus: line_statuses,
 }
