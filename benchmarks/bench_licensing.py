@@ -58,7 +58,7 @@ def one_call() -> None:
             events = _history(count)
             number = 20_000
             times = timeit.repeat(
-                lambda lic=lic, events=events: status(lic, AS_OF, events=events, calendar=cal),
+                lambda lic=lic, events=events: status(lic, events, AS_OF, calendar=cal),
                 number=number,
                 repeat=5,
             )

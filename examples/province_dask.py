@@ -303,7 +303,7 @@ def licence_part(
             yield licence, [event for _, _, event in history]
 
     rows = [
-        (s.licence.number, s.state.value, _iso(s.expires), _iso(s.renewal_due), s.days_left)
+        (s.id, s.state.value, _iso(s.expires), _iso(s.renewal_due), s.days_left)
         for s in licence_statuses(items(), as_of, calendar=calendar)
     ]
     return _frame(rows, LICENCE_FIELDS)
