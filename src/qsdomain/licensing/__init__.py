@@ -18,7 +18,7 @@ a licence's life is a fold over dated events (:func:`replay`, :func:`apply`).
 
 from __future__ import annotations
 
-from qsdomain.licensing._defaults import default_kinds
+from qsdomain.licensing._defaults import default_kinds, register_kind
 from qsdomain.licensing._events import (
     Cancelled,
     Changed,
@@ -36,7 +36,6 @@ from qsdomain.licensing._kinds import (
     KindRegistry,
     LicenceKind,
     Source,
-    register_kind,
 )
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import LicenceState, Lifecycle, apply, replay

@@ -28,6 +28,7 @@ from qsdomain._checks import day, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.licensing._events import LicenceEvent
+from qsdomain.licensing._kernel import fold_status
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import check_calendar, event_list
 from qsdomain.licensing._status import (
@@ -35,7 +36,6 @@ from qsdomain.licensing._status import (
     LicenceStatus,
     Policy,
     check_policy,
-    fold_status,
 )
 from qsdomain.rejects import RejectSink, rejected
 

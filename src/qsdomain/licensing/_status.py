@@ -39,47 +39,26 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Iterable
-from datetime import date, datetime
-from typing import NoReturn
+from datetime import date, datetime, timedelta
 
 import attrs
 
 from qsdomain import defaults
 from qsdomain._checks import day, enum_member, text, whole_number
 from qsdomain._drafts import drafted
-from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
 from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import (
-    _DAYS,
-    _ONE_DAY,
-    _STEPS,
     Fold,
     LicenceState,
     check_calendar,
-    days,
     event_list,
-    lead_before_or_error,
 )
 
 __all__ = ["Action", "LicenceStatus", "Policy", "status"]
-
-# Enum members bound once: reading one off its class (or hashing one, for ``in`` a set) costs
-# more than the comparison it serves, on the path every status takes.
-_REVOKED = LicenceState.REVOKED
-_WITHDRAWN = LicenceState.WITHDRAWN
-_CANCELLED = LicenceState.CANCELLED
-_EXPIRED = LicenceState.EXPIRED
-_VALID = LicenceState.VALID
-_DEEMED_RENEWED = LicenceState.DEEMED_RENEWED
-_RENEWAL_PENDING = LicenceState.RENEWAL_PENDING
-_RENEWAL_OVERDUE = LicenceState.RENEWAL_OVERDUE
-_RENEWAL_DUE_SOON = LicenceState.RENEWAL_DUE_SOON
-_NOT_YET_VALID = LicenceState.NOT_YET_VALID
-_SUSPENDED = LicenceState.SUSPENDED
 
 
 def _check_warning(_: object, __: attrs.Attribute[int], value: object) -> None:
@@ -224,7 +203,7 @@ def _to_file(
         filed_on is None
         and not refused
         and renewal_due is not None
-        and state is not _EXPIRED
+        and state is not LicenceState.EXPIRED
         and state not in _ENDED_BY_ACT
     )
 
@@ -336,103 +315,72 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
         raise InvalidInputError("status.filed_on", st.filed_on, f"on or before as_of ({as_of})")
 
 
-#: A LicenceStatus(licence, as_of, state, expires, renewal_due, days_left, since, filed_on,
-#: reason) from values this module computed, built by a draft (qsdomain._drafts). Computations
-#: trust constructed objects (the house rule): the values come from a valid licence and its
-#: folded history, so checking them again would only cost time. Never used on caller input.
-_trusted_status = drafted(LicenceStatus)
-
-
-#: ``d.isoformat()`` by day, for the reasons: the method costs several times the look-up (it
-#: formats through printf), and a register's reasons repeat a few thousand days. Plain dates
-#: only (a subclass may spell itself its own way). Emptied when full.
-_ISO: Memo[date, str] = Memo(1 << 16)
-
-
-def _iso(d: date) -> str:
-    """``d.isoformat()``, remembered for a plain ``date``."""
-    if d.__class__ is not date:
-        return d.isoformat()
-    found = _ISO.get(d)
-    if found is None:
-        found = _ISO.put(d, d.isoformat())
-    return found
+#: A LicenceStatus from values this module computed, built by a draft (qsdomain._drafts), all
+#: fields in order. Computations trust constructed objects (the house rule): the values come
+#: from a valid licence and its folded history, so checking them again would only cost time.
+#: Never used on caller input.
+trusted_status = drafted(LicenceStatus)
 
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    found = fold._due  # fold.due_or_error(), inline
-    if found is None:
-        found = fold._due = lead_before_or_error(
-            fold.kind.renewal_lead, fold.expires, fold._calendar
-        )
+    found = fold.due_or_error()
     if isinstance(found, date):
         return found
     low, _ = fold.due_bounds()
-    if as_of < low - (_DAYS.get(warn) or days(warn)):
+    if as_of < low - timedelta(days=warn):
         return None
     raise found.with_traceback(None)
 
 
 def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, date | None, str]:
     """State, since, due and reason of a licence in force and not suspended on ``as_of``."""
-    expires = fold.expires
+    expires = fold.expires.isoformat()
     if fold.filed_on is not None and fold.filed_in_time:
         return (
-            _RENEWAL_PENDING,
+            LicenceState.RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {_iso(fold.filed_on)}, undecided; valid until "
-            f"{_iso(expires)}, then deemed renewed if still undecided (行政许可法 art. 50).",
+            f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
+            f"{expires}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
-    due = fold._due  # _due_for(), inline where the fold keeps the day
-    if due.__class__ is not date:
-        due = _due_for(fold, as_of, warn)
+    due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
         return (
-            _VALID,
+            LicenceState.VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {_iso(fold.refused_on)}; valid until {_iso(expires)}.",
+            f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires}.",
         )
     if due is not None and as_of > due:
-        late = f" A filing on {_iso(fold.filed_on)} was late." if fold.filed_on is not None else ""
+        late = (
+            f" A filing on {fold.filed_on.isoformat()} was late."
+            if fold.filed_on is not None
+            else ""
+        )
         return (
-            _RENEWAL_OVERDUE,
-            max(due + _ONE_DAY, fold.valid_since),
+            LicenceState.RENEWAL_OVERDUE,
+            max(due + timedelta(days=1), fold.valid_since),
             due,
-            f"The last day to file for renewal was {_iso(due)}; valid until "
-            f"{_iso(expires)}, then expired.{late}",
+            f"The last day to file for renewal was {due.isoformat()}; valid until "
+            f"{expires}, then expired.{late}",
         )
-    if due is not None:
-        warned = due - (_DAYS.get(warn) or days(warn))
-        if as_of >= warned:
-            return (
-                _RENEWAL_DUE_SOON,
-                max(warned, fold.valid_since),
-                due,
-                f"File for renewal by {_iso(due)} ({fold.kind.renewal_lead} before expiry "
-                f"on {_iso(expires)}).",
-            )
-    # One f-string per case (the reason is built on every call).
-    deemed_from = fold.deemed_from
-    state = _VALID if deemed_from is None else _DEEMED_RENEWED
-    if deemed_from is None:
-        if due is None:
-            reason = f"Valid until {_iso(expires)}."
-        else:
-            reason = f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}."
-    elif due is None:
-        reason = (
-            f"Valid until {_iso(expires)}. Deemed renewed from "
-            f"{_iso(deemed_from)} (行政许可法 art. 50)."
+    if due is not None and as_of >= due - timedelta(days=warn):
+        return (
+            LicenceState.RENEWAL_DUE_SOON,
+            max(due - timedelta(days=warn), fold.valid_since),
+            due,
+            f"File for renewal by {due.isoformat()} ({fold.kind.renewal_lead} before expiry "
+            f"on {expires}).",
         )
-    else:
-        reason = (
-            f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}. Deemed "
-            f"renewed from {_iso(deemed_from)} (行政许可法 art. 50)."
-        )
-    return state, fold.valid_since, due, reason
+    state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
+    deemed = (
+        ""
+        if fold.deemed_from is None
+        else f" Deemed renewed from {fold.deemed_from.isoformat()} (行政许可法 art. 50)."
+    )
+    by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
+    return state, fold.valid_since, due, f"Valid until {expires}{by}.{deemed}"
 
 
 def _ended_due(fold: Fold) -> date | None:
@@ -441,30 +389,27 @@ def _ended_due(fold: Fold) -> date | None:
 
 
 def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
-    """The status on ``as_of`` of a fold advanced to ``as_of`` (private)."""
+    """The status on ``as_of`` of a fold advanced to ``as_of`` (the rule's reading)."""
     licence = fold.licence
     expires = fold.expires
     ended = fold.ended
     filed_on = fold.filed_on
     if as_of < licence.issued:
-        state, since, due = _NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {_iso(licence.issued)}."
+        state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
+        reason = f"Valid from {licence.issued.isoformat()}."
     elif ended is not None:
         state, since = ended, fold.ended_on
-        if ended is _EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {_iso(expires)}."
+        if ended is LicenceState.EXPIRED:
+            due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
         else:
             due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
-        state, since = _SUSPENDED, fold.suspended_on
+        state, since = LicenceState.SUSPENDED, fold.suspended_on
         due = _ended_due(fold)
         reason = f"Suspended (暂扣) from {fold.suspended_on} through {fold.suspended_until}."
     else:
         state, since, due, reason = _in_force(fold, as_of, warn)
-    # Licence.expiry_disagrees is False without a printed expiry (a subclass is asked).
-    if (
-        licence.valid_until is not None or licence.__class__ is not Licence
-    ) and licence.expiry_disagrees:
+    if licence.expiry_disagrees:
         reason += (
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
@@ -491,7 +436,7 @@ def _built(  # noqa: PLR0917 - one per field computed
     if state not in _ENDED_BY_ACT:
         due = renewal_due if to_file and renewal_due is not None else expires
         days_left = (due - as_of).days
-    return _trusted_status(
+    return trusted_status(
         licence.number,
         as_of,
         state,
@@ -518,115 +463,32 @@ def check_policy(policy: object) -> Policy:
     raise InvalidInputError("policy", policy, "a licensing Policy or None")
 
 
-def fold_status(
+def rule_status(
     licence: Licence,
     as_of: date,
     events: tuple[LicenceEvent, ...],
     calendar: WorkingDayCalendar | None,
     warn: int,
 ) -> LicenceStatus:
-    """The status with checked arguments (private; shared with the portfolio functions)."""
-    if not events and licence.__class__ is Licence:  # a subclass may read its fields its way
-        return _quiet_status(licence, as_of, calendar, warn)
-    return _folded(licence, as_of, events, calendar, warn)
+    """The rule, with checked arguments: fold the events one by one (:meth:`Fold.step`),
+    reading the state before the first event dated after ``as_of``.
 
-
-#: Statuses of licences without events, by what they depend on: (kind, id of the calendar,
-#: issued, valid_until, as_of, warn) -> (calendar, the status of a licence of that shape).
-#: A register of a million licences has a few thousand distinct (kind, issue day) pairs; each
-#: entry keeps its calendar, so an id is never mistaken for a later object's.
-_QUIET: Memo[
-    tuple[int, int, date, date | None, date, int], tuple[object, object, LicenceStatus]
-] = Memo(1 << 16)
-
-
-def _quiet_status(
-    licence: Licence, as_of: date, calendar: WorkingDayCalendar | None, warn: int
-) -> LicenceStatus:
-    """The status of a licence without events, memoised.
-
-    Without events the answer depends only on the licence's kind, issue day and printed
-    expiry (number and holder are copied, not read), the day, the calendar and the warning
-    window: the fold is run once per distinct combination.
-    """
-    kind = licence.kind
-    key = (id(kind), id(calendar), licence.issued, licence.valid_until, as_of, warn)
-    hit = _QUIET.get(key)
-    if hit is not None and hit[0] is kind and hit[1] is calendar:
-        f = hit[2]
-        return _trusted_status(
-            licence.number,
-            as_of,
-            f.state,
-            f.due,
-            f.days_left,
-            f.reason,
-            f.kind,
-            licence.holder,
-            f.issued,
-            f.expires,
-            f.renewal_due,
-            f.since,
-            None,
-            False,
-            f.action,
-        )
-    found = _folded(licence, as_of, (), calendar, warn)
-    _QUIET.put(key, (kind, calendar, found))
-    return found
-
-
-def _refuse(fold: Fold, index: int, event: object, as_of: date, warn: int) -> NoReturn:
-    """Refuse ``events[index]``, not an event, as the plain loop would.
-
-    That loop read the state before the first event dated after ``as_of`` (which may raise
-    the calendar's error) and then stepped the event (which raises for an unknown type).
-    """
-    on = getattr(event, "on", None)
-    # A datetime is a date to isinstance but cannot be compared with one: such an item is
-    # refused by the step alone (it used to escape as a TypeError).
-    if isinstance(on, date) and not isinstance(on, datetime) and on > as_of:
-        fold.advance(as_of)
-        read(fold, as_of, warn)
-    fold.step(index, event)  # type: ignore[arg-type]
-    raise AssertionError("unreachable: Fold.step refuses an unknown event type")  # pragma: no cover
-
-
-def _folded(
-    licence: Licence,
-    as_of: date,
-    events: tuple[LicenceEvent, ...],
-    calendar: WorkingDayCalendar | None,
-    warn: int,
-) -> LicenceStatus:
-    """The status, folding the events.
-
-    :meth:`Fold.run` folds the events up to ``as_of`` in one pass; the state is read before
-    the first event dated after ``as_of``, and the later events are still folded, so a bad
-    history is an error whatever the day. ``tests/test_licensing_fast_paths.py`` checks this
-    against the loop as first written (one :meth:`Fold.step` per event).
+    The later events are still folded, so a bad history is an error whatever the day.
     """
     fold = Fold.fresh(licence, calendar)
-    done = fold.run(events, 0, as_of)
-    if done == len(events):
-        if as_of <= fold.expires:  # fold.advance(as_of), inline: nothing expires by then
-            until = fold.suspended_until
-            if until is not None and as_of > until:  # a suspension over: resumed
-                fold.valid_since = max(fold.valid_since, until + _ONE_DAY)
-                fold.suspended_on = fold.suspended_until = None
-            fold.cursor = max(fold.cursor, as_of)
-        else:
-            fold.advance(as_of)
-        return read(fold, as_of, warn)
-    event = events[done]
-    if type(event) not in _STEPS:
-        _refuse(fold, done, event, as_of, warn)
-    fold.advance(as_of)
-    result = read(fold, as_of, warn)
-    rest = events[done:]
-    done += fold.run(rest, done, date.max)
-    if done < len(events):  # not an event: the state is read already, so no day to compare
-        fold.step(done, events[done])  # raises
+    result: LicenceStatus | None = None
+    for index, event in enumerate(events):
+        if result is None:
+            on = getattr(event, "on", None)
+            # A datetime is a date to isinstance but cannot be compared with one: such an item
+            # is refused by the step alone.
+            if isinstance(on, date) and not isinstance(on, datetime) and on > as_of:
+                fold.advance(as_of)
+                result = read(fold, as_of, warn)
+        fold.step(index, event)
+    if result is None:
+        fold.advance(as_of)
+        result = read(fold, as_of, warn)
     return result
 
 
@@ -666,7 +528,7 @@ def status(
     if not isinstance(licence, Licence):
         raise InvalidInputError("licence", licence, "a Licence")
     as_of = day("as_of", as_of)
-    return fold_status(
+    return rule_status(
         licence,
         as_of,
         event_list(events),
