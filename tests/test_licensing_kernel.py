@@ -3,8 +3,8 @@
 The rule is ``licensing.status`` (:meth:`Fold.step` per event, ``_status.read``); the kernel
 (``licensing/_kernel.py``) stands behind ``statuses`` and ``worklist``: a memo of event-free
 statuses and a one-pass fold. Compared through the public verbs (an error of the batch names
-``items[0].`` + the rule's field). Also: the hand-written Licence initialiser against attrs'
-own, and the memos of lead days and term ends against the computations they remember.
+``items[0].`` + the rule's field). Also: the memos of lead days and term ends against the
+computations they remember.
 """
 
 from __future__ import annotations
@@ -33,66 +33,6 @@ from qsdomain.periods import Convention, Lead, LeadUnit
 from qsdomain.strategies import licence_events, licence_histories, licences
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-ODD = st.sampled_from(
-    (
-        None,
-        "",
-        " ",
-        " x",
-        "x",
-        "food_production",
-        "industrial_product",
-        "nope",
-        0,
-        1.5,
-        True,
-        [],
-        date(2021, 3, 15),
-        date(1, 1, 1),
-        date(9999, 12, 31),
-        datetime(2021, 3, 15),  # noqa: DTZ001 - a naive datetime is the bad input tested
-        "x" * 1001,
-        default_kinds().get("inspection_body"),
-    )
-)
-
-
-def _made(make: Any, **kwargs: object) -> object:
-    try:
-        return make(**kwargs)
-    except (InvalidInputError, TypeError) as err:
-        return type(err), str(err)
-
-
-def _plain_licence(**kwargs: object) -> Licence:
-    made = object.__new__(Licence)
-    made.__attrs_init__(**kwargs)  # type: ignore[attr-defined]
-    return made
-
-
-def _fields(obj: object) -> object:
-    if isinstance(obj, Licence):
-        return [getattr(obj, f.name) for f in attrs.fields(Licence)]
-    return obj
-
-
-@FAST
-@given(
-    st.fixed_dictionaries(
-        {"kind": ODD, "number": ODD, "holder": ODD, "issued": ODD},
-        optional={"valid_until": ODD, "scope": ODD},
-    )
-)
-def test_licence_init_agrees_with_the_attrs_initialiser(kwargs: dict[str, object]) -> None:
-    assert _fields(_made(Licence, **kwargs)) == _fields(_made(_plain_licence, **kwargs))
-
-
-@FAST
-@given(licences())
-def test_valid_licences_rebuild_identically(lic: Licence) -> None:
-    kwargs = {f.name: getattr(lic, f.name) for f in attrs.fields(Licence) if f.init}
-    assert _fields(Licence(**kwargs)) == _fields(_plain_licence(**kwargs))  # type: ignore[arg-type]
 
 
 def _answer(call: Any) -> object:

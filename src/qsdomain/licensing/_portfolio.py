@@ -80,6 +80,9 @@ def _stream(
 ) -> Iterator[LicenceStatus]:
     for index, item in enumerate(source):
         try:
+            if item.__class__ is Licence:  # the usual item, without events
+                yield fold_status(item, as_of, (), calendar, warn)
+                continue
             if answered and isinstance(item, LicenceStatus):
                 if item.as_of != as_of:
                     raise InvalidInputError("as_of", item.as_of, f"a status as of {as_of}")
