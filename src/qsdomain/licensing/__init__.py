@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from qsdomain.licensing._defaults import default_kinds, register_kind
 from qsdomain.licensing._events import (
+    EVENT_KINDS,
     Cancelled,
     Changed,
     LicenceEvent,
@@ -43,6 +44,7 @@ from qsdomain.licensing._portfolio import statuses, worklist
 from qsdomain.licensing._status import Action, LicenceStatus, Policy, status
 
 __all__ = [
+    "EVENT_KINDS",
     "Action",
     "Cancelled",
     "Changed",
