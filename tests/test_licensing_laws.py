@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from qsdomain.errors import QSDomainError
 from qsdomain.licensing import (
+    Action,
     Changed,
     KindRegistry,
     Licence,
@@ -19,6 +20,8 @@ from qsdomain.licensing import (
     Lifecycle,
     RenewalApplied,
     status,
+    statuses,
+    worklist,
 )
 from qsdomain.serialization import from_json, to_json
 from qsdomain.strategies import (
@@ -110,6 +113,30 @@ def test_due_is_the_next_day_to_act(pair: History, offset: int) -> None:
         assert st_.due == st_.renewal_due
         assert st_.filed_on is None
         assert not st_.refused
+
+
+@FAST
+@given(st.lists(licence_histories(), max_size=6), st.integers(0, 2600), st.integers(0, 400))
+def test_the_worklist_is_the_statuses_needing_action(
+    pairs: list[History], offset: int, within: int
+) -> None:
+    """Listed: a status with an action and at most ``within`` days left; overdue first."""
+    as_of = date(2018, 1, 1) + timedelta(days=offset)
+    try:
+        every = list(statuses(pairs, as_of))
+    except QSDomainError:  # a working-day lead beyond the calendar
+        return
+    listed = worklist(pairs, as_of, within=within)
+    expected = [
+        s
+        for s in every
+        if s.action is not None and s.days_left is not None and s.days_left <= within
+    ]
+    assert sorted(listed, key=id) == sorted(expected, key=id) or sorted(
+        (s.id, s.due) for s in listed
+    ) == sorted((s.id, s.due) for s in expected)
+    ranks = [(s.action is not Action.OVERDUE_FILING, s.due, s.id) for s in listed]
+    assert ranks == sorted(ranks)
 
 
 @FAST
