@@ -180,6 +180,12 @@ class LicenceStatus:
 
 
 _ENDED_BY_ACT = frozenset((LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED))
+#: The Chinese term of each final act, for the reasons.
+_ENDED_TERMS = {
+    LicenceState.REVOKED: "吊销",
+    LicenceState.WITHDRAWN: "撤销/撤回",
+    LicenceState.CANCELLED: "注销",
+}
 #: States :attr:`LicenceStatus.action` is ``None`` in (ended, or not yet valid).
 _NO_ACTION = _ENDED_BY_ACT | {LicenceState.EXPIRED, LicenceState.NOT_YET_VALID}
 #: States of a licence in force on ``as_of``: issued by then and not past ``expires``.
@@ -341,7 +347,8 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             LicenceState.RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {fold.filed_on.isoformat()}, undecided; valid until "
+            f"Renewal filed in time (已按期申请延续) on {fold.filed_on.isoformat()}, undecided; "
+            f"valid until "
             f"{expires}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
     due = _due_for(fold, as_of, warn)
@@ -350,7 +357,7 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             LicenceState.VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {fold.refused_on.isoformat()}; valid until {expires}.",
+            f"Renewal refused (不予延续) on {fold.refused_on.isoformat()}; valid until {expires}.",
         )
     if due is not None and as_of > due:
         late = (
@@ -363,24 +370,26 @@ def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, d
             max(due + timedelta(days=1), fold.valid_since),
             due,
             f"The last day to file for renewal was {due.isoformat()}; valid until "
-            f"{expires}, then expired.{late}",
+            f"{expires}, then expired (逾期未申请延续).{late}",
         )
     if due is not None and as_of >= due - timedelta(days=warn):
         return (
             LicenceState.RENEWAL_DUE_SOON,
             max(due - timedelta(days=warn), fold.valid_since),
             due,
-            f"File for renewal by {due.isoformat()} ({fold.kind.renewal_lead} before expiry "
+            f"File for renewal (申请延续) by {due.isoformat()} ({fold.kind.renewal_lead} before "
+            f"expiry "
             f"on {expires}).",
         )
     state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
     deemed = (
         ""
         if fold.deemed_from is None
-        else f" Deemed renewed from {fold.deemed_from.isoformat()} (行政许可法 art. 50)."
+        else f" Deemed renewed (视为准予延续) from {fold.deemed_from.isoformat()} "
+        "(行政许可法 art. 50)."
     )
     by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
-    return state, fold.valid_since, due, f"Valid until {expires}{by}.{deemed}"
+    return state, fold.valid_since, due, f"Valid (有效) until {expires}{by}.{deemed}"
 
 
 def _ended_due(fold: Fold) -> date | None:
@@ -396,13 +405,14 @@ def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
     filed_on = fold.filed_on
     if as_of < licence.issued:
         state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {licence.issued.isoformat()}."
+        reason = f"Not yet valid (尚未生效): valid from {licence.issued.isoformat()}."
     elif ended is not None:
         state, since = ended, fold.ended_on
         if ended is LicenceState.EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {expires.isoformat()}."
+            due, reason = _ended_due(fold), f"Expired (有效期届满) after {expires.isoformat()}."
         else:
-            due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
+            due, filed_on = None, None
+            reason = f"{ended.value.capitalize()} ({_ENDED_TERMS[ended]}) on {fold.ended_on}."
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
         state, since = LicenceState.SUSPENDED, fold.suspended_on
         due = _ended_due(fold)
