@@ -23,6 +23,8 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import NoReturn
 
+import attrs
+
 from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
@@ -36,12 +38,14 @@ __all__: list[str] = []
 _ONE_DAY = timedelta(days=1)
 
 #: Statuses of licences without events, by what they depend on: (id of the kind, id of the
-#: calendar, issued, valid_until, as_of, warning window) -> (kind, calendar, the rule's status
-#: of the first such licence). Each entry keeps its kind and calendar, so an id is never
-#: mistaken for a later object's.
+#: calendar, issued, valid_until, as_of, warning window) -> (kind, calendar, the fields of the
+#: rule's status between ``as_of`` and ``holder``). Each entry keeps its kind and calendar, so
+#: an id is never mistaken for a later object's.
 _QUIET: Memo[
-    tuple[int, int, date, date | None, date, int], tuple[object, object, LicenceStatus]
+    tuple[int, int, date, date | None, date, int], tuple[object, object, tuple[object, ...]]
 ] = Memo(1 << 16)
+#: The fields a licence's shape decides: all but ``id``, ``as_of`` and ``holder``.
+_SHAPE = tuple(f.name for f in attrs.fields(LicenceStatus))[2:-1]
 
 
 def fold_status(
@@ -66,26 +70,9 @@ def _quiet(
     hit = _QUIET.get(key)
     if hit is None or hit[0] is not kind or hit[1] is not calendar:
         found = _folded(licence, as_of, (), calendar, warn)
-        _QUIET.put(key, (kind, calendar, found))
+        _QUIET.put(key, (kind, calendar, tuple(getattr(found, name) for name in _SHAPE)))
         return found
-    f = hit[2]
-    return trusted_status(
-        licence.number,
-        as_of,
-        f.state,
-        f.due,
-        f.days_left,
-        f.reason,
-        f.kind,
-        licence.holder,
-        f.issued,
-        f.expires,
-        f.renewal_due,
-        f.since,
-        f.filed_on,
-        f.refused,
-        f.action,
-    )
+    return trusted_status(licence.number, as_of, *hit[2], licence.holder)
 
 
 def _run(fold: Fold, events: tuple[LicenceEvent, ...], first: int, until: date) -> int:

@@ -140,7 +140,6 @@ class LicenceStatus:
             ``None`` when ``due`` is.
         reason: one or two English sentences saying why, with the dates.
         kind: the licence kind's code (``food_production`` ...).
-        holder: the holder's name (持证单位).
         issued: the issue day.
         expires: the current last day of validity, after any renewal or deemed renewal.
         renewal_due: the last day a renewal filing for ``expires`` is in time; ``None`` once
@@ -151,6 +150,7 @@ class LicenceStatus:
         refused: whether a renewal for ``expires`` was refused (the licence still runs).
         action: what the holder must do next (:class:`Action`); ``None`` once the licence has
             ended (expired, revoked, withdrawn, cancelled) or before it is valid.
+        holder: the holder's name (持证单位).
     """
 
     id: str = attrs.field(validator=_check_text)
@@ -160,7 +160,6 @@ class LicenceStatus:
     days_left: int | None = attrs.field(validator=_check_days_left)
     reason: str = attrs.field(validator=_check_reason)
     kind: str = attrs.field(validator=_check_text)
-    holder: str = attrs.field(validator=_check_text)
     issued: date = attrs.field(validator=required_day("status.issued"))
     expires: date = attrs.field(validator=required_day("status.expires"))
     renewal_due: date | None = attrs.field(validator=optional_day("status.renewal_due"))
@@ -168,6 +167,7 @@ class LicenceStatus:
     filed_on: date | None = attrs.field(default=None, validator=optional_day("status.filed_on"))
     refused: bool = attrs.field(default=False, validator=_check_refused)
     action: Action | None = attrs.field(default=None, converter=_to_action)
+    holder: str = attrs.field(validator=_check_text)
 
     def __attrs_post_init__(self) -> None:
         """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
@@ -179,7 +179,9 @@ class LicenceStatus:
         _check_status(self)
 
 
-_ENDED_BY_ACT = frozenset((LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED))
+#: The states a final act ends a licence in. Tuples: ``in`` compares members by identity, where a
+#: set would hash them (an Enum hashes in Python code).
+_ENDED_BY_ACT = (LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED)
 #: The Chinese term of each final act, for the reasons.
 _ENDED_TERMS = {
     LicenceState.REVOKED: "吊销",
@@ -187,7 +189,7 @@ _ENDED_TERMS = {
     LicenceState.CANCELLED: "注销",
 }
 #: States :attr:`LicenceStatus.action` is ``None`` in (ended, or not yet valid).
-_NO_ACTION = _ENDED_BY_ACT | {LicenceState.EXPIRED, LicenceState.NOT_YET_VALID}
+_NO_ACTION = (*_ENDED_BY_ACT, LicenceState.EXPIRED, LicenceState.NOT_YET_VALID)
 #: States of a licence in force on ``as_of``: issued by then and not past ``expires``.
 _IN_FORCE = frozenset(
     (
@@ -454,7 +456,6 @@ def _built(  # noqa: PLR0917 - one per field computed
         days_left,
         reason,
         licence.kind.code,
-        licence.holder,
         licence.issued,
         expires,
         renewal_due,
@@ -462,6 +463,7 @@ def _built(  # noqa: PLR0917 - one per field computed
         filed_on,
         refused,
         _action_of(state, to_file, days_left),
+        licence.holder,
     )
 
 
