@@ -408,6 +408,14 @@ def _lead_days(code: str) -> int:
     return 2 * lead.amount + 40
 
 
+def _typical_lead_days(code: str) -> int:
+    """Calendar days the kind's renewal lead usually spans (working days: 7 in 5, 3 off)."""
+    lead = default_kinds().get(code).renewal_lead
+    if lead.unit.value == "months":
+        return lead.amount * 365 // 12
+    return lead.amount * 7 // 5 + 3
+
+
 @dataclass(frozen=True)
 class _LicenceKind:
     code: str
@@ -466,7 +474,7 @@ def _licence_history(  # noqa: PLR0911, PLR0912 - one branch per situation
         return expires - timedelta(days=lead + randint(5, 60))
 
     if situation == "due_soon":  # the filing deadline is in about two weeks
-        return issued_for(as_of + timedelta(days=lead + 14)), []
+        return issued_for(as_of + timedelta(days=_typical_lead_days(kind.code) + 14)), []
     if situation == "overdue":  # the filing deadline has passed, nothing filed
         return issued_for(as_of + timedelta(days=20)), []
     if situation in ("current", "changed"):

@@ -23,7 +23,7 @@ directory written by ``examples/make_bureau.py`` (needs the ``dask`` extra:
 
 Licence renewal deadlines run into next year, which the bundled calendar may not cover yet:
 ``--provisional-until`` (default: the end of the year after ``--as-of``) extends it by the
-weekly rule, as the command line's option of the same name does.
+statutory-holiday rule, as the command line's and the desk's provisional policy does.
 """
 
 from __future__ import annotations
@@ -287,7 +287,7 @@ def licence_part(
     events: dict[str, list[tuple[date, int, LicenceEvent]]] = {}
     for i, row in enumerate(pq.read_table(events_path).to_pylist()):
         events.setdefault(row["number"], []).append((row["on"], i, _event(row)))
-    calendar = china().extended(until=provisional_until)
+    calendar = china().extended(until=provisional_until, rule="statutory")
 
     def items() -> Iterator[tuple[Licence, list[LicenceEvent]]]:
         for row in pq.read_table(licence_path).to_pylist():
@@ -303,7 +303,7 @@ def licence_part(
             yield licence, [event for _, _, event in history]
 
     rows = [
-        (s.licence.number, s.state.value, _iso(s.expires), _iso(s.renewal_due), s.days_left)
+        (s.id, s.state.value, _iso(s.expires), _iso(s.renewal_due), s.days_left)
         for s in licence_statuses(items(), as_of, calendar=calendar)
     ]
     return _frame(rows, LICENCE_FIELDS)

@@ -16,9 +16,8 @@ LIC = licensing.Licence(
     kind="food_production", number="SC1", holder="某厂", issued=date(2021, 10, 20)
 )
 LIC_EVENTS = (licensing.RenewalApplied(on=date(2026, 8, 3)),)
-LIC_STATUS = licensing.status(LIC, D, events=LIC_EVENTS, calendar=CAL)
+LIC_STATUS = licensing.status(LIC, LIC_EVENTS, D, calendar=CAL)
 LIC_START = licensing.Lifecycle.start(LIC)
-LIC_ITEM = licensing.worklist([LIC], date(2026, 7, 1))[0]
 LIC_SOURCE = licensing.Source("行政许可法 第五十条", "text")
 LIC_KIND = licensing.LicenceKind(
     code="provincial_x", name="某省许可证", term=periods.Term(years=3), term_source=LIC_SOURCE
@@ -71,24 +70,23 @@ GOOD_CALLS: dict[str, Call] = {
     "licensing.replay": Call(lic.replay, (LIC, LIC_EVENTS), {"calendar": CAL}),
     "licensing.status": Call(
         lic.status,
-        (LIC, D),
-        {"events": LIC_EVENTS, "calendar": CAL, "policy": lic.StatusPolicy(30)},
+        (LIC, LIC_EVENTS, D),
+        {"calendar": CAL, "policy": lic.Policy(30)},
     ),
     "licensing.statuses": Call(
-        lic.statuses, ([LIC],), {"as_of": D, "calendar": CAL, "policy": None}
+        lic.statuses, ([LIC],), {"as_of": D, "calendar": CAL, "policy": None, "rejects": None}
     ),
     "licensing.worklist": Call(
-        lic.worklist, ([LIC], D), {"within": 90, "calendar": CAL, "policy": None}
+        lic.worklist, ([LIC], D), {"within": 90, "calendar": CAL, "policy": None, "rejects": None}
     ),
     "licensing.LicenceStatus": Call(
         lic.LicenceStatus,
         (),
         {f.name: getattr(LIC_STATUS, f.name) for f in attrs.fields(lic.LicenceStatus)},
     ),
-    "licensing.StatusPolicy": Call(lic.StatusPolicy, (30,)),
-    "licensing.WorkItem": Call(
-        lic.WorkItem,
-        (),
-        {f.name: getattr(LIC_ITEM, f.name) for f in attrs.fields(lic.WorkItem)},
+    "licensing.Policy": Call(lic.Policy, (30,)),
+    "licensing.counted_provisionally": Call(
+        lic.counted_provisionally,
+        (LIC_STATUS, lic.default_kinds().get("food_production"), CAL),
     ),
 }

@@ -176,10 +176,11 @@ def test_licences_check_csv(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
         "'" + EVIL,
         "industrial_product",
     )
-    assert (row["state"], row["expires"], row["days_left"]) == (
+    assert (row["state"], row["expires"], row["due"], row["days_left"]) == (
         "renewal_overdue",
         "2026-12-19",
-        "27",
+        "2026-06-19",  # the filing day six months before expiry, missed
+        "-156",  # a number: written as it is, never as a formula-quoted text
     )
 
 

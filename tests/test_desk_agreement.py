@@ -224,7 +224,7 @@ def test_the_desk_and_the_family_commands_agree(
         assert status in (0, 1), err
         section = sections["licensing"]
         assert _listed(section) == sorted(
-            (a["number"], a["action"], a["due"], a["days"]) for a in check["worklist"]
+            (a["id"], a["action"], a["due"], a["days_left"]) for a in check["worklist"]
         )
         assert _totals(section) == {s["state"]: s["licences"] for s in check["states"]}
         refused = sorted(i["key"] for i in section["items"] if i["state"] == "refused")

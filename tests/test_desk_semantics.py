@@ -112,7 +112,7 @@ def check(
 
 
 def work(answer: Any) -> list[tuple[Any, ...]]:
-    return [(a["number"], a["action"], a["due"], a["days"]) for a in answer["worklist"]]
+    return [(a["id"], a["action"], a["due"], a["days_left"]) for a in answer["worklist"]]
 
 
 # -- item 3: a repeated natural key is a rejected row naming both lines ---------------------------

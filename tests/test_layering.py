@@ -50,33 +50,16 @@ _LAYER_NAME = {top: name for name, tops in LAYERS for top in tops}
 # (a) imports that point up or across today, as (importer, imported).
 KNOWN_TODAY_LAYERS: frozenset[tuple[str, str]] = frozenset()
 
-# (b) private family modules the edges import today (licensing and commitments helpers of #19
-# are moving these names to their public packages).
+# (b) private family modules the edges import today (the commitments helper of #19 is moving
+# this name to its public package).
 KNOWN_TODAY_PRIVATE: frozenset[tuple[str, str]] = frozenset(
     {
-        ("qsdomain.cli.licences", "qsdomain.licensing._portfolio"),
-        ("qsdomain.desk._report", "qsdomain.licensing._portfolio"),
         ("qsdomain.ledgers.commitments", "qsdomain.commitments._events"),
-        ("qsdomain.ledgers.licensing", "qsdomain.licensing._events"),
     }
 )
 
 # (c) import circles today, each as the sorted modules of one strongly connected component.
-# None is run at import time; this one is only hidden by an import inside a function
-# (``Kind`` -> ``default_kinds``); licensing's helper of #19 is removing it.
-KNOWN_TODAY_CIRCLES: frozenset[tuple[str, ...]] = frozenset(
-    {
-        (
-            "qsdomain.licensing._defaults",
-            "qsdomain.licensing._food_production",
-            "qsdomain.licensing._industrial_product",
-            "qsdomain.licensing._inspection_body",
-            "qsdomain.licensing._kinds",
-            "qsdomain.licensing._measurement_standard",
-            "qsdomain.licensing._special_equipment",
-        ),
-    }
-)
+KNOWN_TODAY_CIRCLES: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _modules() -> dict[str, tuple[Path, bool]]:

@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from qsdomain.errors import QSDomainError
 from qsdomain.licensing import (
+    Action,
     Changed,
     KindRegistry,
     Licence,
@@ -18,8 +19,9 @@ from qsdomain.licensing import (
     LicenceStatus,
     Lifecycle,
     RenewalApplied,
-    WorkItem,
     status,
+    statuses,
+    worklist,
 )
 from qsdomain.serialization import from_json, to_json
 from qsdomain.strategies import (
@@ -29,7 +31,6 @@ from qsdomain.strategies import (
     licence_statuses,
     licences,
     lifecycles,
-    work_items,
 )
 
 History = tuple[Licence, tuple[LicenceEvent, ...]]
@@ -38,7 +39,7 @@ FAST = settings(max_examples=60, deadline=None, suppress_health_check=[HealthChe
 
 def _status(pair: History, day: date) -> LicenceStatus | None:
     try:
-        return status(pair[0], day, events=pair[1])
+        return status(pair[0], pair[1], day)
     except QSDomainError:  # a working-day lead beyond the calendar
         return None
 
@@ -96,6 +97,49 @@ def test_renewal_due_is_before_expiry(lic: Licence, offset: int) -> None:
 
 
 @FAST
+@given(licence_histories(), st.integers(-5, 2600))
+def test_due_is_the_next_day_to_act(pair: History, offset: int) -> None:
+    """due: the filing day while a filing is to be made, else the expiry; days_left counts to it."""
+    st_ = _status(pair, pair[0].issued + timedelta(days=offset))
+    if st_ is None:
+        return
+    if st_.due is None:
+        assert st_.days_left is None
+        assert st_.state.value in {"revoked", "withdrawn", "cancelled"}
+        return
+    assert st_.days_left == (st_.due - st_.as_of).days
+    assert st_.due in {st_.renewal_due, st_.expires}
+    if st_.action is not None and st_.action.value != "expiring":
+        assert st_.due == st_.renewal_due
+        assert st_.filed_on is None
+        assert not st_.refused
+
+
+@FAST
+@given(st.lists(licence_histories(), max_size=6), st.integers(0, 2600), st.integers(0, 400))
+def test_the_worklist_is_the_statuses_needing_action(
+    pairs: list[History], offset: int, within: int
+) -> None:
+    """Listed: a status with an action and at most ``within`` days left; overdue first."""
+    as_of = date(2018, 1, 1) + timedelta(days=offset)
+    try:
+        every = list(statuses(pairs, as_of))
+    except QSDomainError:  # a working-day lead beyond the calendar
+        return
+    listed = worklist(pairs, as_of, within=within)
+    expected = [
+        s
+        for s in every
+        if s.action is not None and s.days_left is not None and s.days_left <= within
+    ]
+    assert sorted(listed, key=id) == sorted(expected, key=id) or sorted(
+        (s.id, s.due) for s in listed
+    ) == sorted((s.id, s.due) for s in expected)
+    ranks = [(s.action is not Action.OVERDUE_FILING, s.due, s.id) for s in listed]
+    assert ranks == sorted(ranks)
+
+
+@FAST
 @given(licence_histories(), st.integers(0, 2600))
 def test_deemed_renewal_only_follows_a_filing_in_time(pair: History, offset: int) -> None:
     lic, events = pair
@@ -119,7 +163,6 @@ def test_deemed_renewal_only_follows_a_filing_in_time(pair: History, offset: int
         licence_events(),
         lifecycles(),
         licence_statuses(),
-        work_items(),
         for_type(LicenceKind),
         for_type(KindRegistry),
     )
@@ -131,5 +174,5 @@ def test_serialization_round_trips(value: object) -> None:
 
 
 def test_the_round_trip_covers_every_public_type() -> None:
-    for cls in (Licence, Lifecycle, LicenceStatus, WorkItem):
+    for cls in (Licence, Lifecycle, LicenceStatus):
         assert for_type(cls) is not None

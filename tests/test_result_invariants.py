@@ -21,7 +21,7 @@ from qsdomain import strategies
 from qsdomain.commitments import CaseClock, Deadline
 from qsdomain.desk import Report, Section, StateTotal
 from qsdomain.errors import InvalidInputError
-from qsdomain.licensing import Licence, LicenceStatus, Lifecycle, Suspended, WorkItem, replay
+from qsdomain.licensing import Licence, LicenceStatus, Lifecycle, Suspended, replay
 from qsdomain.licensing import status as licence_status
 from qsdomain.metrology import (
     DueReport,
@@ -53,7 +53,6 @@ COMPUTED: dict[str, tuple[type, st.SearchStrategy[Any]]] = {
     "LedgerSummary": (LedgerSummary, strategies.for_type(LedgerSummary)),
     "IntervalTestResult": (IntervalTestResult, strategies.interval_tests()),
     "Deadline": (Deadline, strategies.for_type(Deadline)),
-    "WorkItem": (WorkItem, strategies.work_items()),
 }
 
 
@@ -75,7 +74,7 @@ def test_every_computed_result_passes_its_checked_constructor_and_round_trips(na
 
 def _licence_status(as_of: date, events: tuple[Any, ...] = ()) -> LicenceStatus:
     lic = Licence(kind="inspection_body", number="CMA1", holder="某所", issued=date(2020, 7, 1))
-    return licence_status(lic, as_of, events=events)
+    return licence_status(lic, events, as_of)
 
 
 def _instrument_status(outcome: str = "pass") -> InstrumentStatus:
@@ -128,7 +127,7 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any], type, dict[str, Any], str]] =
         "$.state",
     ),
     (
-        "licence days_left not expires - as_of",
+        "licence days_left not due - as_of",
         lambda: _licence_status(date(2024, 2, 1)),
         LicenceStatus,
         {"days_left": 3},
@@ -159,8 +158,22 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any], type, dict[str, Any], str]] =
         "licence revoked with days left",
         lambda: _licence_status(date(2024, 2, 1)),
         LicenceStatus,
-        {"state": "revoked", "renewal_due": None},
+        {"state": "revoked", "renewal_due": None, "due": None},
         "$.days_left",
+    ),
+    (
+        "licence due not the filing day while a filing is to be made",
+        lambda: _licence_status(date(2024, 2, 1)),
+        LicenceStatus,
+        {"due": "2026-06-30", "days_left": 880},
+        "$.due",
+    ),
+    (
+        "licence refused, its reason aside",
+        lambda: _licence_status(date(2024, 2, 1)),
+        LicenceStatus,
+        {"refused": True, "due": "2026-06-30", "days_left": 880, "action": "file_renewal"},
+        "$.action",
     ),
     # InstrumentStatus
     (

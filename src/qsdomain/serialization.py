@@ -211,7 +211,7 @@ def _make_converter() -> cattrs.Converter:
 
 
 def _register_tagged(
-    conv: cattrs.Converter, union: Any, key: str, members: dict[str, type[Any]]
+    conv: cattrs.Converter, union: Any, key: str, members: Mapping[str, type[Any]]
 ) -> None:
     """Serialize a union of attrs classes with a tag field naming the member."""
     for tag, cls in members.items():
@@ -239,7 +239,7 @@ def _register_tagged(
 
     def any_member(data: Any, _: type) -> Any:
         tag = data.get(key) if isinstance(data, Mapping) else None
-        if tag not in members:
+        if not isinstance(tag, str) or tag not in members:
             raise _Rejected(tag, f"an object whose {key} is one of {allowed}")
         return conv.structure(data, members[tag])
 
@@ -308,8 +308,7 @@ def _register_commitments(conv: cattrs.Converter) -> None:
 
 def _register_licensing(conv: cattrs.Converter) -> None:
     """Tags for the licensing events: each event carries ``"event"`` naming its kind."""
-    from qsdomain.licensing import LicenceEvent  # noqa: PLC0415 - the edge layer may know all
-    from qsdomain.licensing._events import EVENT_KINDS  # noqa: PLC0415
+    from qsdomain.licensing import EVENT_KINDS, LicenceEvent  # noqa: PLC0415 - the edge layer may know all
 
     _register_tagged(conv, LicenceEvent, "event", EVENT_KINDS)
 

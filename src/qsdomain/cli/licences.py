@@ -14,14 +14,14 @@ import argparse
 import datetime
 import unicodedata
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import attrs
 
+from qsdomain import defaults
 from qsdomain._terminal import clean
-from qsdomain.calendars import WorkingCalendar
 from qsdomain.cli._arguments import calendar_from, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._ledger import (
@@ -34,7 +34,7 @@ from qsdomain.cli._ledger import (
     with_progress,
 )
 from qsdomain.cli._output import Reply, say
-from qsdomain.errors import InvalidInputError, NotCoveredError
+from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.ledgers.licensing import (
     EVENT_COLUMNS,
@@ -47,18 +47,18 @@ from qsdomain.ledgers.licensing import (
     events_by_number,
     kind_names,
     licence_builder,
-    on_line,
 )
 from qsdomain.licensing import (
     Licence,
+    LicenceEvent,
     LicenceState,
-    WorkItem,
-    WorkReason,
-    status,
+    LicenceStatus,
+    counted_provisionally,
+    default_kinds,
+    statuses,
     worklist,
 )
-from qsdomain.licensing._portfolio import NEVER_LISTED
-from qsdomain.periods import LeadUnit
+from qsdomain.rejects import rejected
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -73,41 +73,6 @@ class StateCount:
 
 
 @attrs.frozen
-class Action:
-    """One line of the worklist: a licence that needs action, and by when."""
-
-    number: str
-    holder: str
-    kind: str
-    state: LicenceState
-    action: WorkReason
-    due: datetime.date
-    days: int
-    expires: datetime.date
-    renewal_due: datetime.date | None
-    days_left: int | None
-    reason: str
-
-
-def _action(item: WorkItem) -> Action:
-    st = item.status
-    lic = st.licence
-    return Action(
-        lic.number,
-        lic.holder,
-        lic.kind.code,
-        st.state,
-        item.reason,
-        item.due,
-        item.days,
-        st.expires,
-        st.renewal_due,
-        st.days_left,
-        st.reason,
-    )
-
-
-@attrs.frozen
 class LicenceCheck:
     """``licences check``: the worklist of a register on ``as_of`` and what was read."""
 
@@ -118,7 +83,7 @@ class LicenceCheck:
     read: int
     rejected: int
     states: tuple[StateCount, ...]
-    worklist: tuple[Action, ...]
+    worklist: tuple[LicenceStatus, ...]
     provisional: bool = False
 
 
@@ -134,76 +99,58 @@ def _read_events(path: str, rejects: Rejects) -> dict[str, list[DatedEvent]]:
     return events_by_number(rows, Path(path).name, rejects)
 
 
-@attrs.frozen
-class _Checked:
-    item: WorkItem | None
-    state: LicenceState
-    provisional: bool = False
+class _Register:
+    """The register's licences with their events, for :func:`~qsdomain.licensing.statuses`,
+    and the sink that names a refused licence's row (and event line) in the files."""
 
+    def __init__(
+        self,
+        events: dict[str, list[DatedEvent]],
+        events_name: str,
+        rejects: Rejects,
+    ) -> None:
+        self.build = licence_builder(kind_names())
+        self.events, self.events_name, self.rejects = events, events_name, rejects
+        self.seen: set[str] = set()
+        self.current: tuple[Row, list[DatedEvent]] | None = None
 
-def _checker(
-    args: argparse.Namespace,
-    events: dict[str, list[DatedEvent]],
-    events_name: str,
-    seen: set[str],
-) -> Callable[[Row], _Checked]:
-    build = licence_builder(kind_names())
-    calendar = calendar_from(args, args.as_of)
-    as_of: date = args.as_of
-    within: int = args.within
-
-    def check(row: Row) -> _Checked:
-        licence = build(row)
-        if licence.number in seen:
+    def _pair(self, row: Row) -> tuple[Row, Licence, list[DatedEvent]]:
+        licence = self.build(row)
+        if licence.number in self.seen:
             raise InvalidInputError(
                 f"line {row.line}: number", licence.number, "a number not used by an earlier row"
             )
-        seen.add(licence.number)
-        dated = events.get(licence.number, [])
-        history = [d.event for d in dated]
-        try:
-            st = status(licence, as_of, events=history, calendar=calendar)
-        except InvalidInputError as err:
-            head, dot, rest = err.field.partition("]")
-            if err.field.startswith("events[") and dot:
-                at = dated[int(head.removeprefix("events["))].line
-                event = dated[int(head.removeprefix("events["))].event
-                field = f"line {row.line}: event on line {at} of {events_name}{rest}"
-                shown = f"{type(event).__name__} on {event.on.isoformat()}"
-                raise InvalidInputError(field, shown, err.allowed) from None
-            raise on_line(row, err) from None
-        except NotCoveredError as err:
-            raise InvalidInputError(
+        self.seen.add(licence.number)
+        return row, licence, self.events.get(licence.number, [])
+
+    def items(self, rows: Iterator[Row]) -> Iterator[tuple[Licence, list[LicenceEvent]]]:
+        # statuses() takes one item, then yields its status or reports it to add(): the row a
+        # rejection is about is the last one taken.
+        for row, licence, dated in objects(rows, self._pair, self.rejects):
+            self.current = (row, dated)
+            yield licence, [d.event for d in dated]
+
+    def add(self, found: RowRejected) -> None:
+        """Report a licence the family refused, naming its row and event lines."""
+        assert self.current is not None
+        row, dated = self.current
+        rest = found.field.partition("].")[2]
+        head, dot, tail = rest.partition("]")
+        if rest.startswith("events[") and dot:
+            at = dated[int(head.removeprefix("events["))]
+            field = f"line {row.line}: event on line {at.line} of {self.events_name}{tail}"
+            shown = f"{type(at.event).__name__} on {at.event.on.isoformat()}"
+            error = InvalidInputError(field, shown, found.reason)
+        elif rest.startswith("events"):
+            error = InvalidInputError(f"line {row.line}: {rest}", found.value, found.reason)
+        else:  # the only other refusal: a working-day lead the calendar does not cover
+            error = InvalidInputError(
                 f"line {row.line}: renewal_due",
-                err.value.isoformat() if isinstance(err.value, date) else str(err.value),
-                f"a day the calendar covers ({err.covered}; add the year with --schedule, or "
+                found.value,
+                f"a day the calendar covers ({found.reason}; add the year with --schedule, or "
                 "assume one with --provisional-until)",
-            ) from None
-        item = None
-        near = st.days_left is not None and st.days_left <= within
-        due = st.renewal_due
-        # Only a licence worklist() could list is passed to it (it lists none that has ended or
-        # is not yet valid, and only those whose filing deadline or expiry is near).
-        if st.state not in NEVER_LISTED and (
-            near or (due is not None and (due - as_of).days <= within)
-        ):
-            listed = worklist([(licence, history)], as_of, within=within, calendar=calendar)
-            item = listed[0] if listed else None
-        if item is None or not calendar.provisional:
-            return _Checked(item, st.state)
-        return _Checked(item, st.state, _counted_provisionally(calendar, licence, item))
-
-    return check
-
-
-def _counted_provisionally(calendar: WorkingCalendar, licence: Licence, item: WorkItem) -> bool:
-    """Whether the item's due day was counted in working days across provisional days (a
-    lead in calendar months or days never is), as the desk marks it."""
-    if licence.kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
-        return False
-    first, last = sorted((item.due, item.status.expires))
-    first, last = max(first, calendar.coverage.first), min(last, calendar.coverage.last)
-    return first <= last and calendar.is_provisional_between(first, last)
+            )
+        self.rejects.add(rejected(row.line, error))
 
 
 _TEXT_HEADER = ("number", "kind", "state", "action", "due", "days", "holder")
@@ -228,14 +175,22 @@ def _text_table(rows: list[tuple[str, ...]]) -> list[str]:
     return lines
 
 
-def _text_row(row: Action) -> tuple[str, ...]:
+def _action(st: LicenceStatus) -> str:
+    return "" if st.action is None else st.action.value
+
+
+def _day(day: date | None) -> str | None:
+    return None if day is None else day.isoformat()
+
+
+def _text_row(row: LicenceStatus) -> tuple[str, ...]:
     return (
-        clean(row.number),
+        clean(row.id),
         clean(row.kind),
         row.state.value,
-        row.action.value,
-        row.due.isoformat(),
-        str(row.days),
+        _action(row),
+        _day(row.due) or "",
+        str(row.days_left),
         clean(row.holder),
     )
 
@@ -247,26 +202,24 @@ _CSV_HEADER = (
     "state",
     "action",
     "due",
-    "days",
+    "days_left",
     "expires",
     "renewal_due",
-    "days_left",
     "reason",
 )
 
 
-def _cells(row: Action) -> tuple[object, ...]:
+def _cells(row: LicenceStatus) -> tuple[object, ...]:
     return (
-        row.number,
+        row.id,
         row.holder,
         row.kind,
         row.state.value,
-        row.action.value,
-        row.due.isoformat(),
-        row.days,
-        row.expires.isoformat(),
-        None if row.renewal_due is None else row.renewal_due.isoformat(),
+        _action(row),
+        _day(row.due),
         row.days_left,
+        row.expires.isoformat(),
+        _day(row.renewal_due),
         row.reason,
     )
 
@@ -291,7 +244,6 @@ def _check(args: argparse.Namespace) -> Reply:
     rejects = Rejects()
     events = {} if events_path is None else _read_events(events_path, rejects)
     events_name = "" if events_path is None else Path(events_path).name
-    seen: set[str] = set()
     rows = ledger_rows(
         path,
         header_map=LICENCE_HEADERS,
@@ -299,16 +251,16 @@ def _check(args: argparse.Namespace) -> Reply:
         required=LICENCE_REQUIRED,
         rejects=rejects,
     )
+    register = _Register(events, events_name, rejects)
     counts: Counter[LicenceState] = Counter()
-    items: list[WorkItem] = []
-    provisional = False
-    checked = objects(rows, _checker(args, events, events_name, seen), rejects)
-    for result in with_progress(checked, args.progress, what="licences"):
-        counts[result.state] += 1
-        if result.item is not None:
-            items.append(result.item)
-            provisional = provisional or result.provisional
-    for number in sorted(set(events) - seen):
+    actionable: list[LicenceStatus] = []
+    calendar = calendar_from(args, args.as_of)
+    found = statuses(register.items(rows), args.as_of, calendar=calendar, rejects=register)
+    for st in with_progress(found, args.progress, what="licences"):
+        counts[st.state] += 1
+        if st.action is not None:  # the others are never listed
+            actionable.append(st)
+    for number in sorted(set(events) - register.seen):
         for dated in events[number]:
             rejects.add(
                 RowRejected(
@@ -318,7 +270,9 @@ def _check(args: argparse.Namespace) -> Reply:
                     f"the number of a licence read from {Path(path).name}",
                 )
             )
-    items.sort(key=lambda item: (item.due, item.reason.value, item.number))
+    listed = worklist(actionable, args.as_of, within=args.within, calendar=calendar)
+    kinds = default_kinds()
+    provisional = any(counted_provisionally(st, kinds.get(st.kind), calendar) for st in listed)
     answer = LicenceCheck(
         path,
         events_path,
@@ -327,7 +281,7 @@ def _check(args: argparse.Namespace) -> Reply:
         sum(counts.values()),
         rejects.count,
         tuple(StateCount(state, counts[state]) for state in LicenceState if counts[state]),
-        tuple(_action(item) for item in items),
+        tuple(listed),
         provisional,
     )
     rejects.report()
@@ -357,9 +311,10 @@ def _register(commands: Commands) -> None:
     p.add_argument(
         "--within",
         type=whole("--within", 0, 3660),
-        default=90,
+        default=defaults.WITHIN_DAYS,
         metavar="DAYS",
-        help="list licences whose filing deadline or expiry is within DAYS days (default 90)",
+        help="list licences whose filing deadline or expiry is within DAYS days "
+        f"(default {defaults.WITHIN_DAYS})",
     )
     p.add_argument(
         "--events",

@@ -51,13 +51,13 @@ from qsdomain.ledgers import licensing as licence_format
 from qsdomain.licensing import (
     Licence,
     LicenceEvent,
+    LicenceKind,
     LicenceState,
     Renewed,
     Suspended,
 )
-from qsdomain.licensing._portfolio import NEVER_LISTED
 from qsdomain.metrology import Instrument, InstrumentState, InstrumentStatus, Verification
-from qsdomain.periods import LeadUnit, Term
+from qsdomain.periods import Term
 from qsdomain.rejects import RowRejected
 
 __all__ = ["build_report", "default_calendar"]
@@ -425,36 +425,49 @@ def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingC
     refused: list[ActionItem] = []
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
-    found: list[licensing.WorkItem] = []
-    for licence, history in _licence_pairs(conn, as_of, refused):
-        try:
-            st = licensing.status(licence, as_of, events=history, calendar=cal)
-            due = st.renewal_due
-            weeks.add(due)
-            near = st.days_left is not None and st.days_left <= within
-            if st.state not in NEVER_LISTED and (
-                near or (due is not None and (due - as_of).days <= within)
-            ):
-                found.extend(
-                    licensing.worklist([(licence, history)], as_of, within=within, calendar=cal)
+    kinds: dict[str, LicenceKind] = {}
+    current: list[Licence] = []
+
+    def pairs() -> Iterator[tuple[Licence, list[LicenceEvent]]]:
+        # statuses() takes one item, then yields its status or reports it: the licence a
+        # rejection is about is the last one taken.
+        for licence, history in _licence_pairs(conn, as_of, refused):
+            current[:] = [licence]
+            kinds[licence.kind.code] = licence.kind
+            yield licence, history
+
+    class Refusals:
+        def add(self, rejected: RowRejected) -> None:
+            lic = current[0]
+            field = rejected.field.partition("].")[2] or rejected.field
+            refused.append(
+                _refused_text(
+                    Family.LICENSING,
+                    lic.number,
+                    lic.holder,
+                    f"{field} must be {rejected.reason}, got {rejected.value}",
                 )
-        except QSDomainError as err:
-            refused.append(_refused(Family.LICENSING, licence.number, licence.holder, err))
-            continue
+            )
+
+    actionable: list[licensing.LicenceStatus] = []
+    for st in licensing.statuses(pairs(), as_of, calendar=cal, rejects=Refusals()):
+        weeks.add(st.renewal_due)
         counts[st.state.value] += 1
-    found.sort(key=lambda w: (w.due, w.status.licence.number))
+        if st.action is not None:  # the others are never listed
+            actionable.append(st)
+    listed = licensing.worklist(actionable, as_of, within=within, calendar=cal)
     items = [
         trusted_item(
             Family.LICENSING,
-            w.status.licence.number,
-            w.status.licence.holder,
-            w.reason.value,
-            w.due,
-            w.days,
-            w.status.reason,
-            _counted_provisionally(cal, w),
+            st.id,
+            st.holder,
+            st.action.value if st.action is not None else st.state.value,
+            st.due,
+            st.days_left,
+            st.reason,
+            licensing.counted_provisionally(st, kinds[st.kind], cal),
         )
-        for w in found
+        for st in listed
     ]
     counts[REFUSED] = len(refused)
     return trusted_section(
@@ -464,21 +477,6 @@ def _licensing(conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingC
         totals=totals_of(+counts, [*_LICENCE_ORDER, REFUSED]),
         workload=weeks.loads(),
     )
-
-
-def _counted_provisionally(cal: WorkingCalendar, item: licensing.WorkItem) -> bool:
-    """Whether the item's due day was counted in working days across provisional days (a
-    lead in calendar months or days never is)."""
-    if not cal.provisional:
-        return False
-    st = item.status
-    if st.licence.kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
-        return False
-    first, last = sorted((item.due, st.expires))
-    # Only the days the calendar has can have been counted (an expiry past the calendar's end
-    # was never counted in working days: the lead counts back from it into the calendar).
-    first, last = max(first, cal.coverage.first), min(last, cal.coverage.last)
-    return first <= last and cal.is_provisional_between(first, last)
 
 
 # -- commitments ---------------------------------------------------------------------------------

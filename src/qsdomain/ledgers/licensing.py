@@ -16,13 +16,13 @@ import attrs
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Row, RowRejected, parse_rows
 from qsdomain.licensing import (
+    EVENT_KINDS,
     Licence,
     LicenceEvent,
     Renewed,
     Suspended,
     default_kinds,
 )
-from qsdomain.licensing._events import EVENT_KINDS
 from qsdomain.rejects import RejectSink
 
 __all__ = [

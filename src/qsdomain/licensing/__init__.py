@@ -5,9 +5,9 @@
 >>> from qsdomain.licensing import Licence, RenewalApplied, status
 >>> lic = Licence(kind="food_production", number="SC10633010200001", holder="某食品有限公司",
 ...               issued=date(2021, 10, 20))
->>> st = status(lic, as_of=date(2026, 6, 1), calendar=china())
->>> st.state.value, st.expires, st.renewal_due
-('valid', datetime.date(2026, 10, 19), datetime.date(2026, 9, 1))
+>>> st = status(lic, (), date(2026, 6, 1), calendar=china())
+>>> st.id, st.state.value, st.due, st.days_left, st.expires
+('SC10633010200001', 'valid', datetime.date(2026, 9, 1), 92, datetime.date(2026, 10, 19))
 
 Is this licence valid on that day, when does it expire, by when must the holder file for
 renewal, what happens if the authority has not decided by expiry (行政许可法 art. 50), and which
@@ -18,8 +18,9 @@ a licence's life is a fold over dated events (:func:`replay`, :func:`apply`).
 
 from __future__ import annotations
 
-from qsdomain.licensing._defaults import default_kinds
+from qsdomain.licensing._defaults import default_kinds, register_kind
 from qsdomain.licensing._events import (
+    EVENT_KINDS,
     Cancelled,
     Changed,
     LicenceEvent,
@@ -36,14 +37,15 @@ from qsdomain.licensing._kinds import (
     KindRegistry,
     LicenceKind,
     Source,
-    register_kind,
 )
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import LicenceState, Lifecycle, apply, replay
-from qsdomain.licensing._portfolio import WorkItem, WorkReason, statuses, worklist
-from qsdomain.licensing._status import LicenceStatus, StatusPolicy, status
+from qsdomain.licensing._portfolio import counted_provisionally, statuses, worklist
+from qsdomain.licensing._status import Action, LicenceStatus, Policy, status
 
 __all__ = [
+    "EVENT_KINDS",
+    "Action",
     "Cancelled",
     "Changed",
     "Confidence",
@@ -55,17 +57,16 @@ __all__ = [
     "LicenceState",
     "LicenceStatus",
     "Lifecycle",
+    "Policy",
     "RenewalApplied",
     "RenewalRefused",
     "Renewed",
     "Revoked",
     "Source",
-    "StatusPolicy",
     "Suspended",
     "Withdrawn",
-    "WorkItem",
-    "WorkReason",
     "apply",
+    "counted_provisionally",
     "default_kinds",
     "register_kind",
     "replay",

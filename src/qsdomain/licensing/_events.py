@@ -24,7 +24,9 @@ decision number, say). The legal acts behind them:
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date
+from types import MappingProxyType
 from typing import TypeAlias
 
 import attrs
@@ -198,15 +200,18 @@ LicenceEvent: TypeAlias = (
 )
 """Anything that can happen to a licence."""
 
-#: Each event class by its code: the ``"event"`` tag of the JSON form and the code a ledger or
-#: the desk stores (one table for :mod:`qsdomain.serialization` and the ledger formats).
-EVENT_KINDS: dict[str, type[LicenceEvent]] = {
-    "renewal_applied": RenewalApplied,
-    "renewed": Renewed,
-    "renewal_refused": RenewalRefused,
-    "changed": Changed,
-    "suspended": Suspended,
-    "revoked": Revoked,
-    "withdrawn": Withdrawn,
-    "cancelled": Cancelled,
-}
+#: Each event class by its code (事件代码): the ``"event"`` tag of the JSON form and the code a
+#: ledger or the desk stores (one table for :mod:`qsdomain.serialization` and
+#: :mod:`qsdomain.ledgers.licensing`). Read-only.
+EVENT_KINDS: Mapping[str, type[LicenceEvent]] = MappingProxyType(
+    {
+        "renewal_applied": RenewalApplied,
+        "renewed": Renewed,
+        "renewal_refused": RenewalRefused,
+        "changed": Changed,
+        "suspended": Suspended,
+        "revoked": Revoked,
+        "withdrawn": Withdrawn,
+        "cancelled": Cancelled,
+    }
+)

@@ -41,7 +41,6 @@ __all__ = [
     "KindRegistry",
     "LicenceKind",
     "Source",
-    "register_kind",
 ]
 
 #: An attrs validator.
@@ -384,30 +383,6 @@ class KindRegistry:
 
 #: The trusted builder of a registry from checked kinds and their index (see ``_drafts``).
 _registry = drafted(KindRegistry)
-
-
-def register_kind(
-    kind: LicenceKind, *, registry: KindRegistry | None = None, replace: bool = False
-) -> KindRegistry:
-    """A registry holding the kinds of ``registry`` (default: :func:`default_kinds`) and ``kind``.
-
-    >>> mine = LicenceKind(code="provincial_x", name="某省某许可证", term=Term(years=3),
-    ...                    term_source=Source("某省办法 第十条", "text"))
-    >>> registry = register_kind(mine)
-    >>> registry.get("provincial_x").name
-    '某省某许可证'
-
-    Nothing global changes: keep the returned registry and pass its kinds to
-    :class:`~qsdomain.licensing.Licence`. Registering a code that exists is an error unless
-    ``replace=True``.
-    """
-    if registry is None:
-        from qsdomain.licensing._defaults import default_kinds  # noqa: PLC0415 - avoids a cycle
-
-        registry = default_kinds()
-    if not isinstance(registry, KindRegistry):
-        raise InvalidInputError("registry", registry, "a KindRegistry or None")
-    return registry.with_kind(kind, replace=replace)
 
 
 def kinds_of(values: Iterable[LicenceKind]) -> KindRegistry:

@@ -15,6 +15,7 @@ from datetime import date
 import attrs
 
 from qsdomain._checks import day, text
+from qsdomain._memo import Memo
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._defaults import default_kinds
 from qsdomain.licensing._kinds import LicenceKind, Validator
@@ -25,22 +26,18 @@ __all__ = ["Licence"]
 
 #: Term ends by (id of the term, start, id of the convention); each entry keeps its term and
 #: convention, so an id is never mistaken for a later object's. Keyed by identity because a
-#: Term hashes through Python-level code (several times the cost of the look-up), and a
-#: register's kinds share a handful of Term objects. Emptied when full.
-_ENDS: dict[tuple[int, date, int], tuple[Term, Convention, date]] = {}
-_ENDS_SIZE = 1 << 16
+#: Term hashes through Python-level code, and a register's kinds share a handful of Terms.
+_ENDS: Memo[tuple[int, date, int], tuple[Term, Convention, date]] = Memo(1 << 16)
 
 
 def _term_end(term: Term, start: date, convention: Convention) -> date:
-    """``term.nominal_end(start, convention)``, cached (pure; saves the month arithmetic)."""
+    """``term.nominal_end(start, convention)``, remembered (pure; saves the month arithmetic)."""
     key = (id(term), start, id(convention))
     hit = _ENDS.get(key)
     if hit is not None and hit[0] is term and hit[1] is convention:
         return hit[2]
-    end = term.nominal_end(start, convention)  # errors are raised, never cached
-    if len(_ENDS) >= _ENDS_SIZE:
-        _ENDS.clear()
-    _ENDS[key] = (term, convention, end)
+    end = term.nominal_end(start, convention)  # errors are raised, never remembered
+    _ENDS.put(key, (term, convention, end))
     return end
 
 
@@ -72,7 +69,7 @@ def _check_text(field: str, *, allow_empty: bool = False) -> Validator:
     return check
 
 
-@attrs.frozen(kw_only=True, init=False)
+@attrs.frozen(kw_only=True)
 class Licence:
     """One licence as printed, valid from construction.
 
@@ -108,60 +105,6 @@ class Licence:
     valid_until: date | None = attrs.field(default=None, converter=_to_valid_until)
     scope: str = attrs.field(default="", validator=_check_text("scope", allow_empty=True))
     _term_end: date = attrs.field(init=False, repr=False, eq=False, hash=False)
-
-    def __init__(
-        self,
-        *,
-        kind: object,
-        number: str,
-        holder: str,
-        issued: object,
-        valid_until: object = None,
-        scope: str = "",
-    ) -> None:
-        """Check and set the fields, as the attrs-generated ``__attrs_init__`` would.
-
-        A register builds a Licence per row, so the common values (a LicenceKind, plain
-        strings, a ``date``) are recognised inline; anything else goes to the field's own
-        converter or validator, which accepts it or raises the usual error, in attrs' order
-        (converters, validators, then :meth:`__attrs_post_init__`).
-        ``tests/test_licensing_fast_paths.py`` checks this against ``__attrs_init__``.
-        """
-        if kind.__class__ is not LicenceKind:
-            kind = _to_kind(kind)
-        if issued.__class__ is not date:
-            issued = _to_issued(issued)
-        if valid_until is not None and valid_until.__class__ is not date:
-            valid_until = _to_valid_until(valid_until)
-        # A plain string is accepted inline when it is not blank and has no lone surrogate
-        # (isascii or isprintable rules one out); anything else goes to the full check.
-        if not (
-            number.__class__ is str
-            and 0 < len(number) <= _MAX
-            and not number[0].isspace()
-            and (number.isascii() or number.isprintable())
-        ):
-            _LICENCE_CHECKS[0](self, _LICENCE_FIELDS.number, number)
-        if not (
-            holder.__class__ is str
-            and 0 < len(holder) <= _MAX
-            and not holder[0].isspace()
-            and (holder.isascii() or holder.isprintable())
-        ):
-            _LICENCE_CHECKS[1](self, _LICENCE_FIELDS.holder, holder)
-        if not (
-            scope.__class__ is str
-            and len(scope) <= _MAX
-            and (scope.isascii() or scope.isprintable())
-        ):
-            _LICENCE_CHECKS[2](self, _LICENCE_FIELDS.scope, scope)
-        _set_kind(self, kind)
-        _set_number(self, number)
-        _set_holder(self, holder)
-        _set_issued(self, issued)
-        _set_valid_until(self, valid_until)
-        _set_scope(self, scope)
-        self.__attrs_post_init__()
 
     def __attrs_post_init__(self) -> None:
         kind = self.kind
@@ -211,34 +154,5 @@ class Licence:
         return self.valid_until is not None and self.valid_until != self._term_end
 
 
-#: Longest number, holder or scope (the validators' max_length).
-_MAX = 1000
-_LICENCE_FIELDS = attrs.fields(Licence)
-#: The validators of number, holder and scope (the fast path's fallbacks).
-_LICENCE_CHECKS: tuple[Validator, ...] = tuple(
-    field.validator for field in _LICENCE_FIELDS if field.validator is not None
-)
-if tuple(f.name for f in _LICENCE_FIELDS) != (
-    "kind",
-    "number",
-    "holder",
-    "issued",
-    "valid_until",
-    "scope",
-    "_term_end",
-) or tuple(f.name for f in _LICENCE_FIELDS if f.validator is not None) != (
-    "number",
-    "holder",
-    "scope",
-):  # pragma: no cover - a changed field must change Licence.__init__ too
-    raise TypeError("Licence's fields changed: update Licence.__init__")
-# The slots' own setters (a frozen class refuses setattr).
-(
-    _set_kind,
-    _set_number,
-    _set_holder,
-    _set_issued,
-    _set_valid_until,
-    _set_scope,
-    _set_term_end,
-) = (Licence.__dict__[field.name].__set__ for field in _LICENCE_FIELDS)
+#: The slot's own setter for the derived term end (a frozen class refuses setattr).
+_set_term_end = Licence.__dict__["_term_end"].__set__

@@ -37,6 +37,7 @@ from datetime import date, timedelta
 import attrs
 
 from qsdomain import limits
+from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, china
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
 from qsdomain.licensing._events import (
@@ -99,30 +100,9 @@ _ALLOWED: dict[type, frozenset[str]] = {
     Cancelled: frozenset({"in force", "suspended", "expired"}),  # 行政许可法 art. 70
 }
 
-if not all("in force" in phases for phases in _ALLOWED.values()):  # pragma: no cover
-    raise TypeError("Fold.step assumes every event is allowed on a licence in force")
-
 _EVENT_NAMES = "a RenewalApplied, Renewed, RenewalRefused, Changed, Suspended, Revoked, " + (
     "Withdrawn or Cancelled"
 )
-
-
-#: ``timedelta(days=n)`` by ``n``: building one costs more than looking it up, and a status
-#: needs the same few (a warning window, a working-day lead's span) again and again. Read as
-#: ``_DAYS.get(n) or days(n)`` (``timedelta(0)`` is false, and ``days`` answers it). Emptied
-#: when full.
-_DAYS: dict[int, timedelta] = {}
-_DAYS_SIZE = 1 << 12
-
-
-def days(n: int) -> timedelta:
-    """``timedelta(days=n)``, remembered in ``_DAYS``."""
-    found = _DAYS.get(n)
-    if found is None:
-        if len(_DAYS) >= _DAYS_SIZE:
-            _DAYS.clear()
-        found = _DAYS[n] = timedelta(days=n)
-    return found
 
 
 def working_day_span(lead: Lead) -> int:
@@ -285,10 +265,10 @@ def _check_order(life: Lifecycle) -> None:
 
 
 #: Lead.before answers, keyed by (id of the calendar or None, id of the lead, day). Each entry
-#: keeps its calendar and lead, so an id is never mistaken for a later object's; the cache is
-#: emptied when full.
-_LEAD_CACHE: dict[tuple[int, int, date], tuple[object, Lead, date | CalendarNotCoveredError]] = {}
-_LEAD_CACHE_SIZE = 200_000
+#: keeps its calendar and lead, so an id is never mistaken for a later object's.
+_LEADS: Memo[tuple[int, int, date], tuple[object, Lead, date | CalendarNotCoveredError]] = Memo(
+    200_000
+)
 
 
 def lead_before(lead: Lead, day_: date, calendar: WorkingDayCalendar | None) -> date:
@@ -316,7 +296,7 @@ def lead_before_or_error(
     if lead.unit is _WORKING_DAYS:
         cal = china() if calendar is None else calendar
     key = (id(cal), id(lead), day_)
-    hit = _LEAD_CACHE.get(key)
+    hit = _LEADS.get(key)
     if hit is not None and hit[0] is cal and hit[1] is lead:
         return hit[2]
     answer: date | CalendarNotCoveredError
@@ -324,9 +304,7 @@ def lead_before_or_error(
         answer = lead.before(day_) if cal is None else lead.before(day_, calendar=cal)  # type: ignore[arg-type]
     except CalendarNotCoveredError as err:
         answer = err
-    if len(_LEAD_CACHE) >= _LEAD_CACHE_SIZE:
-        _LEAD_CACHE.clear()
-    _LEAD_CACHE[key] = (cal, lead, answer)
+    _LEADS.put(key, (cal, lead, answer))
     return answer
 
 
@@ -410,11 +388,7 @@ class Fold:
 
     def due(self) -> date:
         """The last day a renewal filing for the current expiry is in time (may raise)."""
-        found = self._due  # due_or_error(), inline
-        if found is None:
-            found = self._due = lead_before_or_error(
-                self.kind.renewal_lead, self.expires, self._calendar
-            )
+        found = self.due_or_error()
         if isinstance(found, date):
             return found
         raise found.with_traceback(None)
@@ -435,25 +409,18 @@ class Fold:
         if lead.unit is not _WORKING_DAYS:
             due = self.due()
             return due, due
-        amount = lead.amount
-        span = working_day_span(lead)
         return (
-            self.expires - (_DAYS.get(span) or days(span)),
-            self.expires - (_DAYS.get(amount) or days(amount)),
+            self.expires - timedelta(days=working_day_span(lead)),
+            self.expires - timedelta(days=lead.amount),
         )
 
     def filed_by_due(self, on: date) -> bool:
-        lead = self.kind.renewal_lead
-        if lead.unit is not _WORKING_DAYS:  # due_bounds() is (due, due): one comparison
-            found = self._due  # due(), inline
-            if found is None:
-                found = self._due = lead_before_or_error(lead, self.expires, self._calendar)
-            if isinstance(found, date):
-                return on <= found
-            raise found.with_traceback(None)
-        # Surely in time before the earliest the due day can be: no calendar needed.
-        span = working_day_span(lead)
-        return on <= self.expires - (_DAYS.get(span) or days(span)) or on <= self.due()
+        """Whether a filing on ``on`` is in time (art. 50 para. 1: on or before the due day).
+
+        Surely in time before the earliest the due day can be: no calendar needed then.
+        """
+        low, _ = self.due_bounds()
+        return on <= low or on <= self.due()
 
     # -- time passing -----------------------------------------------------------------------
 
@@ -495,55 +462,25 @@ class Fold:
         return "in force"
 
     def step(self, index: int, event: LicenceEvent) -> None:
-        """Fold one event (``index`` names it in errors)."""
-        if self.run((event,), index, date.max) == 0:
+        """Fold one event (``index`` names it in errors): let time run to its day, check it
+        against the transition table, then apply it."""
+        found = _STEPS.get(type(event))
+        if found is None:
             raise InvalidInputError(f"events[{index}]", event, _EVENT_NAMES)
-
-    def run(self, events: tuple[LicenceEvent, ...], first: int, until: date) -> int:
-        """Fold ``events`` in order while each is an event dated on or before ``until``.
-
-        Returns how many were folded: at the first item that is not one of the event types, or
-        the first event dated after ``until``, it stops without touching them. ``first`` is
-        the index of ``events[0]`` in the history (errors name ``events[first + i]``).
-        ``date.max`` as ``until`` folds every event. One pass looks each item's type up once,
-        checks it against the history so far and folds it (a call only for a handler that
-        moves something: not for a change of particulars).
-        """
-        steps = _STEPS
-        for offset, event in enumerate(events):
-            found = steps.get(type(event))
-            if found is None:
-                return offset
-            on = event.on  # one of the library's own frozen types: a checked day
-            if on > until:
-                return offset
-            allowed, handler = found
-            if on < self.cursor:
-                raise self._too_early(first + offset, on)
-            if on <= self.expires:  # advance(on), inline: nothing expires by then
-                until_ = self.suspended_until
-                if until_ is not None and on > until_:  # a suspension over: resumed
-                    self.valid_since = max(self.valid_since, until_ + _ONE_DAY)
-                    self.suspended_on = self.suspended_until = None
-                self.cursor = on
-            else:
-                self.advance(on)
-            suspended_on = self.suspended_on
-            if self.ended is None and (suspended_on is None or suspended_on > on):
-                pass  # in force (what phase() says): every event is allowed (_ALLOWED's rows)
-            elif (phase := self.phase()) not in allowed:
-                raise self._not_allowed(first + offset, event, phase)
-            if handler is _changed:
-                continue  # a change of particulars moves nothing
-            try:
-                handler(self, event)  # type: ignore[operator]
-            except InvalidInputError as err:
-                if err.field != "events":
-                    raise
-                raise InvalidInputError(
-                    f"events[{first + offset}]", err.value, err.allowed
-                ) from None
-        return len(events)
+        allowed, handler = found
+        on = event.on
+        if on < self.cursor:
+            raise self._too_early(index, on)
+        self.advance(on)
+        phase = self.phase()
+        if phase not in allowed:
+            raise self._not_allowed(index, event, phase)
+        try:
+            handler(self, event)  # type: ignore[operator]
+        except InvalidInputError as err:
+            if err.field != "events":
+                raise
+            raise InvalidInputError(f"events[{index}]", err.value, err.allowed) from None
 
     def _too_early(self, index: int, on: date) -> InvalidInputError:
         what = "the issue date" if self.cursor == self.licence.issued else "the previous event"

@@ -6,137 +6,69 @@
 ...     Licence(kind="industrial_product", number="XK1", holder="甲厂", issued=date(2021, 3, 15)),
 ...     Licence(kind="inspection_body", number="CMA1", holder="乙所", issued=date(2020, 9, 1)),
 ... ]
->>> [(item.reason.value, item.number, item.due) for item in worklist(register, date(2026, 3, 5))]
+>>> [(st.action.value, st.id, st.due) for st in worklist(register, date(2026, 3, 5), within=90)]
 [('overdue_filing', 'XK1', datetime.date(2025, 9, 14)), ('file_renewal', 'CMA1', \
 datetime.date(2026, 5, 31))]
 
 Both functions take an iterable whose items are either a :class:`~qsdomain.licensing.Licence`
 (no events) or a pair ``(licence, events)``. :func:`statuses` is a generator: it holds one
 licence at a time, so a register of millions streams in constant memory. A bad item raises
-an :class:`~qsdomain.errors.InvalidInputError` whose field names it (``licences[41].events[2]``)
-and ends the stream; a caller that wants to report bad rows and go on calls
-:func:`~qsdomain.licensing.status` per row instead.
+an :class:`~qsdomain.errors.InvalidInputError` whose field names it (``items[41].events[2]``)
+and ends the stream; with ``rejects=`` (a :class:`~qsdomain.rejects.RejectSink`) it is
+reported there as a :class:`~qsdomain.rejects.RowRejected` and the stream goes on.
 """
 
 from __future__ import annotations
 
-import enum
 from collections.abc import Iterable, Iterator
 from datetime import date
 
-import attrs
-
-from qsdomain._checks import day, enum_member, whole_number
+from qsdomain import defaults
+from qsdomain._checks import day, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
-from qsdomain.errors import InvalidInputError
+from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.licensing._events import LicenceEvent
+from qsdomain.licensing._kernel import fold_status
+from qsdomain.licensing._kinds import LicenceKind
 from qsdomain.licensing._licence import Licence
-from qsdomain.licensing._lifecycle import LicenceState, check_calendar, event_list
-from qsdomain.licensing._status import LicenceStatus, StatusPolicy, check_policy, fold_status
+from qsdomain.licensing._lifecycle import check_calendar, event_list
+from qsdomain.licensing._status import (
+    Action,
+    LicenceStatus,
+    Policy,
+    check_policy,
+)
+from qsdomain.periods import LeadUnit
+from qsdomain.rejects import RejectSink, rejected
 
-__all__ = ["WorkItem", "WorkReason", "statuses", "worklist"]
+__all__ = ["counted_provisionally", "statuses", "worklist"]
 
 LicenceItem = Licence | tuple[Licence, Iterable[LicenceEvent]]
 
-#: The states :func:`worklist` never lists (ended, or not yet valid); the command line and the
-#: desk read it to skip those licences before asking.
-NEVER_LISTED = frozenset(
-    {
-        LicenceState.EXPIRED,
-        LicenceState.REVOKED,
-        LicenceState.WITHDRAWN,
-        LicenceState.CANCELLED,
-        LicenceState.NOT_YET_VALID,
-    }
-)
 
-
-class WorkReason(enum.Enum):
-    """Why a licence is on the worklist."""
-
-    OVERDUE_FILING = "overdue_filing"  # 逾期未申请延续
-    FILE_RENEWAL = "file_renewal"  # 需在期限内申请延续
-    EXPIRING = "expiring"  # 即将到期 (a filing is pending, late or refused)
-
-
-def _to_reason(value: object) -> WorkReason:
-    return enum_member("item.reason", WorkReason, value)
-
-
-def _check_status(_: object, __: attrs.Attribute[LicenceStatus], value: object) -> None:
-    if not isinstance(value, LicenceStatus):
-        raise InvalidInputError("item.status", value, "a LicenceStatus")
-
-
-def _to_due(value: object) -> date:
-    return day("item.due", value)
-
-
-@attrs.frozen(kw_only=True)
-class WorkItem:
-    """One licence that needs action, with the day by which it must be taken.
-
-    >>> from datetime import date
-    >>> from qsdomain.licensing import Licence
-    >>> lic = Licence(kind="food_production", number="SC1", holder="某厂",
-    ...               issued=date(2021, 10, 20))
-    >>> (item,) = worklist([lic], date(2026, 7, 1), within=90)
-    >>> item.reason.value, item.due, item.days
-    ('file_renewal', datetime.date(2026, 9, 1), 62)
-
-    Attributes:
-        reason: why it is listed.
-        status: the licence's status on the day asked about.
-        due: the last day to file (``overdue_filing``, ``file_renewal``) or the expiry
-            (``expiring``).
-        days: days from the day asked about to ``due`` (negative when overdue).
-    """
-
-    reason: WorkReason = attrs.field(converter=_to_reason)
-    status: LicenceStatus = attrs.field(validator=_check_status)
-    due: date = attrs.field(converter=_to_due)
-    days: int = attrs.field()
-
-    @days.validator
-    def _check_days(self, _: attrs.Attribute[int], value: object) -> None:
-        whole_number("item.days", value, -3_700_000, 3_700_000)
-
-    @property
-    def number(self) -> str:
-        """The licence number.
-
-        >>> from datetime import date
-        >>> from qsdomain.licensing import Licence
-        >>> lic = Licence(kind="food_production", number="SC1", holder="某厂",
-        ...               issued=date(2021, 10, 20))
-        >>> worklist([lic], date(2026, 9, 1))[0].number
-        'SC1'
-        """
-        return self.status.licence.number
-
-
-def _iterate(field: str, licences: object) -> Iterator[object]:
-    if isinstance(licences, (str, bytes, bytearray, dict)) or licences is None:
-        raise InvalidInputError(field, licences, "an iterable of licences or (licence, events)")
+def _iterate(field: str, items: object) -> Iterator[object]:
+    if isinstance(items, (str, bytes, bytearray, dict)) or items is None:
+        raise InvalidInputError(field, items, "an iterable of licences or (licence, events)")
     try:
-        return iter(licences)  # type: ignore[call-overload, no-any-return]
+        return iter(items)  # type: ignore[call-overload, no-any-return]
     except TypeError:
         raise InvalidInputError(
-            field, licences, "an iterable of licences or (licence, events)"
+            field, items, "an iterable of licences or (licence, events)"
         ) from None
 
 
-def _split(index: int, item: object) -> tuple[Licence, tuple[LicenceEvent, ...]]:
+def _check_rejects(rejects: object) -> RejectSink | None:
+    if rejects is None or callable(getattr(rejects, "add", None)):
+        return rejects  # type: ignore[return-value]
+    raise InvalidInputError("rejects", rejects, "None or an object with an add(RowRejected)")
+
+
+def _split(item: object) -> tuple[Licence, tuple[LicenceEvent, ...]]:
     if isinstance(item, Licence):
         return item, ()
     if isinstance(item, tuple) and len(item) == 2 and isinstance(item[0], Licence):
-        try:
-            return item[0], event_list(item[1])
-        except InvalidInputError as err:
-            raise InvalidInputError(
-                f"licences[{index}].{err.field}", err.value, err.allowed
-            ) from None
-    raise InvalidInputError(f"licences[{index}]", item, "a Licence or a pair (licence, events)")
+        return item[0], event_list(item[1])
+    raise InvalidInputError("", item, "a Licence or a pair (licence, events)")
 
 
 def _stream(
@@ -144,23 +76,41 @@ def _stream(
     as_of: date,
     calendar: WorkingDayCalendar | None,
     warn: int,
+    rejects: RejectSink | None,
+    *,
+    answered: bool = False,
 ) -> Iterator[LicenceStatus]:
     for index, item in enumerate(source):
-        licence, events = _split(index, item)
         try:
+            if item.__class__ is Licence:  # the usual item, without events
+                yield fold_status(item, as_of, (), calendar, warn)
+                continue
+            if answered and isinstance(item, LicenceStatus):
+                if item.as_of != as_of:
+                    raise InvalidInputError("as_of", item.as_of, f"a status as of {as_of}")
+                yield item
+                continue
+            licence, events = _split(item)
             yield fold_status(licence, as_of, events, calendar, warn)
         except InvalidInputError as err:
-            raise InvalidInputError(
-                f"licences[{index}].{err.field}", err.value, err.allowed
-            ) from None
+            field = f"items[{index}].{err.field}" if err.field else f"items[{index}]"
+            named = InvalidInputError(field, err.value, err.allowed)
+            if rejects is None:
+                raise named from None
+            rejects.add(rejected(index + 1, named))
+        except NotCoveredError as err:
+            if rejects is None:
+                raise
+            rejects.add(rejected(index + 1, err, prefix=f"items[{index}]."))
 
 
 def statuses(
-    licences: Iterable[LicenceItem],
+    items: Iterable[LicenceItem],
     as_of: date,
     *,
+    policy: Policy | None = None,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
-    policy: StatusPolicy | None = None,
+    rejects: RejectSink | None = None,
 ) -> Iterator[LicenceStatus]:
     """The status of each licence on ``as_of``, one at a time, in the order given.
 
@@ -173,67 +123,108 @@ def statuses(
     >>> [s.state.value for s in statuses([a, (b, [Revoked(on=date(2025, 1, 2))])],
     ...                                   date(2025, 6, 1))]
     ['valid', 'revoked']
+    >>> class Printed:
+    ...     def add(self, rejected):
+    ...         print(rejected)
+    >>> [s.id for s in statuses([a, "CMA9", b], date(2025, 6, 1), rejects=Printed())]
+    line 2: items[1] must be a Licence or a pair (licence, events), got CMA9
+    ['CMA1', 'CMA2']
 
-    The arguments other than ``licences`` are checked at once; each item when it is reached.
+    The arguments are checked when called; each item when it is reached. With ``rejects=None``
+    an item the rules refuse raises (its field named ``items[i]...``) and ends the stream; with
+    a sink it is reported there (``line`` is its position from 1) and the stream goes on.
     """
-    source = _iterate("licences", licences)
+    source = _iterate("items", items)
     return _stream(
-        source, day("as_of", as_of), check_calendar(calendar), check_policy(policy).warn_days
+        source,
+        day("as_of", as_of),
+        check_calendar(calendar),
+        check_policy(policy).warning_days,
+        _check_rejects(rejects),
     )
 
 
-def _work_item(st: LicenceStatus, as_of: date, within: int) -> WorkItem | None:
-    if st.state in NEVER_LISTED:
-        return None
-    due = st.renewal_due
-    if st.filed_on is None and due is not None and not _refused(st):
-        days = (due - as_of).days
-        if days < 0:
-            return WorkItem(reason=WorkReason.OVERDUE_FILING, status=st, due=due, days=days)
-        if days <= within:
-            return WorkItem(reason=WorkReason.FILE_RENEWAL, status=st, due=due, days=days)
-        return None
-    left = (st.expires - as_of).days
-    if left <= within:
-        return WorkItem(reason=WorkReason.EXPIRING, status=st, due=st.expires, days=left)
-    return None
-
-
-def _refused(st: LicenceStatus) -> bool:
-    return st.reason.startswith("Renewal refused")
+def _urgency(st: LicenceStatus) -> tuple[int, date, str]:
+    assert st.due is not None  # a listed status has an action, so a due day
+    return (0 if st.action is Action.OVERDUE_FILING else 1, st.due, st.id)
 
 
 def worklist(
-    licences: Iterable[LicenceItem],
+    items: Iterable[LicenceItem | LicenceStatus],
     as_of: date,
     *,
-    within: int = 90,
+    within: int | None = None,
+    policy: Policy | None = None,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
-    policy: StatusPolicy | None = None,
-) -> tuple[WorkItem, ...]:
+    rejects: RejectSink | None = None,
+) -> list[LicenceStatus]:
     """The licences that need action within ``within`` days of ``as_of``, most urgent first.
 
     >>> from datetime import date
     >>> from qsdomain.licensing import Licence, RenewalApplied
     >>> lic = Licence(kind="industrial_product", number="XK1", holder="甲",
     ...               issued=date(2021, 3, 15))
-    >>> [i.reason.value for i in worklist([(lic, [RenewalApplied(on=date(2025, 9, 1))])],
-    ...                                   date(2026, 2, 1))]
-    ['expiring']
+    >>> [(st.state.value, st.action.value, st.days_left)
+    ...  for st in worklist([(lic, [RenewalApplied(on=date(2025, 9, 1))])], date(2026, 2, 20))]
+    [('renewal_pending', 'expiring', 22)]
+
+    Listed: every status with an ``action`` whose ``days_left`` is at most ``within``:
 
     * ``overdue_filing``: no renewal filed in time and the last day to file has passed (the
-      licence still runs);
+      licence still runs; listed whatever ``within``);
     * ``file_renewal``: no filing yet and the last day to file is within ``within`` days;
     * ``expiring``: the licence ends within ``within`` days and a filing is pending, was late
       or was refused (or the last day to file is unknown).
 
-    Expired, revoked, withdrawn, cancelled and not-yet-valid licences are not listed. Items
-    are sorted by ``due`` (overdue ones first, being in the past), then by licence number.
+    Expired, revoked, withdrawn, cancelled and not-yet-valid licences have no action and are
+    not listed. Sorted by urgency: overdue filings first, then by ``due``, then by ``id``.
+    ``within=None`` means :data:`qsdomain.defaults.WITHIN_DAYS`. An item may also be a
+    :class:`LicenceStatus` already computed (by :func:`statuses`, as of the same day: a
+    caller that counts every state lists without computing twice); it is taken as it is.
     """
-    source = _iterate("licences", licences)
-    within = whole_number("within", within, 0, 3660)
+    source = _iterate("items", items)
+    within = whole_number("within", defaults.WITHIN_DAYS if within is None else within, 0, 3660)
     as_of = day("as_of", as_of)
-    stream = _stream(source, as_of, check_calendar(calendar), check_policy(policy).warn_days)
-    found = [item for st in stream if (item := _work_item(st, as_of, within)) is not None]
-    found.sort(key=lambda item: (item.due, item.reason.value, item.number))
-    return tuple(found)
+    calendar = check_calendar(calendar)
+    warn = check_policy(policy).warning_days
+    sink = _check_rejects(rejects)
+    found = [
+        st
+        for st in _stream(source, as_of, calendar, warn, sink, answered=True)
+        if st.action is not None and st.days_left is not None and st.days_left <= within
+    ]
+    found.sort(key=_urgency)
+    return found
+
+
+def counted_provisionally(st: LicenceStatus, kind: LicenceKind, calendar: WorkingCalendar) -> bool:
+    """Whether ``st``'s due day was counted across provisional days of ``calendar``.
+
+    >>> from datetime import date
+    >>> from qsdomain.calendars import china
+    >>> from qsdomain.licensing import Licence, default_kinds, status
+    >>> lic = Licence(kind="food_production", number="SC1", holder="某厂", issued=date(2022, 3, 1))
+    >>> cal = china().extended(until=date(2028, 12, 31), rule="statutory")
+    >>> st = status(lic, [], date(2026, 11, 27), calendar=cal)
+    >>> st.due, counted_provisionally(st, default_kinds().get("food_production"), cal)
+    (datetime.date(2027, 1, 12), True)
+
+    Only a renewal lead counted in working days (a food production licence's: 有效期届满30个工作日
+    前, see the kind's citation) rests on the calendar: a lead in calendar months or days never
+    does, nor does a status without a due day. The days counted lie between the due day and
+    the expiry; only those the calendar has can have been counted. The desk and ``licences
+    check`` mark such answers provisional with this one rule.
+    """
+    if not isinstance(st, LicenceStatus):
+        raise InvalidInputError("st", st, "a LicenceStatus")
+    if not isinstance(kind, LicenceKind) or kind.code != st.kind:
+        raise InvalidInputError("kind", kind, f"the LicenceKind of the status ({st.kind})")
+    if not isinstance(calendar, WorkingCalendar):
+        raise InvalidInputError("calendar", calendar, "a WorkingCalendar")
+    if not calendar.provisional or st.due is None:
+        return False
+    if kind.renewal_lead.unit is not LeadUnit.WORKING_DAYS:
+        return False
+    first, last = sorted((st.due, st.expires))
+    first, last = max(first, calendar.coverage.first), min(last, calendar.coverage.last)
+    return first <= last and calendar.is_provisional_between(first, last)

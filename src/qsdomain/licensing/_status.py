@@ -5,10 +5,10 @@
 >>> from qsdomain.licensing import Licence, RenewalApplied, status
 >>> lic = Licence(kind="food_production", number="SC10633010200001", holder="某食品有限公司",
 ...               issued=date(2021, 10, 20))
->>> st = status(lic, as_of=date(2026, 6, 1), calendar=china())
->>> st.state.value, st.expires, st.renewal_due
-('valid', datetime.date(2026, 10, 19), datetime.date(2026, 9, 1))
->>> later = status(lic, as_of=date(2026, 10, 20), events=[RenewalApplied(on=date(2026, 8, 3))],
+>>> st = status(lic, (), date(2026, 6, 1), calendar=china())
+>>> st.id, st.state.value, st.due, st.days_left, st.expires
+('SC10633010200001', 'valid', datetime.date(2026, 9, 1), 92, datetime.date(2026, 10, 19))
+>>> later = status(lic, [RenewalApplied(on=date(2026, 8, 3))], date(2026, 10, 20),
 ...                calendar=china())
 >>> later.state.value, later.expires
 ('deemed_renewed', datetime.date(2031, 10, 19))
@@ -19,6 +19,12 @@ validity); suspended (from its first through its last day); renewal pending (fil
 undecided); renewal overdue (the last day to file has passed with no filing in time); renewal
 due soon (the last day to file is within the policy's warning window); otherwise valid, or
 deemed renewed when the current validity comes from 行政许可法 art. 50 para. 2.
+
+``due`` is the next day the holder must act: ``renewal_due`` while a renewal filing is still to
+be made (none filed, none refused, the licence not ended), else ``expires``; ``None`` once
+revoked, withdrawn or cancelled. ``days_left`` counts calendar days from ``as_of`` to ``due``.
+``action`` says what the worklist would ask of the holder (:class:`Action`), ``None`` for a
+licence that has ended or is not yet valid.
 
 ``renewal_due`` is the last day a filing is in time: the kind's lead before ``expires``
 (a filing on that day is in time). A working-day lead needs a calendar
@@ -31,12 +37,13 @@ stated assumption, ``china().extended(until=...)``.
 
 from __future__ import annotations
 
+import enum
 from collections.abc import Iterable
-from datetime import date, datetime
-from typing import NoReturn
+from datetime import date, datetime, timedelta
 
 import attrs
 
+from qsdomain import defaults
 from qsdomain._checks import day, enum_member, text, whole_number
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
@@ -45,68 +52,61 @@ from qsdomain.licensing._events import LicenceEvent
 from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import (
-    _DAYS,
-    _ONE_DAY,
-    _STEPS,
     Fold,
     LicenceState,
     check_calendar,
-    days,
     event_list,
-    lead_before_or_error,
 )
-from qsdomain.limits import MAX_LICENCE_EVENTS
 
-__all__ = ["LicenceStatus", "StatusPolicy", "status"]
-
-#: Default warning window before the last filing day, in calendar days: about a quarter, the
-#: time a holder needs to assemble a renewal file. A policy choice, not a rule.
-DEFAULT_WARN_DAYS = 90
-
-# Enum members bound once: reading one off its class (or hashing one, for ``in`` a set) costs
-# more than the comparison it serves, on the path every status takes.
-_REVOKED = LicenceState.REVOKED
-_WITHDRAWN = LicenceState.WITHDRAWN
-_CANCELLED = LicenceState.CANCELLED
-_EXPIRED = LicenceState.EXPIRED
-_VALID = LicenceState.VALID
-_DEEMED_RENEWED = LicenceState.DEEMED_RENEWED
-_RENEWAL_PENDING = LicenceState.RENEWAL_PENDING
-_RENEWAL_OVERDUE = LicenceState.RENEWAL_OVERDUE
-_RENEWAL_DUE_SOON = LicenceState.RENEWAL_DUE_SOON
-_NOT_YET_VALID = LicenceState.NOT_YET_VALID
-_SUSPENDED = LicenceState.SUSPENDED
+__all__ = ["Action", "LicenceStatus", "Policy", "status"]
 
 
-def _check_warn(_: object, __: attrs.Attribute[int], value: object) -> None:
-    whole_number("policy.warn_days", value, 0, 3660)
+def _check_warning(_: object, __: attrs.Attribute[int], value: object) -> None:
+    whole_number("policy.warning_days", value, 0, 3660)
 
 
 @attrs.frozen
-class StatusPolicy:
-    """A bureau's choices in reading a status: how early to warn before the filing deadline.
+class Policy:
+    """A bureau's choices in reading a status (判定规则): how early to warn before the filing day.
 
-    >>> StatusPolicy(warn_days=30).warn_days
-    30
+    >>> Policy().warning_days, Policy(warning_days=90).warning_days
+    (30, 90)
 
     Attributes:
-        warn_days: calendar days before ``renewal_due`` from which the state is
-            ``renewal_due_soon`` (0 warns only on the day itself). Default 90.
+        warning_days: calendar days before ``renewal_due`` from which the state is
+            ``renewal_due_soon`` (0 warns only on the day itself). Default
+            :data:`qsdomain.defaults.WARNING_DAYS` (no statute sets a warning window).
     """
 
-    warn_days: int = attrs.field(default=DEFAULT_WARN_DAYS, validator=_check_warn)
+    warning_days: int = attrs.field(default=defaults.WARNING_DAYS, validator=_check_warning)
 
 
-_DEFAULT_POLICY = StatusPolicy()
+_DEFAULT_POLICY = Policy()
+
+
+class Action(enum.Enum):
+    """What a licence in force asks of its holder next (待办事项)."""
+
+    OVERDUE_FILING = "overdue_filing"  # 逾期未申请延续: the last day to file has passed
+    FILE_RENEWAL = "file_renewal"  # 需在期限内申请延续: file by ``due`` (= ``renewal_due``)
+    EXPIRING = "expiring"  # 即将到期: filed, late or refused; ``due`` is the expiry
+
+
+def _to_action(value: object) -> Action | None:
+    return None if value is None else enum_member("status.action", Action, value)
 
 
 def _to_state(value: object) -> LicenceState:
     return enum_member("status.state", LicenceState, value)
 
 
-def _check_licence(_: object, __: attrs.Attribute[Licence], value: object) -> None:
-    if not isinstance(value, Licence):
-        raise InvalidInputError("status.licence", value, "a Licence")
+def _check_text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
+    text(f"status.{attribute.name}", value)
+
+
+def _check_refused(_: object, __: attrs.Attribute[bool], value: object) -> None:
+    if value.__class__ is not bool:
+        raise InvalidInputError("status.refused", value, "True or False")
 
 
 def _check_days_left(_: object, __: attrs.Attribute[int | None], value: object) -> None:
@@ -120,40 +120,54 @@ def _check_reason(_: object, __: attrs.Attribute[str], value: object) -> None:
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class LicenceStatus:
-    """What a licence's situation is on a day, and what to do next.
+    """What a licence's situation is on a day, and what to do next (许可证状态).
 
     >>> from datetime import date
     >>> from qsdomain.licensing import Licence
     >>> lic = Licence(kind="inspection_body", number="CMA1", holder="某所",
     ...               issued=date(2020, 7, 1))
-    >>> st = status(lic, as_of=date(2026, 2, 1))
-    >>> st.state.value, st.renewal_due, st.days_left, st.since
-    ('renewal_due_soon', datetime.date(2026, 3, 30), 149, datetime.date(2025, 12, 30))
+    >>> st = status(lic, (), date(2026, 2, 1))
+    >>> st.state.value, st.due, st.days_left, st.action.value, st.since
+    ('valid', datetime.date(2026, 3, 30), 57, 'file_renewal', datetime.date(2020, 7, 1))
 
     Attributes:
-        licence: the licence.
+        id: the licence number.
         as_of: the day asked about.
         state: where the licence stands.
+        due: the next day the holder must act: ``renewal_due`` while a renewal filing is still
+            to be made, else ``expires``; ``None`` once revoked, withdrawn or cancelled.
+        days_left: calendar days from ``as_of`` to ``due`` (0 on the day, negative when past);
+            ``None`` when ``due`` is.
+        reason: one or two English sentences saying why, with the dates.
+        kind: the licence kind's code (``food_production`` ...).
+        issued: the issue day.
         expires: the current last day of validity, after any renewal or deemed renewal.
         renewal_due: the last day a renewal filing for ``expires`` is in time; ``None`` once
             revoked, withdrawn or cancelled, or where a working-day lead lies beyond the
             calendar and the state does not depend on it.
-        days_left: days from ``as_of`` to ``expires`` (0 on the last day, negative once
-            expired); ``None`` once revoked, withdrawn or cancelled.
         since: the day the state began (``None`` before the licence is valid).
-        filed_on: the day of an undecided renewal filing, if any.
-        reason: one or two English sentences saying why, with the dates.
+        filed_on: the day of a renewal filing for ``expires`` (in time or late), if any.
+        refused: whether a renewal for ``expires`` was refused (the licence still runs).
+        action: what the holder must do next (:class:`Action`); ``None`` once the licence has
+            ended (expired, revoked, withdrawn, cancelled) or before it is valid.
+        holder: the holder's name (持证单位).
     """
 
-    licence: Licence = attrs.field(validator=_check_licence)
+    id: str = attrs.field(validator=_check_text)
     as_of: date = attrs.field(validator=required_day("status.as_of"))
     state: LicenceState = attrs.field(converter=_to_state)
+    due: date | None = attrs.field(validator=optional_day("status.due"))
+    days_left: int | None = attrs.field(validator=_check_days_left)
+    reason: str = attrs.field(validator=_check_reason)
+    kind: str = attrs.field(validator=_check_text)
+    issued: date = attrs.field(validator=required_day("status.issued"))
     expires: date = attrs.field(validator=required_day("status.expires"))
     renewal_due: date | None = attrs.field(validator=optional_day("status.renewal_due"))
-    days_left: int | None = attrs.field(validator=_check_days_left)
     since: date | None = attrs.field(validator=optional_day("status.since"))
     filed_on: date | None = attrs.field(default=None, validator=optional_day("status.filed_on"))
-    reason: str = attrs.field(default="", validator=_check_reason)
+    refused: bool = attrs.field(default=False, validator=_check_refused)
+    action: Action | None = attrs.field(default=None, converter=_to_action)
+    holder: str = attrs.field(validator=_check_text)
 
     def __attrs_post_init__(self) -> None:
         """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
@@ -165,7 +179,17 @@ class LicenceStatus:
         _check_status(self)
 
 
-_ENDED_BY_ACT = frozenset((LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED))
+#: The states a final act ends a licence in. Tuples: ``in`` compares members by identity, where a
+#: set would hash them (an Enum hashes in Python code).
+_ENDED_BY_ACT = (LicenceState.REVOKED, LicenceState.WITHDRAWN, LicenceState.CANCELLED)
+#: The Chinese term of each final act, for the reasons.
+_ENDED_TERMS = {
+    LicenceState.REVOKED: "吊销",
+    LicenceState.WITHDRAWN: "撤销/撤回",
+    LicenceState.CANCELLED: "注销",
+}
+#: States :attr:`LicenceStatus.action` is ``None`` in (ended, or not yet valid).
+_NO_ACTION = (*_ENDED_BY_ACT, LicenceState.EXPIRED, LicenceState.NOT_YET_VALID)
 #: States of a licence in force on ``as_of``: issued by then and not past ``expires``.
 _IN_FORCE = frozenset(
     (
@@ -179,8 +203,47 @@ _IN_FORCE = frozenset(
 )
 
 
+def _to_file(
+    state: LicenceState, renewal_due: date | None, filed_on: date | None, refused: bool
+) -> bool:
+    """Whether a renewal filing is still to be made (none filed or refused, not ended)."""
+    return (
+        filed_on is None
+        and not refused
+        and renewal_due is not None
+        and state is not LicenceState.EXPIRED
+        and state not in _ENDED_BY_ACT
+    )
+
+
+def _due_of(
+    state: LicenceState,
+    expires: date,
+    renewal_due: date | None,
+    filed_on: date | None,
+    refused: bool,
+) -> date | None:
+    """``due``: the renewal filing day while a filing is to be made, else the expiry."""
+    if state in _ENDED_BY_ACT:
+        return None
+    return renewal_due if _to_file(state, renewal_due, filed_on, refused) else expires
+
+
+def _action_of(state: LicenceState, to_file: bool, days_left: int | None) -> Action | None:
+    """``action``: what the holder must do next, ``None`` once ended or before validity."""
+    if state in _NO_ACTION:
+        return None
+    if to_file:
+        return (
+            Action.OVERDUE_FILING
+            if days_left is not None and days_left < 0
+            else (Action.FILE_RENEWAL)
+        )
+    return Action.EXPIRING
+
+
 def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per rule
-    state, as_of, issued = st.state, st.as_of, st.licence.issued
+    state, as_of, issued = st.state, st.as_of, st.issued
     if state is LicenceState.NOT_YET_VALID:
         if as_of >= issued:
             raise InvalidInputError(
@@ -208,20 +271,32 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
     if st.expires < issued:
         raise InvalidInputError("status.expires", st.expires, f"on or after issued ({issued})")
     if state in _ENDED_BY_ACT:
-        if st.days_left is not None:
-            raise InvalidInputError("status.days_left", st.days_left, f"None once {state.value}")
-        if st.renewal_due is not None:
-            raise InvalidInputError(
-                "status.renewal_due", st.renewal_due, f"None once {state.value}"
-            )
-        if st.filed_on is not None:
-            raise InvalidInputError("status.filed_on", st.filed_on, f"None once {state.value}")
-    elif st.days_left != (st.expires - as_of).days:
+        for name in ("due", "renewal_due", "filed_on"):
+            if getattr(st, name) is not None:
+                raise InvalidInputError(
+                    f"status.{name}", getattr(st, name), f"None once {state.value}"
+                )
+    elif st.due != _due_of(state, st.expires, st.renewal_due, st.filed_on, st.refused):
         raise InvalidInputError(
-            "status.days_left",
-            st.days_left,
-            f"{(st.expires - as_of).days} (days from as_of {as_of} to expires {st.expires})",
+            "status.due",
+            st.due,
+            "renewal_due while a filing is still to be made, else expires "
+            f"({_due_of(state, st.expires, st.renewal_due, st.filed_on, st.refused)})",
         )
+    left = None if st.due is None else (st.due - as_of).days
+    if st.days_left != left:
+        raise InvalidInputError(
+            "status.days_left", st.days_left, f"{left} (days from as_of {as_of} to due {st.due})"
+        )
+    action = _action_of(
+        state, _to_file(state, st.renewal_due, st.filed_on, st.refused), st.days_left
+    )
+    if st.action is not action:
+        raise InvalidInputError(
+            "status.action", st.action, f"{None if action is None else action.value}"
+        )
+    if st.refused and st.filed_on is not None:
+        raise InvalidInputError("status.refused", True, "False while a filing is undecided")
     if st.renewal_due is not None and st.renewal_due > st.expires:
         raise InvalidInputError(
             "status.renewal_due", st.renewal_due, f"on or before expires ({st.expires})"
@@ -248,106 +323,75 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
         raise InvalidInputError("status.filed_on", st.filed_on, f"on or before as_of ({as_of})")
 
 
-#: A LicenceStatus(licence, as_of, state, expires, renewal_due, days_left, since, filed_on,
-#: reason) from values this module computed, built by a draft (qsdomain._drafts). Computations
-#: trust constructed objects (the house rule): the values come from a valid licence and its
-#: folded history, so checking them again would only cost time. Never used on caller input.
-_trusted_status = drafted(LicenceStatus)
-
-
-#: ``d.isoformat()`` by day, for the reasons: the method costs several times the look-up (it
-#: formats through printf), and a register's reasons repeat a few thousand days. Plain dates
-#: only (a subclass may spell itself its own way). Emptied when full.
-_ISO: dict[date, str] = {}
-_ISO_SIZE = 1 << 16
-
-
-def _iso(d: date) -> str:
-    """``d.isoformat()``, remembered for a plain ``date``."""
-    if d.__class__ is not date:
-        return d.isoformat()
-    found = _ISO.get(d)
-    if found is None:
-        if len(_ISO) >= _ISO_SIZE:
-            _ISO.clear()
-        found = _ISO[d] = d.isoformat()
-    return found
+#: A LicenceStatus from values this module computed, built by a draft (qsdomain._drafts), all
+#: fields in order. Computations trust constructed objects (the house rule): the values come
+#: from a valid licence and its folded history, so checking them again would only cost time.
+#: Never used on caller input.
+trusted_status = drafted(LicenceStatus)
 
 
 def _due_for(fold: Fold, as_of: date, warn: int) -> date | None:
     """The due day, or ``None`` when it is not covered and ``as_of`` is surely far from it."""
-    found = fold._due  # fold.due_or_error(), inline
-    if found is None:
-        found = fold._due = lead_before_or_error(
-            fold.kind.renewal_lead, fold.expires, fold._calendar
-        )
+    found = fold.due_or_error()
     if isinstance(found, date):
         return found
     low, _ = fold.due_bounds()
-    if as_of < low - (_DAYS.get(warn) or days(warn)):
+    if as_of < low - timedelta(days=warn):
         return None
     raise found.with_traceback(None)
 
 
 def _in_force(fold: Fold, as_of: date, warn: int) -> tuple[LicenceState, date, date | None, str]:
     """State, since, due and reason of a licence in force and not suspended on ``as_of``."""
-    expires = fold.expires
+    expires = fold.expires.isoformat()
     if fold.filed_on is not None and fold.filed_in_time:
         return (
-            _RENEWAL_PENDING,
+            LicenceState.RENEWAL_PENDING,
             max(fold.filed_on, fold.valid_since),
             _due_for(fold, as_of, warn),
-            f"Renewal filed in time on {_iso(fold.filed_on)}, undecided; valid until "
-            f"{_iso(expires)}, then deemed renewed if still undecided (行政许可法 art. 50).",
+            f"Renewal filed in time (已按期申请延续) on {fold.filed_on.isoformat()}, undecided; "
+            f"valid until "
+            f"{expires}, then deemed renewed if still undecided (行政许可法 art. 50).",
         )
-    due = fold._due  # _due_for(), inline where the fold keeps the day
-    if due.__class__ is not date:
-        due = _due_for(fold, as_of, warn)
+    due = _due_for(fold, as_of, warn)
     if fold.refused_on is not None:
         return (
-            _VALID,
+            LicenceState.VALID,
             max(fold.refused_on, fold.valid_since),
             due,
-            f"Renewal refused on {_iso(fold.refused_on)}; valid until {_iso(expires)}.",
+            f"Renewal refused (不予延续) on {fold.refused_on.isoformat()}; valid until {expires}.",
         )
     if due is not None and as_of > due:
-        late = f" A filing on {_iso(fold.filed_on)} was late." if fold.filed_on is not None else ""
+        late = (
+            f" A filing on {fold.filed_on.isoformat()} was late."
+            if fold.filed_on is not None
+            else ""
+        )
         return (
-            _RENEWAL_OVERDUE,
-            max(due + _ONE_DAY, fold.valid_since),
+            LicenceState.RENEWAL_OVERDUE,
+            max(due + timedelta(days=1), fold.valid_since),
             due,
-            f"The last day to file for renewal was {_iso(due)}; valid until "
-            f"{_iso(expires)}, then expired.{late}",
+            f"The last day to file for renewal was {due.isoformat()}; valid until "
+            f"{expires}, then expired (逾期未申请延续).{late}",
         )
-    if due is not None:
-        warned = due - (_DAYS.get(warn) or days(warn))
-        if as_of >= warned:
-            return (
-                _RENEWAL_DUE_SOON,
-                max(warned, fold.valid_since),
-                due,
-                f"File for renewal by {_iso(due)} ({fold.kind.renewal_lead} before expiry "
-                f"on {_iso(expires)}).",
-            )
-    # One f-string per case (the reason is built on every call).
-    deemed_from = fold.deemed_from
-    state = _VALID if deemed_from is None else _DEEMED_RENEWED
-    if deemed_from is None:
-        if due is None:
-            reason = f"Valid until {_iso(expires)}."
-        else:
-            reason = f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}."
-    elif due is None:
-        reason = (
-            f"Valid until {_iso(expires)}. Deemed renewed from "
-            f"{_iso(deemed_from)} (行政许可法 art. 50)."
+    if due is not None and as_of >= due - timedelta(days=warn):
+        return (
+            LicenceState.RENEWAL_DUE_SOON,
+            max(due - timedelta(days=warn), fold.valid_since),
+            due,
+            f"File for renewal (申请延续) by {due.isoformat()} ({fold.kind.renewal_lead} before "
+            f"expiry "
+            f"on {expires}).",
         )
-    else:
-        reason = (
-            f"Valid until {_iso(expires)}; file for renewal by {_iso(due)}. Deemed "
-            f"renewed from {_iso(deemed_from)} (行政许可法 art. 50)."
-        )
-    return state, fold.valid_since, due, reason
+    state = LicenceState.VALID if fold.deemed_from is None else LicenceState.DEEMED_RENEWED
+    deemed = (
+        ""
+        if fold.deemed_from is None
+        else f" Deemed renewed (视为准予延续) from {fold.deemed_from.isoformat()} "
+        "(行政许可法 art. 50)."
+    )
+    by = f"; file for renewal by {due.isoformat()}" if due is not None else ""
+    return state, fold.valid_since, due, f"Valid (有效) until {expires}{by}.{deemed}"
 
 
 def _ended_due(fold: Fold) -> date | None:
@@ -356,182 +400,136 @@ def _ended_due(fold: Fold) -> date | None:
 
 
 def read(fold: Fold, as_of: date, warn: int) -> LicenceStatus:
-    """The status on ``as_of`` of a fold advanced to ``as_of`` (private)."""
+    """The status on ``as_of`` of a fold advanced to ``as_of`` (the rule's reading)."""
     licence = fold.licence
     expires = fold.expires
     ended = fold.ended
     filed_on = fold.filed_on
     if as_of < licence.issued:
-        state, since, due = _NOT_YET_VALID, None, _due_for(fold, as_of, warn)
-        reason = f"Valid from {_iso(licence.issued)}."
+        state, since, due = LicenceState.NOT_YET_VALID, None, _due_for(fold, as_of, warn)
+        reason = f"Not yet valid (尚未生效): valid from {licence.issued.isoformat()}."
     elif ended is not None:
         state, since = ended, fold.ended_on
-        if ended is _EXPIRED:
-            due, reason = _ended_due(fold), f"Expired after {_iso(expires)}."
+        if ended is LicenceState.EXPIRED:
+            due, reason = _ended_due(fold), f"Expired (有效期届满) after {expires.isoformat()}."
         else:
-            due, reason, filed_on = None, f"{ended.value.capitalize()} on {fold.ended_on}.", None
+            due, filed_on = None, None
+            reason = f"{ended.value.capitalize()} ({_ENDED_TERMS[ended]}) on {fold.ended_on}."
     elif fold.suspended_on is not None and fold.suspended_on <= as_of:
-        state, since = _SUSPENDED, fold.suspended_on
+        state, since = LicenceState.SUSPENDED, fold.suspended_on
         due = _ended_due(fold)
         reason = f"Suspended (暂扣) from {fold.suspended_on} through {fold.suspended_until}."
     else:
         state, since, due, reason = _in_force(fold, as_of, warn)
-    # Licence.expiry_disagrees is False without a printed expiry (a subclass is asked).
-    if (
-        licence.valid_until is not None or licence.__class__ is not Licence
-    ) and licence.expiry_disagrees:
+    if licence.expiry_disagrees:
         reason += (
             f" The printed expiry {licence.valid_until} differs from the kind's term "
             f"({licence.term_end})."
         )
-    days_left = (
-        None
-        if state is _REVOKED or state is _WITHDRAWN or state is _CANCELLED
-        else (expires - as_of).days
+    refused = fold.refused_on is not None and state not in _ENDED_BY_ACT
+    return _built(licence, as_of, state, reason, expires, due, since, filed_on, refused)
+
+
+def _built(  # noqa: PLR0917 - one per field computed
+    licence: Licence,
+    as_of: date,
+    state: LicenceState,
+    reason: str,
+    expires: date,
+    renewal_due: date | None,
+    since: date | None,
+    filed_on: date | None,
+    refused: bool,
+) -> LicenceStatus:
+    """The status from what the fold read: ``due``, ``days_left`` and ``action`` derived."""
+    to_file = _to_file(state, renewal_due, filed_on, refused)
+    due: date | None = None
+    days_left: int | None = None
+    if state not in _ENDED_BY_ACT:
+        due = renewal_due if to_file and renewal_due is not None else expires
+        days_left = (due - as_of).days
+    return trusted_status(
+        licence.number,
+        as_of,
+        state,
+        due,
+        days_left,
+        reason,
+        licence.kind.code,
+        licence.issued,
+        expires,
+        renewal_due,
+        since,
+        filed_on,
+        refused,
+        _action_of(state, to_file, days_left),
+        licence.holder,
     )
-    return _trusted_status(licence, as_of, state, expires, due, days_left, since, filed_on, reason)
 
 
-def check_policy(policy: object) -> StatusPolicy:
+def check_policy(policy: object) -> Policy:
     if policy is None:
         return _DEFAULT_POLICY
-    if isinstance(policy, StatusPolicy):
+    if isinstance(policy, Policy):
         return policy
-    raise InvalidInputError("policy", policy, "a StatusPolicy or None")
+    raise InvalidInputError("policy", policy, "a licensing Policy or None")
 
 
-def fold_status(
+def rule_status(
     licence: Licence,
     as_of: date,
     events: tuple[LicenceEvent, ...],
     calendar: WorkingDayCalendar | None,
     warn: int,
 ) -> LicenceStatus:
-    """The status with checked arguments (private; shared with the portfolio functions)."""
-    if not events and licence.__class__ is Licence:  # a subclass may read its fields its way
-        return _quiet_status(licence, as_of, calendar, warn)
-    return _folded(licence, as_of, events, calendar, warn)
+    """The rule, with checked arguments: fold the events one by one (:meth:`Fold.step`),
+    reading the state before the first event dated after ``as_of``.
 
-
-#: Statuses of licences without events, by what they depend on: (id of the kind, id of the
-#: calendar, issued, valid_until, as_of, warn) -> (kind, calendar, state, expires, due,
-#: days_left, since, reason). A register of a million licences has a few thousand distinct
-#: (kind, issue day) pairs; each entry keeps its kind and calendar, so an id is never mistaken
-#: for a later object's. Emptied when full.
-_QUIET: dict[
-    tuple[int, int, date, date | None, date, int],
-    tuple[object, object, LicenceState, date, date | None, int | None, date | None, str],
-] = {}
-_QUIET_SIZE = 1 << 16
-
-
-def _quiet_status(
-    licence: Licence, as_of: date, calendar: WorkingDayCalendar | None, warn: int
-) -> LicenceStatus:
-    """The status of a licence without events, memoised.
-
-    Without events the answer depends only on the licence's kind, issue day and printed
-    expiry (number, holder and scope are carried, not read), the day, the calendar and the
-    warning window: the fold is run once per distinct combination.
-    """
-    kind = licence.kind
-    key = (id(kind), id(calendar), licence.issued, licence.valid_until, as_of, warn)
-    hit = _QUIET.get(key)
-    if hit is not None and hit[0] is kind and hit[1] is calendar:
-        return _trusted_status(licence, as_of, hit[2], hit[3], hit[4], hit[5], hit[6], None, hit[7])
-    found = _folded(licence, as_of, (), calendar, warn)
-    if len(_QUIET) >= _QUIET_SIZE:
-        _QUIET.clear()
-    _QUIET[key] = (
-        kind,
-        calendar,
-        found.state,
-        found.expires,
-        found.renewal_due,
-        found.days_left,
-        found.since,
-        found.reason,
-    )
-    return found
-
-
-def _refuse(fold: Fold, index: int, event: object, as_of: date, warn: int) -> NoReturn:
-    """Refuse ``events[index]``, not an event, as the plain loop would.
-
-    That loop read the state before the first event dated after ``as_of`` (which may raise
-    the calendar's error) and then stepped the event (which raises for an unknown type).
-    """
-    on = getattr(event, "on", None)
-    # A datetime is a date to isinstance but cannot be compared with one: such an item is
-    # refused by the step alone (it used to escape as a TypeError).
-    if isinstance(on, date) and not isinstance(on, datetime) and on > as_of:
-        fold.advance(as_of)
-        read(fold, as_of, warn)
-    fold.step(index, event)  # type: ignore[arg-type]
-    raise AssertionError("unreachable: Fold.step refuses an unknown event type")  # pragma: no cover
-
-
-def _folded(
-    licence: Licence,
-    as_of: date,
-    events: tuple[LicenceEvent, ...],
-    calendar: WorkingDayCalendar | None,
-    warn: int,
-) -> LicenceStatus:
-    """The status, folding the events.
-
-    :meth:`Fold.run` folds the events up to ``as_of`` in one pass; the state is read before
-    the first event dated after ``as_of``, and the later events are still folded, so a bad
-    history is an error whatever the day. ``tests/test_licensing_fast_paths.py`` checks this
-    against the loop as first written (one :meth:`Fold.step` per event).
+    The later events are still folded, so a bad history is an error whatever the day.
     """
     fold = Fold.fresh(licence, calendar)
-    done = fold.run(events, 0, as_of)
-    if done == len(events):
-        if as_of <= fold.expires:  # fold.advance(as_of), inline: nothing expires by then
-            until = fold.suspended_until
-            if until is not None and as_of > until:  # a suspension over: resumed
-                fold.valid_since = max(fold.valid_since, until + _ONE_DAY)
-                fold.suspended_on = fold.suspended_until = None
-            fold.cursor = max(fold.cursor, as_of)
-        else:
-            fold.advance(as_of)
-        return read(fold, as_of, warn)
-    event = events[done]
-    if type(event) not in _STEPS:
-        _refuse(fold, done, event, as_of, warn)
-    fold.advance(as_of)
-    result = read(fold, as_of, warn)
-    rest = events[done:]
-    done += fold.run(rest, done, date.max)
-    if done < len(events):  # not an event: the state is read already, so no day to compare
-        fold.step(done, events[done])  # raises
+    result: LicenceStatus | None = None
+    for index, event in enumerate(events):
+        if result is None:
+            on = getattr(event, "on", None)
+            # A datetime is a date to isinstance but cannot be compared with one: such an item
+            # is refused by the step alone.
+            if isinstance(on, date) and not isinstance(on, datetime) and on > as_of:
+                fold.advance(as_of)
+                result = read(fold, as_of, warn)
+        fold.step(index, event)
+    if result is None:
+        fold.advance(as_of)
+        result = read(fold, as_of, warn)
     return result
 
 
 def status(
     licence: Licence,
+    events: Iterable[LicenceEvent],
     as_of: date,
     *,
-    events: Iterable[LicenceEvent] = (),
+    policy: Policy | None = None,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
-    policy: StatusPolicy | None = None,
 ) -> LicenceStatus:
-    """The status of ``licence`` on ``as_of``, given its events.
+    """The status of ``licence`` on ``as_of``, given its events (``()`` for none).
 
     >>> from datetime import date
     >>> from qsdomain.licensing import Licence, Suspended
     >>> lic = Licence(kind="industrial_product", number="XK1", holder="某厂",
     ...               issued=date(2021, 3, 15))
-    >>> status(lic, date(2025, 10, 1)).state.value          # 6 months before 2026-03-14
-    'renewal_overdue'
-    >>> st = status(lic, date(2024, 5, 1),
-    ...             events=[Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))])
+    >>> st = status(lic, (), date(2025, 10, 1))          # 6 months before 2026-03-14
+    >>> st.state.value, st.due, st.days_left, st.action.value
+    ('renewal_overdue', datetime.date(2025, 9, 14), -17, 'overdue_filing')
+    >>> st = status(lic, [Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))],
+    ...             date(2024, 5, 1))
     >>> st.state.value, st.since
     ('suspended', datetime.date(2024, 4, 1))
 
-    Pure: the answer depends only on the arguments, and only on the events dated on or before
-    ``as_of`` (later events are still checked, so a bad history is an error whatever the day).
+    The argument order is metrology's ``status(instrument, records, as_of)``. Pure: the answer
+    depends only on the arguments, and only on the events dated on or before ``as_of`` (later
+    events are still checked, so a bad history is an error whatever the day). ``calendar=None``
+    means :func:`~qsdomain.calendars.china`; ``policy=None`` means ``Policy()``.
 
     Raises:
         InvalidInputError: a bad argument, or a history the lifecycle rules do not allow
@@ -539,16 +537,13 @@ def status(
         CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
             state depends on it.
     """
-    if licence.__class__ is not Licence and not isinstance(licence, Licence):
+    if not isinstance(licence, Licence):
         raise InvalidInputError("licence", licence, "a Licence")
-    if as_of.__class__ is not date:
-        as_of = day("as_of", as_of)
-    # event_list and check_calendar, inline for the usual arguments
-    if events.__class__ is not tuple or len(events) > MAX_LICENCE_EVENTS:
-        events = event_list(events)
-    if calendar is not None and calendar.__class__ is not WorkingCalendar:
-        calendar = check_calendar(calendar)
-    warn = DEFAULT_WARN_DAYS if policy is None else check_policy(policy).warn_days
-    if not events and licence.__class__ is Licence:  # fold_status, inline
-        return _quiet_status(licence, as_of, calendar, warn)
-    return _folded(licence, as_of, events, calendar, warn)
+    as_of = day("as_of", as_of)
+    return rule_status(
+        licence,
+        as_of,
+        event_list(events),
+        check_calendar(calendar),
+        check_policy(policy).warning_days,
+    )

@@ -64,7 +64,6 @@ from qsdomain.strategies._licensing import (
     licence_statuses,
     licences,
     lifecycles,
-    work_items,
 )
 from qsdomain.strategies._metrology import (
     METROLOGY_STRATEGIES,
@@ -146,7 +145,6 @@ __all__ = [
     "transitions",
     "verifications",
     "week_loads",
-    "work_items",
     "working_calendars",
     "year_schedules",
 ]

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from qsdomain.errors import QSDomainError
 from qsdomain.licensing import (
+    Action,
     Cancelled,
     Changed,
     Confidence,
@@ -21,16 +22,14 @@ from qsdomain.licensing import (
     LicenceState,
     LicenceStatus,
     Lifecycle,
+    Policy,
     RenewalApplied,
     RenewalRefused,
     Renewed,
     Revoked,
     Source,
-    StatusPolicy,
     Suspended,
     Withdrawn,
-    WorkItem,
-    WorkReason,
     apply,
     default_kinds,
     replay,
@@ -46,7 +45,6 @@ __all__ = [
     "licence_statuses",
     "licences",
     "lifecycles",
-    "work_items",
 ]
 
 #: Issue days whose working-day deadlines the bundled China calendar covers.
@@ -209,10 +207,7 @@ def _status_or_none(
     lic, events = pair
     try:
         return status(
-            lic,
-            lic.issued + timedelta(days=offset),
-            events=events,
-            policy=StatusPolicy(warn_days=warn),
+            lic, events, lic.issued + timedelta(days=offset), policy=Policy(warning_days=warn)
         )
     except QSDomainError:
         return None
@@ -240,29 +235,6 @@ def licence_statuses() -> st.SearchStrategy[LicenceStatus]:
     return found.filter(lambda x: x is not None).map(_present)
 
 
-def work_items() -> st.SearchStrategy[WorkItem]:
-    """An entry of a worklist.
-
-    >>> from hypothesis import given, settings
-    >>> from qsdomain.strategies import work_items
-    >>> @settings(max_examples=5, database=None, deadline=None)
-    ... @given(work_items())
-    ... def check(value):
-    ...     assert value.days == (value.due - value.status.as_of).days
-    >>> check()
-    """
-
-    def item(found: LicenceStatus, reason: WorkReason) -> WorkItem:
-        due = found.expires
-        if reason is not WorkReason.EXPIRING and found.renewal_due is not None:
-            due = found.renewal_due
-        else:
-            reason = WorkReason.EXPIRING
-        return WorkItem(reason=reason, status=found, due=due, days=(due - found.as_of).days)
-
-    return st.builds(item, licence_statuses(), st.sampled_from(WorkReason))
-
-
 LICENSING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     Confidence: lambda: st.sampled_from(Confidence),
     Source: _sources,
@@ -286,7 +258,6 @@ LICENSING_STRATEGIES: dict[Any, Callable[[], st.SearchStrategy[Any]]] = {
     LicenceState: lambda: st.sampled_from(LicenceState),
     Lifecycle: lifecycles,
     LicenceStatus: licence_statuses,
-    StatusPolicy: lambda: st.builds(StatusPolicy, st.integers(0, 3660)),
-    WorkItem: work_items,
-    WorkReason: lambda: st.sampled_from(WorkReason),
+    Policy: lambda: st.builds(Policy, st.integers(0, 3660)),
+    Action: lambda: st.sampled_from(Action),
 }
