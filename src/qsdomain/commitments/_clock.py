@@ -22,7 +22,7 @@ Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below w
 from __future__ import annotations
 
 import operator
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 
@@ -52,236 +52,80 @@ NOTICE_DAYS = 5
 _ONE = timedelta(days=1)
 
 
-class _Counter:
-    """Counted-day arithmetic: working days of a calendar, or every calendar day (overtime).
+class _WorkingDays:
+    """The working days of a calendar (art. 82), counted by the calendar's own public methods
+    (:meth:`~qsdomain.calendars.WorkingCalendar.add_working_days_excluding` and
+    :meth:`~qsdomain.calendars.WorkingCalendar.working_days_between_excluding`): the clocks
+    never count working days themselves."""
 
-    ``add`` and ``between`` are the calendar's (or plain day arithmetic); :meth:`due` and
-    :meth:`used` apply the exclusion spans on top of them. :class:`_Tables` answers the same
-    four questions from a calendar's day tables.
-    """
+    __slots__ = ("cal",)
 
-    __slots__ = ("add", "between", "known")
+    def __init__(self, cal: WorkingCalendar) -> None:
+        self.cal = cal
 
-    def __init__(
-        self, add: Callable[[date, int], date], between: Callable[[date, date], int]
-    ) -> None:
-        self.add = add
-        self.between = between
-        #: Answers of ``add`` by (day, n), for :func:`_after`: a ledger's clocks ask the same
-        #: few thousand questions (the notice day of each receipt day, the due day of each
-        #: acceptance day and limit) hundreds of times.
-        self.known: dict[tuple[date, int], date] = {}
+    def after(self, day: date, n: int) -> date:
+        """The n-th working day after ``day``."""
+        return self.cal.add_working_days(day, n)
 
     def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """The n-th counted day after ``start``, skipping span days; ``None`` if a running
-        span (``end is None``) is reached first."""
+        """The n-th working day after ``start`` outside the spans; ``None`` at a running one."""
+        return self.cal.add_working_days_excluding(
+            start, n, [(s.start, s.end) for s in spans] if spans else ()
+        )
+
+    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+        """Working days ``x`` with ``start < x <= upto`` outside the spans."""
+        if upto <= start:
+            return 0
+        return self.cal.working_days_between_excluding(
+            start, upto, [(s.start, s.end) for s in spans] if spans else ()
+        )
+
+
+class _CalendarDays:
+    """Every calendar day counted (the committed clock of an overtime item, 加班办): plain day
+    arithmetic, span days (art. 45) not counted."""
+
+    __slots__ = ()
+
+    def after(self, day: date, n: int) -> date:
+        """The n-th day after ``day``."""
+        return day + timedelta(days=n)
+
+    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+        """The n-th day after ``start`` outside the spans; ``None`` if a running span
+        (``end is None``) is reached first."""
         remaining, cursor = n, start
         for span in spans:
             end = span.end
             if end is not None and end <= cursor:
                 continue
-            first = max(span.start, cursor + _ONE)
-            available = self.between(cursor, first - _ONE)
+            available = (max(span.start, cursor + _ONE) - _ONE - cursor).days
             if remaining <= available:
-                return self.add(cursor, remaining)
+                break
             remaining -= available
             if end is None:
                 return None
             cursor = end
-        return self.add(cursor, remaining)
+        return cursor + timedelta(days=remaining)
 
     def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """Counted days ``x`` with ``start < x <= upto``, span days not counted."""
+        """Days ``x`` with ``start < x <= upto`` outside the spans (overlaps counted once)."""
         if upto <= start:
             return 0
-        total = self.between(start, upto)
+        total, cursor = (upto - start).days, start
         for span in spans:
-            lo = max(span.start, start + _ONE)
+            lo = max(span.start, cursor + _ONE)
             hi = upto if span.end is None else min(span.end, upto)
             if lo <= hi:
-                total -= self.between(lo - _ONE, hi)
+                total -= (hi - lo).days + 1
+                cursor = hi
         return total
 
 
-class _CalendarDays(_Counter):
-    """Every calendar day counted (the committed clock of an overtime item, 加班办): the
-    answers of :class:`_Counter` on plain day arithmetic, computed on day ordinals."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:
-        super().__init__(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
-
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """:meth:`_Counter.due`: each span's days move the due day on by as many days."""
-        cursor = start.toordinal()
-        remaining = n
-        for span in spans:
-            end = span.end
-            e = None if end is None else end.toordinal()
-            if e is not None and e <= cursor:
-                continue
-            available = max(span.start.toordinal(), cursor + 1) - 1 - cursor
-            if remaining <= available:
-                break
-            remaining -= available
-            if e is None:
-                return None
-            cursor = e
-        if cursor + remaining > _LAST_ORDINAL:  # past date.max: the plain arithmetic's error
-            return super().due(start, n, spans)
-        return _ordinal(cursor + remaining)
-
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """:meth:`_Counter.used`: the days after ``start`` through ``upto``, less span days."""
-        i, j = start.toordinal(), upto.toordinal()
-        if j <= i:
-            return 0
-        total = j - i
-        for span in spans:
-            lo = max(span.start.toordinal(), i + 1)
-            end = span.end
-            hi = j if end is None else min(end.toordinal(), j)
-            if lo <= hi:
-                total -= hi - lo + 1
-        return total
-
-
+Days: TypeAlias = _WorkingDays | _CalendarDays
 _CALENDAR_DAYS = _CalendarDays()
 _by = operator.itemgetter(0)
-
-#: Working-day counters by calendar (the calendar kept alive with its counter, so an id is
-#: never reused while cached); a handful of calendars at most, cleared when full.
-_WORKING: dict[int, tuple[WorkingCalendar, _Counter]] = {}
-_WORKING_CACHED = 16
-
-
-def _working(cal: WorkingCalendar) -> _Counter:
-    """The working-day counter of ``cal``: a :class:`_Tables` for a plain
-    :class:`~qsdomain.calendars.WorkingCalendar` (the common case, and the measured hot spot
-    of :func:`clock`), else one on the calendar's own methods."""
-    found = _WORKING.get(id(cal))
-    if found is not None and found[0] is cal:
-        return found[1]
-    counter = (
-        _Tables(cal)
-        if type(cal) is WorkingCalendar
-        else _Counter(cal.add_working_days, cal.working_days_between)
-    )
-    if len(_WORKING) >= _WORKING_CACHED:
-        _WORKING.clear()
-    _WORKING[id(cal)] = (cal, counter)
-    return counter
-
-
-class _Tables(_Counter):
-    """The working days of a :class:`~qsdomain.calendars.WorkingCalendar`, read from its day
-    tables when every day involved is a plain date inside its coverage, and from the
-    calendar's own methods (through :class:`_Counter`) otherwise, so that every error and
-    every answer outside the tables is the calendar's.
-
-    The tables (read-only use): ``rank[i]`` is the number of working days from the coverage's
-    first day through day ``i``; ``working[k]`` is the ordinal of the (k+1)-th working day.
-    So the n-th working day after day ``i`` is ``working[rank[i] + n - 1]``, and the working
-    days in ``(a, b]`` number ``rank[b] - rank[a]``. ``tests/test_commitments_fast_paths.py``
-    checks every method against :class:`_Counter` on the same calendar.
-    """
-
-    __slots__ = ("_count", "_origin", "_rank", "_size", "_slow", "_working")
-
-    def __init__(self, cal: WorkingCalendar) -> None:
-        self._rank: Sequence[int] = cal._rank
-        self._working: Sequence[int] = cal._working
-        self._origin: int = cal._origin
-        self._size = len(cal._flags)
-        self._count = len(self._working)
-        self._slow = _Counter(cal.add_working_days, cal.working_days_between)
-        super().__init__(self._add, self._between)
-
-    def _add(self, day: date, n: int) -> date:
-        if day.__class__ is _PLAIN and n.__class__ is int and n > 0:
-            i = day.toordinal() - self._origin
-            if 0 <= i < self._size:
-                k = self._rank[i] + n - 1
-                if k < self._count:
-                    return _ordinal(self._working[k])
-        return self._slow.add(day, n)
-
-    def _between(self, start: date, end: date) -> int:
-        if start.__class__ is _PLAIN and end.__class__ is _PLAIN:
-            i = start.toordinal() - self._origin
-            j = end.toordinal() - self._origin
-            if 0 <= i < self._size and 0 <= j < self._size:
-                return self._rank[j] - self._rank[i]
-        return self._slow.between(start, end)
-
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """:meth:`_Counter.due` in table indices: each span's working days are skipped by
-        moving the target rank past them."""
-        origin, size, rank = self._origin, self._size, self._rank
-        cursor = start.toordinal() - origin
-        if 0 <= cursor < size and n > 0 and start.__class__ is _PLAIN:
-            remaining = n
-            for span in spans:
-                end = span.end
-                e = None if end is None else end.toordinal() - origin
-                if e is not None and e <= cursor:
-                    continue
-                first = max(span.start.toordinal() - origin, cursor + 1)
-                if not (first <= size and (e is None or e < size)):
-                    break  # outside the tables: the calendar answers
-                available = rank[first - 1] - rank[cursor]
-                if remaining <= available:
-                    return _ordinal(self._working[rank[cursor] + remaining - 1])
-                remaining -= available
-                if e is None:
-                    return None
-                cursor = e
-            else:
-                k = rank[cursor] + remaining - 1
-                if k < self._count:
-                    return _ordinal(self._working[k])
-        return self._slow.due(start, n, spans)
-
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """:meth:`_Counter.used` in table indices."""
-        origin, size, rank = self._origin, self._size, self._rank
-        i = start.toordinal() - origin
-        j = upto.toordinal() - origin
-        if 0 <= i < size and 0 <= j < size:
-            if j <= i:
-                return 0
-            total = rank[j] - rank[i]
-            for span in spans:
-                lo = max(span.start.toordinal() - origin, i + 1)
-                end = span.end
-                hi = j if end is None else min(end.toordinal() - origin, j)
-                if lo <= hi:
-                    total -= rank[hi] - rank[lo - 1]
-            return total
-        return self._slow.used(start, upto, spans)
-
-
-#: Most answers a counter remembers (its memo is cleared when full).
-_KNOWN = 1 << 15
-
-
-def _after(counter: _Counter, day: date, n: int) -> date:
-    """``counter.add(day, n)``, remembered: the calendar is immutable, so an answer once
-    found is the answer (an error is never remembered: it is raised again each time)."""
-    key = (day, n)
-    found = counter.known.get(key)
-    if found is None:
-        found = counter.add(day, n)
-        if len(counter.known) >= _KNOWN:
-            counter.known.clear()
-        counter.known[key] = found
-    return found
-
-
-_PLAIN = date
-_ordinal = date.fromordinal
-_LAST_ORDINAL = date.max.toordinal()
 
 
 # -- results built on the hot path ---------------------------------------------------------------
@@ -364,7 +208,7 @@ _WITHDRAWN = ClockState.WITHDRAWN
 
 
 def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot path
-    counter: _Counter,
+    counter: Days,
     n: int,
     accepted_on: date | None,
     state: CaseState,
@@ -386,10 +230,9 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
         if used is None:
             used = counter.used(accepted_on, decided_on or day, spans)
     else:  # the same answers, without the span bookkeeping
-        due = counter.known.get((accepted_on, n)) or _after(counter, accepted_on, n)
+        due = counter.after(accepted_on, n)
         if used is None:
-            upto = decided_on or day
-            used = counter.between(accepted_on, upto) if upto > accepted_on else 0
+            used = counter.used(accepted_on, decided_on or day, spans)
     paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
         result = _MET if due is not None and decided_on <= due else _MISSED
@@ -429,7 +272,7 @@ def _immediate(
 
 
 def _obligations(
-    counter: _Counter,
+    counter: _WorkingDays,
     item: ServiceItem,
     state: CaseState,
     *,
@@ -440,10 +283,9 @@ def _obligations(
 ) -> list[tuple[date, ObligationKind]]:
     """Everything still to do, each as (its last day, what), for a case neither withdrawn
     nor delivered (those have nothing left); ``counter`` counts working days."""
-    known = counter.known  # _after's memo, read inline on the frequent paths
     if decided_on is not None:
         limit = item.delivery_limit  # art. 44
-        return [(known.get((decided_on, limit)) or _after(counter, decided_on, limit), _TO_DELIVER)]
+        return [(counter.after(decided_on, limit), _TO_DELIVER)]
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
             return [(notice_by, _TO_NOTIFY_OR_ACCEPT)]
@@ -453,15 +295,13 @@ def _obligations(
     if running is not None and running.notified is None:  # art. 45: tell in writing
         todo.append((running.start, _TO_NOTIFY_EXCLUSION))
     if state.outstanding:
-        todo.append((_after(counter, accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
+        todo.append((counter.after(accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
     if item.mode is _MODE_TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
         every = item.progress_every
-        todo.append(
-            (known.get((since, every)) or _after(counter, since, every), _TO_REPORT_PROGRESS)
-        )
+        todo.append((counter.after(since, every), _TO_REPORT_PROGRESS))
     if item.mode is _MODE_COORDINATED and state.meeting_on is None:
-        todo.append((_after(counter, accepted_on, item.meeting_within), _TO_HOLD_MEETING))
+        todo.append((counter.after(accepted_on, item.meeting_within), _TO_HOLD_MEETING))
     if committed.due is not None:
         todo.append((committed.due, _TO_DECIDE))
     return todo
@@ -488,7 +328,7 @@ def _not_started(case: Case, day: date) -> CaseClock:
 
 
 def _excluded_days(
-    working: _Counter,
+    working: Days,
     state: CaseState,
     statutory: Deadline,
     accepted_on: date | None,
@@ -498,7 +338,7 @@ def _excluded_days(
     if not state.exclusions or statutory.state in (_WITHDRAWN, _NOT_STARTED):
         return 0
     assert accepted_on is not None  # for mypy: the clock started
-    return working.between(accepted_on, max(accepted_on, upto)) - statutory.used
+    return working.used(accepted_on, upto, ()) - statutory.used
 
 
 def clock(
@@ -535,14 +375,15 @@ def clock(
         raise InvalidInputError("case", case, "a Case")
     cal = _calendar(calendar)
     moment, day = _as_of(as_of, case.item)
-    return _read(case, moment, day, cal, _working(cal))
+    return _read(case, moment, day, cal, _WorkingDays(cal))
 
 
 def _read(
-    case: Case, moment: datetime, day: date, cal: WorkingCalendar, working: _Counter
+    case: Case, moment: datetime, day: date, cal: WorkingCalendar, working: _WorkingDays
 ) -> CaseClock:
     """:func:`clock` once its arguments are checked (``moment`` and ``day`` from
-    :func:`_as_of` in the item's zone, ``working`` the calendar's :func:`_working` counter);
+    :func:`_as_of` in the item's zone, ``working`` the calendar's working days: a
+    :class:`_WorkingDays`, or the batch kernel's memoising one);
     :func:`~qsdomain.commitments.clocks` calls it directly, checking the date and calendar once
     for all cases."""
     item = case.item
@@ -554,9 +395,7 @@ def _read(
         if state.received_at is None:
             return _not_started(case, day)
         received_on, recorded, decided_on = local_days(state, item)
-    notice_by = working.known.get((received_on, NOTICE_DAYS)) or _after(
-        working, received_on, NOTICE_DAYS
-    )
+    notice_by = working.after(received_on, NOTICE_DAYS)
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
@@ -652,6 +491,6 @@ def due_date(
     n += _checks.whole_number("extension", extension, 0, limits.MAX_LIMIT_DAYS)
     spans = _pairs(exclusions)
     cal = _calendar(calendar)
-    due = _Counter(cal.add_working_days, cal.working_days_between).due(day, n, spans)
+    due = _WorkingDays(cal).due(day, n, spans)
     assert due is not None  # for mypy: every span has an end
     return due

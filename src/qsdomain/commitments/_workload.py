@@ -24,8 +24,8 @@ from qsdomain.commitments._clock import (
     _as_of_checked,
     _calendar,
     _read,
-    _working,
 )
+from qsdomain.commitments._kernel import working_days
 from qsdomain.errors import InvalidInputError
 
 __all__ = ["Count", "Tally", "clocks", "tally", "worklist"]
@@ -74,7 +74,7 @@ def clocks(
 
 def _stream(cases: Iterable[Case], as_of: AsOf, cal: WorkingCalendar) -> Iterator[CaseClock]:
     moments: dict[str, tuple[datetime, date]] = {}  # as_of read in each item zone met
-    working = _working(cal)
+    working = working_days(cal)
     for i, case in enumerate(cases):
         if case.__class__ is not Case and not isinstance(case, Case):
             raise InvalidInputError(f"cases[{i}]", case, "a Case")

@@ -1,0 +1,54 @@
+"""The commitments kernel: the only place the clocks trade plainness for speed.
+
+Used only behind the batch entries (:func:`~qsdomain.commitments.statuses`,
+:func:`~qsdomain.commitments.worklist`): a ledger's clocks ask the calendar the same few
+thousand questions (the notice day of each receipt day, the due day of each acceptance day and
+limit) hundreds of times, so :class:`MemoWorkingDays` remembers the calendar's answers through
+:class:`qsdomain._memo.Memo`. The rule itself (:func:`qsdomain.commitments.clock`) is not
+copied here: the kernel hands it this counter. ``tests/test_commitments_fast_paths.py`` checks
+that the batch answers as the rule, errors included.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from qsdomain._memo import Memo
+from qsdomain.calendars import WorkingCalendar
+from qsdomain.commitments._clock import _WorkingDays
+
+__all__ = ["MemoWorkingDays", "working_days"]
+
+#: Most answers one calendar's counter remembers (emptied when full).
+KNOWN = 1 << 15
+
+
+class MemoWorkingDays(_WorkingDays):
+    """:class:`~qsdomain.commitments._clock._WorkingDays` remembering ``after``'s answers (the
+    calendar is immutable, so an answer once found is the answer; an error is not kept)."""
+
+    __slots__ = ("known",)
+
+    def __init__(self, cal: WorkingCalendar) -> None:
+        super().__init__(cal)
+        self.known: Memo[tuple[date, int], date] = Memo(KNOWN)
+
+    def after(self, day: date, n: int) -> date:
+        """The n-th working day after ``day``, remembered."""
+        key = (day, n)
+        found = self.known.get(key)
+        if found is None:
+            found = self.known.put(key, self.cal.add_working_days(day, n))
+        return found
+
+
+#: A counter per calendar met (the calendar kept with it, so its id is never reused).
+_COUNTERS: Memo[int, tuple[WorkingCalendar, MemoWorkingDays]] = Memo(16)
+
+
+def working_days(cal: WorkingCalendar) -> MemoWorkingDays:
+    """The remembering counter of ``cal`` (one per calendar, kept while few are in use)."""
+    found = _COUNTERS.get(id(cal))
+    if found is None or found[0] is not cal:
+        found = _COUNTERS.put(id(cal), (cal, MemoWorkingDays(cal)))
+    return found[1]
