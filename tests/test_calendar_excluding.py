@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from qsdomain.calendars import WorkingCalendar, china
@@ -62,6 +62,11 @@ def spans(draw: st.DrawFn, days: st.SearchStrategy[date]) -> list[Span]:
 
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(near, edge), st.integers(0, 60), spans(st.one_of(near, edge)))
+@example(  # a running span starting inside a closed one that ends with the coverage
+    date(2026, 11, 1),
+    16,
+    [(date(2026, 12, 1), None), (date(2026, 11, 21), date(2026, 12, 31))],
+)
 def test_add_excluding_is_the_day_by_day_walk(day: date, n: int, excluded: list[Span]) -> None:
     try:
         expected: object = plain_add(CAL, day, n, excluded)

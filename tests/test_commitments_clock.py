@@ -491,7 +491,7 @@ def test_hot_path_builders_make_the_objects_the_classes_make() -> None:
     checked = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
     assert built == checked
     assert hash(built) == hash(checked)
-    owed = _obligation_of(ObligationKind.DELIVER, date(2026, 10, 23))
+    owed = _obligation_of(ObligationKind.DELIVER, date(2026, 10, 23), False)
     assert type(owed) is Obligation
     assert owed == Obligation(kind="deliver", by=date(2026, 10, 23))
     # A draft that does not fit its class is refused at import: tests/test_drafts.py.

@@ -24,13 +24,13 @@ from qsdomain.commitments import (
     Received,
     ServiceItem,
     tally,
-    worklist,
+    worklist_from_clocks,
 )
 from qsdomain.commitments._case import ExclusionSpan
 from qsdomain.commitments._clock import _CalendarDays, _deadline, _WorkingDays
 from qsdomain.commitments._kernel import KNOWN, MemoWorkingDays, working_days
 from qsdomain.commitments._modes import ExclusionKind
-from qsdomain.commitments._workload import _URGENCY, _key
+from qsdomain.commitments._workload import _URGENCY
 from qsdomain.errors import CalendarNotCoveredError
 from qsdomain.strategies import case_clocks, cases
 
@@ -52,13 +52,22 @@ def test_a_clock_equals_the_same_clock_built_with_checks(found: CaseClock) -> No
 
 @FAST
 @given(st.lists(case_clocks(), max_size=25), st.randoms(use_true_random=False))
-def test_the_worklist_is_the_plain_sort_by_key(found: list[CaseClock], rng: Random) -> None:
-    # Few ids, so that ties (kept in arrival order) are exercised.
-    found = [attrs.evolve(c, case_id=rng.choice("AB")) for c in found]
-    expected = sorted([c for c in found if c.state in _URGENCY], key=_key)
-    got = worklist(iter(found))
-    assert got == expected
-    assert [id(c) for c in got] == [id(c) for c in expected]
+def test_the_worklist_is_what_needs_action_by_urgency_due_and_id(
+    found: list[CaseClock], rng: Random
+) -> None:
+    # Few ids, so that ties are exercised.
+    found = [attrs.evolve(c, id=rng.choice("AB")) for c in found]
+    got = worklist_from_clocks(iter(found), within=10)
+    assert got == sorted(got, key=lambda c: (_URGENCY[c.state], c.due or date.max, c.id))
+
+    def needed(c: CaseClock) -> bool:
+        return c.state in (ClockState.BREACHED, ClockState.WARNING) or (
+            c.state in _URGENCY and c.days_left is not None and 0 <= c.days_left <= 10
+        )
+
+    assert [id(c) for c in got] == sorted(
+        (id(c) for c in found if needed(c)), key=[id(c) for c in got].index
+    )
 
 
 @FAST

@@ -299,28 +299,37 @@ class WorkingCalendar:
             if given:
                 self._ordered(excluded)  # checked all the same
             return day
+        spans = self._ordered(excluded) if given else ()
         cursor, remaining = i, n  # counted: working days at indices > cursor
-        for first, last in self._ordered(excluded) if given else ():
+        for first, last in spans:
             e = None if last is None else last.toordinal() - origin
             if e is not None and e <= cursor:
                 continue
             f = max(first.toordinal() - origin, cursor + 1)
-            before = min(f - 1, last_index)
-            available = rank[before] - rank[cursor]
+            if f > last_index:  # the span starts past the coverage: count up to its end
+                break
+            available = rank[f - 1] - rank[cursor]
             if remaining <= available:
                 return date.fromordinal(working[rank[cursor] + remaining - 1])
-            if before == last_index:
-                raise self._beyond("n", day, n)
             remaining -= available
             if e is None:
                 return None
-            if e > last_index:
-                raise self._beyond("n", day, n)
-            cursor = e
+            cursor = min(e, last_index)
+            if e > last_index:  # the span ends past the coverage, and so does the count
+                break
         k = rank[cursor] + remaining - 1
         if k >= len(working):
+            if self._running_met(day, spans):
+                return None
             raise self._beyond("n", day, n)
         return date.fromordinal(working[k])
+
+    def _running_met(self, day: date, spans: Sequence[tuple[date, date | None]]) -> bool:
+        """Counting ran past the coverage: whether a running span began on a covered day the
+        count went through (then the day-by-day walk meets it first and the answer is
+        ``None``; otherwise the count is not covered)."""
+        last = self.coverage.last
+        return day < last and any(end is None and first <= last for first, end in spans)
 
     def working_days_between_excluding(
         self, start: date, end: date, excluded: Sequence[tuple[date, date | None]]

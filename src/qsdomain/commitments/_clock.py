@@ -29,7 +29,6 @@ from typing import TypeAlias
 from qsdomain import _checks, limits
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
-from qsdomain.commitments import _trusted
 from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
 from qsdomain.commitments._clock_result import (
     CaseClock,
@@ -42,7 +41,16 @@ from qsdomain.commitments._items import ServiceItem, close_of_business, parse_ho
 from qsdomain.commitments._modes import ExclusionKind, Mode
 from qsdomain.errors import InvalidInputError
 
-__all__ = ["AsOf", "CaseClock", "ClockState", "Deadline", "Obligation", "ObligationKind", "clock"]
+__all__ = [
+    "AsOf",
+    "CaseClock",
+    "ClockState",
+    "Deadline",
+    "Obligation",
+    "ObligationKind",
+    "clock",
+    "status",
+]
 
 AsOf: TypeAlias = date | datetime
 """A date (read at its close in the item's zone) or an aware datetime."""
@@ -268,7 +276,7 @@ def _immediate(
         result = _BREACHED
     else:
         result = _ON_TRACK
-    return _trusted.build(Deadline, limit=0, due=due, used=0, left=0, state=result)
+    return _deadline_of(0, due, 0, 0, result, False)
 
 
 def _obligations(
@@ -319,12 +327,54 @@ def _calendar(calendar: object) -> WorkingCalendar:
 
 def _not_started(case: Case, day: date) -> CaseClock:
     """The clock of a case whose application has not been received by ``day``."""
-    off = _trusted.build(Deadline, limit=0, due=None, used=0, left=0, state=_NOT_STARTED)
+    off = _deadline_of(0, None, 0, 0, _NOT_STARTED, False)
     item = case.item
-    return _trusted.build(
-        CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
-        statutory=off, committed=off,
+    reason = f"not_started: not received by {day} (未收件)"
+    return _case_clock_of(
+        case.id, day, _NOT_STARTED, None, None, reason, item.code, item.mode,
+        None, None, False, off, off, None, None, 0, False,
     )  # fmt: skip
+
+
+#: The unit each committed clock counts in, by mode (加班办 counts every calendar day).
+_UNIT = dict.fromkeys(Mode, "working days") | {Mode.OVERTIME: "calendar days (加班办)"}
+
+
+def _reason_of(  # noqa: PLR0917 - one line from the facts of a clock, positional
+    state: ClockState,
+    mode: Mode,
+    committed: Deadline,
+    statutory: Deadline,
+    accepted_on: date | None,
+    owed: Obligation | None,
+) -> str:
+    """The one-line reason of a clock: the committed clock in its own unit (working days, or
+    calendar days for an overtime item), the statutory clock, and what is next (overdue said).
+
+    >>> from datetime import date
+    >>> d = Deadline(limit=5, due=date(2026, 10, 5), used=6, left=-1, state="breached")
+    >>> owed = Obligation(kind="decide", by=date(2026, 10, 5), overdue=True)
+    >>> print(_reason_of(ClockState.BREACHED, Mode.OVERTIME, d, d, date(2026, 9, 29), owed))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    breached: committed limit (承诺时限) 5 calendar days (加班办), 6 used, due 2026-10-05;
+    statutory (法定时限) due 2026-10-05 (breached); next: decide by 2026-10-05, overdue (逾期)
+    """
+    value = state._value_
+    if mode is _MODE_IMMEDIATE:
+        head = f"{value}: decided on the day (即办), due {committed.due}"
+    elif accepted_on is None:
+        head = f"{value}: not accepted yet (未受理)"
+    else:
+        unit = _UNIT[mode]
+        head = (
+            f"{value}: committed limit (承诺时限) {committed.limit} {unit}, {committed.used} "
+            f"used, due {committed.due}; statutory (法定时限) due {statutory.due} "
+            f"({statutory.state._value_})"
+        )
+    if owed is None:
+        return head
+    late = ", overdue (逾期)" if owed.overdue else ""
+    return f"{head}; next: {owed.kind._value_} by {owed.by}{late}"
 
 
 def _excluded_days(
@@ -432,21 +482,30 @@ def _read(
     if cal.provisional:
         last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
         provisional = cal.is_provisional_between(received_on, last)
+    owed = None if first is None else _obligation_of(first[1], first[0], first[0] < day)
+    state_now, due = committed.state, committed.due
     return _case_clock_of(
         case.id,
+        day,
+        state_now,
+        due,
+        None if due is None else (due - day).days,
+        _reason_of(state_now, item.mode, committed, statutory, accepted_on, owed),
         item.code,
         item.mode,
-        day,
         received_on,
         accepted_on,
         deemed,
         statutory,
         committed,
-        None if first is None else _obligation_of(first[1], first[0]),
+        owed,
         delivery_due,
         excluded,
         provisional,
     )
+
+
+status = clock
 
 
 def _pairs(value: object) -> list[ExclusionSpan]:
@@ -459,9 +518,7 @@ def _pairs(value: object) -> list[ExclusionSpan]:
         end = _checks.day(f"exclusions[{i}][1]", both[1])
         if end < start:
             raise InvalidInputError(f"exclusions[{i}][1]", end, f"a day on or after {start}")
-        spans.append(
-            _trusted.build(ExclusionSpan, kind=ExclusionKind.TESTING, start=start, end=end)
-        )
+        spans.append(ExclusionSpan(kind=ExclusionKind.TESTING, start=start, end=end))
     return sorted(spans, key=lambda span: span.start)
 
 

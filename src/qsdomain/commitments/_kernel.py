@@ -11,13 +11,17 @@ that the batch answers as the rule, errors included.
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Iterable, Iterator
+from datetime import date, datetime
 
 from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar
-from qsdomain.commitments._clock import _WorkingDays
+from qsdomain.commitments._case import Case
+from qsdomain.commitments._clock import AsOf, CaseClock, _as_of, _read, _WorkingDays
+from qsdomain.errors import InvalidInputError, QSDomainError
+from qsdomain.rejects import RejectSink, rejected
 
-__all__ = ["MemoWorkingDays", "working_days"]
+__all__ = ["MemoWorkingDays", "stream", "working_days"]
 
 #: Most answers one calendar's counter remembers (emptied when full).
 KNOWN = 1 << 15
@@ -52,3 +56,29 @@ def working_days(cal: WorkingCalendar) -> MemoWorkingDays:
     if found is None or found[0] is not cal:
         found = _COUNTERS.put(id(cal), (cal, MemoWorkingDays(cal)))
     return found[1]
+
+
+def stream(
+    items: Iterable[Case], as_of: AsOf, cal: WorkingCalendar, rejects: RejectSink | None
+) -> Iterator[CaseClock]:
+    """The clocks of :func:`~qsdomain.commitments.clocks` (arguments checked there): the rule
+    (``_read``) on the remembering counter, ``as_of`` read once per item zone; a refused case
+    raises, or goes to ``rejects`` (its position from 1, the field prefixed ``items[i].``)."""
+    moments: dict[str, tuple[datetime, date]] = {}  # as_of read in each item zone met
+    working = working_days(cal)
+    for i, case in enumerate(items):
+        try:
+            if case.__class__ is not Case and not isinstance(case, Case):
+                raise InvalidInputError(f"items[{i}]", case, "a Case")
+            item = case.item
+            found = moments.get(item.zone)
+            if found is None:
+                found = moments[item.zone] = _as_of(as_of, item)
+            answer = _read(case, found[0], found[1], cal, working)
+        except QSDomainError as err:
+            if rejects is None:
+                raise
+            prefix = "" if getattr(err, "field", "").startswith(f"items[{i}]") else f"items[{i}]."
+            rejects.add(rejected(i + 1, err, prefix=prefix))
+            continue
+        yield answer
