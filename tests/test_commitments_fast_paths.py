@@ -23,6 +23,8 @@ from qsdomain.commitments import (
     ClockState,
     Received,
     ServiceItem,
+    clock,
+    statuses,
     tally,
     worklist_from_clocks,
 )
@@ -31,7 +33,8 @@ from qsdomain.commitments._clock import _CalendarDays, _deadline, _WorkingDays
 from qsdomain.commitments._kernel import KNOWN, MemoWorkingDays, working_days
 from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.commitments._workload import _URGENCY
-from qsdomain.errors import CalendarNotCoveredError
+from qsdomain.errors import CalendarNotCoveredError, QSDomainError
+from qsdomain.rejects import RowRejected
 from qsdomain.strategies import case_clocks, cases
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -102,12 +105,13 @@ def test_a_deadline_given_the_days_used_is_the_deadline_counted(
     accepted_on = case.events[0].at.date()
     day = min(accepted_on + timedelta(days=offset), date(2026, 9, 30))
     decided_on = day if decided else None
+    spans = [(s.start, s.end) for s in state.exclusions]
     try:
-        plain = _deadline(counter, n, accepted_on, state, day, decided_on, 0.8)
-        used = _deadline(counter, other, accepted_on, state, day, decided_on, 0.8).used
+        plain = _deadline(counter, n, accepted_on, state, spans, day, decided_on, 0.8)
+        used = _deadline(counter, other, accepted_on, state, spans, day, decided_on, 0.8).used
     except CalendarNotCoveredError:
         return
-    assert _deadline(counter, n, accepted_on, state, day, decided_on, 0.8, used) == plain
+    assert _deadline(counter, n, accepted_on, state, spans, day, decided_on, 0.8, used) == plain
 
 
 def _answer(make: object) -> object:
@@ -151,7 +155,7 @@ def test_the_kernel_counter_counts_as_the_rule(
     methods), twice (the second time from its memo)."""
     cal = china()
     fast, plain = working_days(cal), _WorkingDays(cal)
-    spans = data.draw(_spans(start))
+    spans = [(s.start, s.end) for s in data.draw(_spans(start))]
     upto = start + timedelta(days=ahead)
     for _ in range(2):
         assert _answer(lambda: fast.due(start, n, spans)) == _answer(
@@ -163,14 +167,14 @@ def test_the_kernel_counter_counts_as_the_rule(
         assert _answer(lambda: fast.after(start, n)) == _answer(lambda: plain.after(start, n))
 
 
-def _walk_due(start: date, n: int, spans: list[ExclusionSpan]) -> date | None:
+def _walk_due(start: date, n: int, spans: list[tuple[date, date | None]]) -> date | None:
     """The definition: step a day at a time, skipping span days."""
     cursor = start
     while n:
         cursor += timedelta(days=1)
-        if any(s.start <= cursor and s.end is None for s in spans):
+        if any(a <= cursor and b is None for a, b in spans):
             return None
-        if not any(s.start <= cursor and (s.end is None or cursor <= s.end) for s in spans):
+        if not any(a <= cursor and (b is None or cursor <= b) for a, b in spans):
             n -= 1
     return cursor
 
@@ -181,11 +185,11 @@ def test_the_calendar_day_counter_counts_as_a_day_walk(
     start: date, n: int, data: st.DataObject
 ) -> None:
     """The overtime clock's counter (every calendar day) against walking the days."""
-    spans = data.draw(_spans(start))
+    spans = [(s.start, s.end) for s in data.draw(_spans(start))]
     assert _CalendarDays().due(start, n, spans) == _walk_due(start, n, spans)
-    due = _walk_due(start, n, [s for s in spans if s.end is not None])
+    due = _walk_due(start, n, [s for s in spans if s[1] is not None])
     if due is not None:
-        done = [s for s in spans if s.end is not None]
+        done = [s for s in spans if s[1] is not None]
         assert _CalendarDays().used(start, due, done) == n
 
 
@@ -213,3 +217,36 @@ def test_days_are_shared_between_cases() -> None:
     assert first._days[0] == second._days[0] == date(2026, 9, 28)
     assert first._days[0] is second._days[0]
     assert first._days[1] is second._days[1]
+
+
+@FAST
+@given(st.lists(cases(), max_size=12), st.dates(date(2003, 6, 1), date(2027, 3, 1)))
+def test_the_batch_answers_as_the_rule_errors_included(found: list[Case], as_of: date) -> None:
+    """statuses (the kernel's stream) gives clock()'s answer for each case, or its error."""
+    expected: list[object] = []
+    for case in found:
+        try:
+            expected.append(clock(case, as_of))
+        except QSDomainError as err:
+            expected.append((type(err), str(err)))
+    got: list[object] = []
+    for case in found:  # one at a time, so that an error does not end the stream
+        try:
+            got.extend(statuses([case], as_of))
+        except QSDomainError as err:
+            got.append((type(err), str(err).replace("items[0].", "")))
+    assert got == expected
+    rejected: list[RowRejected] = []
+    kept = list(statuses(found, as_of, rejects=_Sink(rejected)))
+    assert kept == [c for c in expected if isinstance(c, CaseClock)]
+    assert [r.line for r in rejected] == [
+        i + 1 for i, c in enumerate(expected) if not isinstance(c, CaseClock)
+    ]
+
+
+class _Sink:
+    def __init__(self, into: list[RowRejected]) -> None:
+        self.into = into
+
+    def add(self, rejected: RowRejected) -> None:
+        self.into.append(rejected)

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from itertools import accumulate, compress
 from operator import itemgetter
-from typing import Literal, cast
+from typing import Literal, NoReturn, cast
 
 import attrs
 
@@ -374,22 +374,39 @@ class WorkingCalendar:
         if excluded.__class__ not in _SEQUENCES:
             found = _checks.items("excluded", excluded, max_items=limits.MAX_CALENDAR_DAYS)
             excluded = cast("tuple[tuple[date, date | None], ...]", found)  # checked below
+        previous, in_order = None, True
+        for pair in excluded:
+            if pair.__class__ is tuple and len(pair) == 2:
+                first, last = pair
+                if first.__class__ is date and (
+                    last is None or (last.__class__ is date and last >= first)
+                ):
+                    if previous is not None and first < previous:
+                        in_order = False
+                    previous = first
+                    continue
+            self._refuse(excluded)
+        return excluded if in_order else sorted(excluded, key=_first)
+
+    @staticmethod
+    def _refuse(excluded: Sequence[object]) -> NoReturn:
+        """Raise the typed error for the first pair of ``excluded`` that is not a span."""
         for k, pair in enumerate(excluded):
-            if pair.__class__ is not tuple or len(pair) != 2:
+            if not isinstance(pair, tuple) or len(pair) != 2:
                 raise InvalidInputError(f"excluded[{k}]", pair, "a (first, last) pair of dates")
-            first, last = pair
-            if first.__class__ is not date:
-                _check_date(f"excluded[{k}][0]", first)
-            if last is not None:
-                if last.__class__ is not date:
-                    _check_date(f"excluded[{k}][1]", last)
-                if last < first:
-                    raise InvalidInputError(
-                        f"excluded[{k}][1]", last, f"None or a day on or after {first}"
-                    )
-        if len(excluded) > 1:
-            excluded = sorted(excluded, key=_first)
-        return excluded
+            first = _check_date(f"excluded[{k}][0]", pair[0])
+            last = None if pair[1] is None else _check_date(f"excluded[{k}][1]", pair[1])
+            if last is not None and last < first:
+                raise InvalidInputError(
+                    f"excluded[{k}][1]", last, f"None or a day on or after {first}"
+                )
+            if (
+                pair.__class__ is not tuple
+                or pair[0].__class__ is not date
+                or (last is not None and pair[1].__class__ is not date)
+            ):
+                raise InvalidInputError(f"excluded[{k}]", pair, "a tuple of two plain dates")
+        raise InvalidInputError("excluded", excluded, "(first, last) pairs of dates")
 
     def next_working_day(self, day: date) -> date:
         """The first working day strictly after ``day``.

@@ -22,14 +22,14 @@ Rules (行政许可法, 2003, amended 2019-04-23, unless noted), applied below w
 from __future__ import annotations
 
 import operator
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time, timedelta
 from typing import TypeAlias
 
 from qsdomain import _checks, limits
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
-from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
+from qsdomain.commitments._case import Case, CaseState, local_days
 from qsdomain.commitments._clock_result import (
     CaseClock,
     ClockState,
@@ -38,7 +38,7 @@ from qsdomain.commitments._clock_result import (
     ObligationKind,
 )
 from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
-from qsdomain.commitments._modes import ExclusionKind, Mode
+from qsdomain.commitments._modes import Mode
 from qsdomain.errors import InvalidInputError
 
 __all__ = [
@@ -54,6 +54,10 @@ __all__ = [
 
 AsOf: TypeAlias = date | datetime
 """A date (read at its close in the item's zone) or an aware datetime."""
+
+Spans: TypeAlias = Sequence[tuple[date, date | None]]
+"""Excluded days (art. 45) as the calendar takes them: ``(first, last)`` pairs, both included,
+``last`` ``None`` while the procedure runs; in order of first day."""
 
 #: 行政许可法 art. 32(4): incomplete materials are notified within 5 (working, art. 82) days.
 NOTICE_DAYS = 5
@@ -75,19 +79,20 @@ class _WorkingDays:
         """The n-th working day after ``day``."""
         return self.cal.add_working_days(day, n)
 
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """The n-th working day after ``start`` outside the spans; ``None`` at a running one."""
-        return self.cal.add_working_days_excluding(
-            start, n, [(s.start, s.end) for s in spans] if spans else ()
-        )
+    @staticmethod
+    def text(day: date | None) -> str:
+        """A day as a reason writes it (:func:`_day_text`)."""
+        return _day_text(day)
 
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+    def due(self, start: date, n: int, spans: Spans) -> date | None:
+        """The n-th working day after ``start`` outside the spans; ``None`` at a running one."""
+        return self.cal.add_working_days_excluding(start, n, spans)
+
+    def used(self, start: date, upto: date, spans: Spans) -> int:
         """Working days ``x`` with ``start < x <= upto`` outside the spans."""
         if upto <= start:
             return 0
-        return self.cal.working_days_between_excluding(
-            start, upto, [(s.start, s.end) for s in spans] if spans else ()
-        )
+        return self.cal.working_days_between_excluding(start, upto, spans)
 
 
 class _CalendarDays:
@@ -100,15 +105,14 @@ class _CalendarDays:
         """The n-th day after ``day``."""
         return day + timedelta(days=n)
 
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
+    def due(self, start: date, n: int, spans: Spans) -> date | None:
         """The n-th day after ``start`` outside the spans; ``None`` if a running span
         (``end is None``) is reached first."""
         remaining, cursor = n, start
-        for span in spans:
-            end = span.end
+        for first, end in spans:
             if end is not None and end <= cursor:
                 continue
-            available = (max(span.start, cursor + _ONE) - _ONE - cursor).days
+            available = (max(first, cursor + _ONE) - _ONE - cursor).days
             if remaining <= available:
                 break
             remaining -= available
@@ -117,14 +121,14 @@ class _CalendarDays:
             cursor = end
         return cursor + timedelta(days=remaining)
 
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
+    def used(self, start: date, upto: date, spans: Spans) -> int:
         """Days ``x`` with ``start < x <= upto`` outside the spans (overlaps counted once)."""
         if upto <= start:
             return 0
         total, cursor = (upto - start).days, start
-        for span in spans:
-            lo = max(span.start, cursor + _ONE)
-            hi = upto if span.end is None else min(span.end, upto)
+        for first, end in spans:
+            lo = max(first, cursor + _ONE)
+            hi = upto if end is None else min(end, upto)
             if lo <= hi:
                 total -= (hi - lo).days + 1
                 cursor = hi
@@ -220,27 +224,23 @@ def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot
     n: int,
     accepted_on: date | None,
     state: CaseState,
+    spans: Spans,
     day: date,
     decided_on: date | None,
     warn_at: float,
     used: int | None = None,
 ) -> Deadline:
-    """The deadline of ``n`` counted days; ``used``, if given, is what this counter counts
-    from acceptance to the decision or ``day`` (the statutory clock's, for the committed
-    clock on the same counter: the count does not depend on ``n``)."""
+    """The deadline of ``n`` counted days, ``spans`` the state's exclusions as pairs;
+    ``used``, if given, is what this counter counts from acceptance to the decision or
+    ``day`` (the statutory clock's, for the committed clock on the same counter: the count
+    does not depend on ``n``)."""
     if state.withdrawn_on is not None:
         return _deadline_of(n, None, 0, n, _WITHDRAWN, False)
     if accepted_on is None:
         return _deadline_of(n, None, 0, n, _NOT_STARTED, False)
-    spans = state.exclusions
-    if spans:
-        due = counter.due(accepted_on, n, spans)
-        if used is None:
-            used = counter.used(accepted_on, decided_on or day, spans)
-    else:  # the same answers, without the span bookkeeping
-        due = counter.after(accepted_on, n)
-        if used is None:
-            used = counter.used(accepted_on, decided_on or day, spans)
+    due = counter.due(accepted_on, n, spans) if spans else counter.after(accepted_on, n)
+    if used is None:
+        used = counter.used(accepted_on, decided_on or day, spans)
     paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
         result = _MET if due is not None and decided_on <= due else _MISSED
@@ -336,8 +336,9 @@ def _not_started(case: Case, day: date) -> CaseClock:
     )  # fmt: skip
 
 
-#: The unit each committed clock counts in, by mode (加班办 counts every calendar day).
-_UNIT = dict.fromkeys(Mode, "working days") | {Mode.OVERTIME: "calendar days (加班办)"}
+def _day_text(day: date | None) -> str:
+    """A day in a reason: ISO 8601, or "not yet known" (a paused clock's due day)."""
+    return "not yet known" if day is None else day.isoformat()
 
 
 def _reason_of(  # noqa: PLR0917 - one line from the facts of a clock, positional
@@ -347,9 +348,11 @@ def _reason_of(  # noqa: PLR0917 - one line from the facts of a clock, positiona
     statutory: Deadline,
     accepted_on: date | None,
     owed: Obligation | None,
+    text: Callable[[date | None], str] = _day_text,
 ) -> str:
     """The one-line reason of a clock: the committed clock in its own unit (working days, or
-    calendar days for an overtime item), the statutory clock, and what is next (overdue said).
+    calendar days for an overtime item, 加班办), the statutory clock, and what is next (an
+    overdue obligation said so); ``text`` writes a day (the batch kernel's remembers them).
 
     >>> from datetime import date
     >>> d = Deadline(limit=5, due=date(2026, 10, 5), used=6, left=-1, state="breached")
@@ -361,20 +364,20 @@ def _reason_of(  # noqa: PLR0917 - one line from the facts of a clock, positiona
     """
     value = state._value_
     if mode is _MODE_IMMEDIATE:
-        head = f"{value}: decided on the day (即办), due {committed.due}"
+        head = value + ": decided on the day (即办), due " + text(committed.due)
     elif accepted_on is None:
-        head = f"{value}: not accepted yet (未受理)"
+        head = value + ": not accepted yet (未受理)"
     else:
-        unit = _UNIT[mode]
+        unit = "calendar days (加班办)" if mode is _MODE_OVERTIME else "working days"
         head = (
             f"{value}: committed limit (承诺时限) {committed.limit} {unit}, {committed.used} "
-            f"used, due {committed.due}; statutory (法定时限) due {statutory.due} "
+            f"used, due {text(committed.due)}; statutory (法定时限) due {text(statutory.due)} "
             f"({statutory.state._value_})"
         )
     if owed is None:
         return head
     late = ", overdue (逾期)" if owed.overdue else ""
-    return f"{head}; next: {owed.kind._value_} by {owed.by}{late}"
+    return f"{head}; next: {owed.kind._value_} by {text(owed.by)}{late}"
 
 
 def _excluded_days(
@@ -449,9 +452,10 @@ def _read(
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
+    spans: Spans = [(s.start, s.end) for s in state.exclusions] if state.exclusions else ()
 
     statutory = _deadline(
-        working, item.statutory_limit + extra, accepted_on, state, day, decided_on, warn
+        working, item.statutory_limit + extra, accepted_on, state, spans, day, decided_on, warn
     )
     if item.mode is _MODE_IMMEDIATE:
         assert state.received_at is not None  # for mypy: checked above
@@ -459,10 +463,14 @@ def _read(
     else:
         n = item.committed_limit + extra
         if item.mode is _MODE_OVERTIME:
-            committed = _deadline(_CALENDAR_DAYS, n, accepted_on, state, day, decided_on, warn)
+            committed = _deadline(
+                _CALENDAR_DAYS, n, accepted_on, state, spans, day, decided_on, warn
+            )
         else:  # the statutory clock's counter: the same days used
             used = statutory.used
-            committed = _deadline(working, n, accepted_on, state, day, decided_on, warn, used)
+            committed = _deadline(
+                working, n, accepted_on, state, spans, day, decided_on, warn, used
+            )
     if state.withdrawn_on is not None or state.delivered_on is not None:
         todo: list[tuple[date, ObligationKind]] = []  # nothing left to do
     else:
@@ -490,7 +498,7 @@ def _read(
         state_now,
         due,
         None if due is None else (due - day).days,
-        _reason_of(state_now, item.mode, committed, statutory, accepted_on, owed),
+        _reason_of(state_now, item.mode, committed, statutory, accepted_on, owed, working.text),
         item.code,
         item.mode,
         received_on,
@@ -508,8 +516,8 @@ def _read(
 status = clock
 
 
-def _pairs(value: object) -> list[ExclusionSpan]:
-    spans = []
+def _pairs(value: object) -> list[tuple[date, date | None]]:
+    spans: list[tuple[date, date | None]] = []
     for i, pair in enumerate(_checks.items("exclusions", value, max_items=limits.MAX_CASE_EVENTS)):
         both = _checks.items(f"exclusions[{i}]", pair, max_items=2)
         if len(both) != 2:
@@ -518,8 +526,8 @@ def _pairs(value: object) -> list[ExclusionSpan]:
         end = _checks.day(f"exclusions[{i}][1]", both[1])
         if end < start:
             raise InvalidInputError(f"exclusions[{i}][1]", end, f"a day on or after {start}")
-        spans.append(ExclusionSpan(kind=ExclusionKind.TESTING, start=start, end=end))
-    return sorted(spans, key=lambda span: span.start)
+        spans.append((start, end))
+    return sorted(spans, key=_by)
 
 
 def due_date(

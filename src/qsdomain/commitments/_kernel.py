@@ -3,10 +3,11 @@
 Used only behind the batch entries (:func:`~qsdomain.commitments.statuses`,
 :func:`~qsdomain.commitments.worklist`): a ledger's clocks ask the calendar the same few
 thousand questions (the notice day of each receipt day, the due day of each acceptance day and
-limit) hundreds of times, so :class:`MemoWorkingDays` remembers the calendar's answers through
-:class:`qsdomain._memo.Memo`. The rule itself (:func:`qsdomain.commitments.clock`) is not
-copied here: the kernel hands it this counter. ``tests/test_commitments_fast_paths.py`` checks
-that the batch answers as the rule, errors included.
+limit, the working days used from each acceptance day, the text of each day) hundreds of
+times, so :class:`MemoWorkingDays` remembers the answers through :class:`qsdomain._memo.Memo`.
+The rule itself (:func:`qsdomain.commitments.clock`) is not copied here: the kernel hands it
+this counter. ``tests/test_commitments_fast_paths.py`` checks that the batch answers as the
+rule, errors included.
 """
 
 from __future__ import annotations
@@ -17,7 +18,15 @@ from datetime import date, datetime
 from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar
 from qsdomain.commitments._case import Case
-from qsdomain.commitments._clock import AsOf, CaseClock, _as_of, _read, _WorkingDays
+from qsdomain.commitments._clock import (
+    AsOf,
+    CaseClock,
+    Spans,
+    _as_of,
+    _day_text,
+    _read,
+    _WorkingDays,
+)
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.rejects import RejectSink, rejected
 
@@ -31,11 +40,31 @@ class MemoWorkingDays(_WorkingDays):
     """:class:`~qsdomain.commitments._clock._WorkingDays` remembering ``after``'s answers (the
     calendar is immutable, so an answer once found is the answer; an error is not kept)."""
 
-    __slots__ = ("known",)
+    __slots__ = ("counted", "known", "texts")
 
     def __init__(self, cal: WorkingCalendar) -> None:
         super().__init__(cal)
         self.known: Memo[tuple[date, int], date] = Memo(KNOWN)
+        self.texts: Memo[date | None, str] = Memo(KNOWN)
+        self.counted: Memo[tuple[date, date], int] = Memo(KNOWN)
+
+    def used(self, start: date, upto: date, spans: Spans) -> int:
+        """Working days ``x`` with ``start < x <= upto`` outside the spans; remembered when
+        there are none (the counts of a ledger repeat: few acceptance and as-of days)."""
+        if spans or upto <= start:
+            return super().used(start, upto, spans)
+        key = (start, upto)
+        found = self.counted.get(key)
+        if found is None:
+            found = self.counted.put(key, self.cal.working_days_between_excluding(start, upto, ()))
+        return found
+
+    def text(self, day: date | None) -> str:  # type: ignore[override]  # a method, not static
+        """A day as a reason writes it, remembered (a ledger's reasons name few days)."""
+        found = self.texts.get(day)
+        if found is None:
+            found = self.texts.put(day, _day_text(day))
+        return found
 
     def after(self, day: date, n: int) -> date:
         """The n-th working day after ``day``, remembered."""

@@ -38,9 +38,10 @@ _URGENCY = {
     ClockState.ON_TRACK: 2,
     ClockState.NOT_STARTED: 3,
 }
-#: States that need action whatever the due day (the other open ones are listed when due
-#: within the window).
-_ACTION = frozenset({ClockState.BREACHED, ClockState.WARNING})
+#: Breached and warning clocks need action whatever the due day; the other open ones (on
+#: track, not started) are listed when due within the window.
+_BREACHED, _WARNING = ClockState.BREACHED, ClockState.WARNING
+_ON_TRACK, _NOT_STARTED = ClockState.ON_TRACK, ClockState.NOT_STARTED
 
 
 def clocks(
@@ -112,11 +113,13 @@ def worklist_from_clocks(
     for i, c in enumerate(case_clocks):
         if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
             raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        state = c.state
-        if state in _ACTION or (
-            state in _URGENCY and c.days_left is not None and 0 <= c.days_left <= days
-        ):
+        state = c.state  # compared by identity: an enum member hashes in Python
+        if state is _BREACHED or state is _WARNING:
             found.append(c)
+        elif state is _ON_TRACK or state is _NOT_STARTED:
+            left = c.days_left
+            if left is not None and 0 <= left <= days:
+                found.append(c)
     found.sort(key=_key)
     return found
 
