@@ -36,16 +36,27 @@ __all__ = ["MemoWorkingDays", "stream", "working_days"]
 KNOWN = 1 << 15
 
 
+class _Texts(Memo[date | None, str]):
+    """The text of each day met (:func:`~qsdomain.commitments._clock._day_text`), made once."""
+
+    __slots__ = ()
+
+    def __missing__(self, day: date | None) -> str:
+        return self.put(day, _day_text(day))
+
+
 class MemoWorkingDays(_WorkingDays):
     """:class:`~qsdomain.commitments._clock._WorkingDays` remembering ``after``'s answers (the
     calendar is immutable, so an answer once found is the answer; an error is not kept)."""
 
-    __slots__ = ("counted", "known", "texts")
+    __slots__ = ("counted", "known", "text", "texts")
 
     def __init__(self, cal: WorkingCalendar) -> None:
         super().__init__(cal)
         self.known: Memo[tuple[date, int], date] = Memo(KNOWN)
-        self.texts: Memo[date | None, str] = Memo(KNOWN)
+        self.texts = _Texts(KNOWN)
+        #: A day as a reason writes it, remembered: a C-level dict look-up once known.
+        self.text = self.texts.__getitem__  # type: ignore[assignment]
         self.counted: Memo[tuple[date, date], int] = Memo(KNOWN)
 
     def used(self, start: date, upto: date, spans: Spans) -> int:
@@ -57,13 +68,6 @@ class MemoWorkingDays(_WorkingDays):
         found = self.counted.get(key)
         if found is None:
             found = self.counted.put(key, self.cal.working_days_between_excluding(start, upto, ()))
-        return found
-
-    def text(self, day: date | None) -> str:  # type: ignore[override]  # a method, not static
-        """A day as a reason writes it, remembered (a ledger's reasons name few days)."""
-        found = self.texts.get(day)
-        if found is None:
-            found = self.texts.put(day, _day_text(day))
         return found
 
     def after(self, day: date, n: int) -> date:
