@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from datetime import date, datetime
+from operator import attrgetter
 
 from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar
@@ -21,6 +22,7 @@ from qsdomain.commitments._case import Case
 from qsdomain.commitments._clock import (
     AsOf,
     CaseClock,
+    ClockState,
     Spans,
     _as_of,
     _day_text,
@@ -30,7 +32,7 @@ from qsdomain.commitments._clock import (
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.rejects import RejectSink, rejected
 
-__all__ = ["MemoWorkingDays", "stream", "working_days"]
+__all__ = ["MemoWorkingDays", "by_urgency", "stream", "working_days"]
 
 #: Most answers one calendar's counter remembers (emptied when full).
 KNOWN = 1 << 15
@@ -115,3 +117,27 @@ def stream(
             rejects.add(rejected(i + 1, err, prefix=prefix))
             continue
         yield answer
+
+
+#: The worklist's urgency of each open state, scaled so that urgency and due day make one int.
+_RANK = {
+    ClockState.BREACHED: 0,
+    ClockState.WARNING: 10_000_000,
+    ClockState.ON_TRACK: 20_000_000,
+    ClockState.NOT_STARTED: 30_000_000,
+}
+_NO_DAY = date.max.toordinal()  # 3,652,059 < 10,000,000
+_by_id = attrgetter("id")
+
+
+def _rank(c: CaseClock) -> int:
+    due = c.due
+    return _RANK[c.state] + (_NO_DAY if due is None else due.toordinal())
+
+
+def by_urgency(found: list[CaseClock]) -> None:
+    """Sort open clocks in place by the worklist's key (urgency, due day, id): two stable
+    sorts on one-type keys (the id, then urgency and due day as one int), several times
+    faster than one sort on (int, date, str) tuples."""
+    found.sort(key=_by_id)
+    found.sort(key=_rank)

@@ -16,7 +16,7 @@ from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.commitments._case import Case
 from qsdomain.commitments._clock import AsOf, CaseClock, ClockState, _as_of_checked, _calendar
-from qsdomain.commitments._kernel import stream
+from qsdomain.commitments._kernel import by_urgency, stream
 from qsdomain.defaults import WITHIN_DAYS
 from qsdomain.errors import InvalidInputError
 from qsdomain.rejects import RejectSink
@@ -120,7 +120,7 @@ def worklist_from_clocks(
             left = c.days_left
             if left is not None and 0 <= left <= days:
                 found.append(c)
-    found.sort(key=_key)
+    by_urgency(found)  # the order of _key, sorted faster
     return found
 
 
