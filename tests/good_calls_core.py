@@ -74,6 +74,13 @@ GOOD_CALLS: dict[str, Call] = {
     ),
     "calendars.WorkingCalendar.is_working_day": Call(CAL.is_working_day, (D,)),
     "calendars.WorkingCalendar.add_working_days": Call(CAL.add_working_days, (D, 5)),
+    "calendars.WorkingCalendar.add_working_days_excluding": Call(
+        CAL.add_working_days_excluding, (date(2026, 9, 21), 10, [(date(2026, 9, 29), D)])
+    ),
+    "calendars.WorkingCalendar.working_days_between_excluding": Call(
+        CAL.working_days_between_excluding,
+        (date(2026, 9, 21), D, [(date(2026, 9, 29), date(2026, 10, 9))]),
+    ),
     "calendars.WorkingCalendar.working_days_between": Call(
         CAL.working_days_between, (date(2026, 9, 30), D)
     ),

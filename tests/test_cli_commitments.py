@@ -49,7 +49,7 @@ def status_json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, di
 
 
 def by_case(answer: dict) -> dict[str, dict]:  # type: ignore[type-arg]
-    return {c["case_id"]: c for c in answer["worklist"]}
+    return {c["id"]: c for c in answer["worklist"]}
 
 
 def ledger(tmp_path: Path, text: str, name: str = "cases.csv", bom: bool = False) -> str:
@@ -66,15 +66,20 @@ def test_example_status_worklist_order_and_tally(capsys: pytest.CaptureFixture[s
     assert (status, err) == (0, "")
     assert answer["cases"] == 12
     assert answer["rejected"] == 0
-    states = [(c["case_id"], c["committed"]["state"]) for c in answer["worklist"]]
+    states = [(c["id"], c["committed"]["state"]) for c in answer["worklist"]]
     assert states == [
         ("2026-0901-003", "breached"),
         ("2026-0910-010", "breached"),
         ("2026-1013-008", "breached"),
         ("2026-1016-012", "warning"),
         ("2026-0928-002", "on_track"),
-        ("2026-0901-011", "on_track"),
     ]
+    assert answer["within"] == 30
+    assert all(c["reason"] for c in answer["worklist"])
+    _, wider, _ = status_json(
+        capsys, CASES, "--items", ITEMS, "--as-of", "2026-10-20", "--within", "365"
+    )
+    assert [c["id"] for c in wider["worklist"]][-1] == "2026-0901-011"  # due beyond 30 days
     modes = {c["key"]: c for c in answer["tally"]["by_mode"]}
     assert set(modes) == {"immediate", "guided", "overtime", "tracked", "coordinated"}
     assert (modes["immediate"]["met"], modes["immediate"]["missed"]) == (1, 1)
@@ -134,15 +139,17 @@ def test_example_text_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
         capsys, "commitments", "status", CASES, "--items", ITEMS, "--as-of", "2026-10-20"
     )
     assert status == 0
-    assert out.startswith("as of 2026-10-20: 6 open of 12 cases read\n")
+    assert out.startswith("as of 2026-10-20: 5 to act on within 30 days of 12 cases read\n")
     status, out, _ = run(
         capsys, "commitments", "status", CASES, "--items", ITEMS, "--as-of", "2026-10-20", "--csv"
     )
     rows = list(csv.DictReader(io.StringIO(out)))
     assert status == 0
     assert [r["case"] for r in rows][:2] == ["2026-0901-003", "2026-0910-010"]
-    assert rows[0]["committed_due"] == "2026-09-10"
-    assert rows[0]["left"] == "-24"
+    assert rows[0]["due"] == "2026-09-10"
+    assert rows[0]["days_left"] == "-40"  # calendar days
+    assert rows[0]["left"] == "-24"  # working days of the limit
+    assert rows[0]["reason"].startswith("breached: committed limit (承诺时限)")
 
 
 def test_json_answer_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
@@ -153,7 +160,7 @@ def test_json_answer_round_trips(capsys: pytest.CaptureFixture[str]) -> None:
     )
     assert status == 0
     answer = from_json(out, StatusAnswer)
-    assert answer.worklist[0].case_id == "2026-0901-003"
+    assert answer.worklist[0].id == "2026-0901-003"
 
 
 def test_default_catalogue_rejects_unknown_items_and_keeps_the_rest(
@@ -299,7 +306,7 @@ def test_bad_rows_and_invalid_timelines_are_reported_and_the_rest_processed(
 ) -> None:
     status, answer, err = status_json(capsys, ledger(tmp_path, BAD), "--as-of", "2026-09-25")
     assert status == 1
-    assert sorted(c["case_id"] for c in answer["worklist"]) == ["G1", "G3"]
+    assert sorted(c["id"] for c in answer["worklist"]) == ["G1"]  # G3: not accepted, no due
     lines = err.splitlines()
     expected = [
         "rejected: line 5: event must be one of received, 收件",  # unknown event kind

@@ -472,14 +472,15 @@ def _outcome(f: object, *args: object) -> object:
     n=st.integers(-5, 400),
 )
 def test_the_clocks_counter_answers_as_the_calendar_does(start: date, end: date, n: int) -> None:
-    from qsdomain.commitments._clock import _working  # noqa: PLC0415 - the private fast path
+    from qsdomain.commitments._kernel import working_days  # noqa: PLC0415 - the fast path
 
     for cal in (china(), china().extended(until=date(2027, 12, 31))):
-        counter = _working(cal)
-        assert _outcome(counter.add, start, n) == _outcome(cal.add_working_days, start, n)
-        assert _outcome(counter.between, start, end) == _outcome(
-            cal.working_days_between, start, end
-        )
+        counter = working_days(cal)
+        assert _outcome(counter.after, start, n) == _outcome(cal.add_working_days, start, n)
+        if end > start:  # before it, nothing is used (and nothing asked)
+            assert _outcome(counter.used, start, end, ()) == _outcome(
+                cal.working_days_between_excluding, start, end, ()
+            )
 
 
 def test_hot_path_builders_make_the_objects_the_classes_make() -> None:
@@ -490,7 +491,7 @@ def test_hot_path_builders_make_the_objects_the_classes_make() -> None:
     checked = Deadline(limit=10, due=date(2026, 10, 16), used=4, left=6, state="on_track")
     assert built == checked
     assert hash(built) == hash(checked)
-    owed = _obligation_of(ObligationKind.DELIVER, date(2026, 10, 23))
+    owed = _obligation_of(ObligationKind.DELIVER, date(2026, 10, 23), False)
     assert type(owed) is Obligation
     assert owed == Obligation(kind="deliver", by=date(2026, 10, 23))
     # A draft that does not fit its class is refused at import: tests/test_drafts.py.

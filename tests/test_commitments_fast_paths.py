@@ -23,22 +23,18 @@ from qsdomain.commitments import (
     ClockState,
     Received,
     ServiceItem,
+    clock,
+    statuses,
     tally,
-    worklist,
+    worklist_from_clocks,
 )
 from qsdomain.commitments._case import ExclusionSpan
-from qsdomain.commitments._clock import (
-    _KNOWN,
-    _after,
-    _CalendarDays,
-    _Counter,
-    _deadline,
-    _Tables,
-    _working,
-)
+from qsdomain.commitments._clock import _CalendarDays, _deadline, _WorkingDays
+from qsdomain.commitments._kernel import KNOWN, MemoWorkingDays, working_days
 from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.commitments._workload import _URGENCY, _key
-from qsdomain.errors import CalendarNotCoveredError
+from qsdomain.errors import CalendarNotCoveredError, QSDomainError
+from qsdomain.rejects import RowRejected
 from qsdomain.strategies import case_clocks, cases
 
 FAST = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -59,13 +55,22 @@ def test_a_clock_equals_the_same_clock_built_with_checks(found: CaseClock) -> No
 
 @FAST
 @given(st.lists(case_clocks(), max_size=25), st.randoms(use_true_random=False))
-def test_the_worklist_is_the_plain_sort_by_key(found: list[CaseClock], rng: Random) -> None:
-    # Few ids, so that ties (kept in arrival order) are exercised.
-    found = [attrs.evolve(c, case_id=rng.choice("AB")) for c in found]
-    expected = sorted([c for c in found if c.state in _URGENCY], key=_key)
-    got = worklist(iter(found))
-    assert got == expected
-    assert [id(c) for c in got] == [id(c) for c in expected]
+def test_the_worklist_is_what_needs_action_by_urgency_due_and_id(
+    found: list[CaseClock], rng: Random
+) -> None:
+    # Few ids, so that ties are exercised.
+    found = [attrs.evolve(c, id=rng.choice("AB")) for c in found]
+    got = worklist_from_clocks(iter(found), within=10)
+    assert [id(c) for c in got] == [id(c) for c in sorted(got, key=_key)]  # the rule's order
+
+    def needed(c: CaseClock) -> bool:
+        return c.state in (ClockState.BREACHED, ClockState.WARNING) or (
+            c.state in _URGENCY and c.days_left is not None and 0 <= c.days_left <= 10
+        )
+
+    assert [id(c) for c in got] == sorted(
+        (id(c) for c in found if needed(c)), key=[id(c) for c in got].index
+    )
 
 
 @FAST
@@ -95,17 +100,18 @@ def test_a_deadline_given_the_days_used_is_the_deadline_counted(
 ) -> None:
     """The committed clock reuses the statutory clock's count of days used: that count does
     not depend on the limit."""
-    counter = _working(china())
+    counter = _WorkingDays(china())
     state = case.state
     accepted_on = case.events[0].at.date()
     day = min(accepted_on + timedelta(days=offset), date(2026, 9, 30))
     decided_on = day if decided else None
+    spans = [(s.start, s.end) for s in state.exclusions]
     try:
-        plain = _deadline(counter, n, accepted_on, state, day, decided_on, 0.8)
-        used = _deadline(counter, other, accepted_on, state, day, decided_on, 0.8).used
+        plain = _deadline(counter, n, accepted_on, state, spans, day, decided_on, 0.8)
+        used = _deadline(counter, other, accepted_on, state, spans, day, decided_on, 0.8).used
     except CalendarNotCoveredError:
         return
-    assert _deadline(counter, n, accepted_on, state, day, decided_on, 0.8, used) == plain
+    assert _deadline(counter, n, accepted_on, state, spans, day, decided_on, 0.8, used) == plain
 
 
 def _answer(make: object) -> object:
@@ -136,85 +142,64 @@ def _spans(draw: st.DrawFn, first: date) -> list[ExclusionSpan]:
 
 @FAST
 @given(
-    # Inside china()'s coverage, near its edges and outside it: the tables answer the first,
-    # the calendar's own methods the rest (with the same errors).
+    # Inside china()'s coverage, near its edges and outside it (the same errors).
     st.dates(date(2003, 11, 1), date(2027, 2, 1)),
     st.integers(0, 80),
     st.integers(-40, 400),
     st.data(),
 )
-def test_the_table_counter_counts_as_the_calendar(
+def test_the_kernel_counter_counts_as_the_rule(
     start: date, n: int, ahead: int, data: st.DataObject
 ) -> None:
+    """The kernel's remembering counter answers as the rule's counter (the calendar's public
+    methods), twice (the second time from its memo)."""
     cal = china()
-    tables, plain = _Tables(cal), _Counter(cal.add_working_days, cal.working_days_between)
-    spans = data.draw(_spans(start))
+    fast, plain = working_days(cal), _WorkingDays(cal)
+    spans = [(s.start, s.end) for s in data.draw(_spans(start))]
     upto = start + timedelta(days=ahead)
-    assert _answer(lambda: tables.due(start, n, spans)) == _answer(
-        lambda: plain.due(start, n, spans)
-    )
-    assert _answer(lambda: tables.used(start, upto, spans)) == _answer(
-        lambda: plain.used(start, upto, spans)
-    )
-    assert _answer(lambda: tables.add(start, n)) == _answer(lambda: plain.add(start, n))
-    assert _answer(lambda: tables.between(start, upto)) == _answer(
-        lambda: plain.between(start, upto)
-    )
+    for _ in range(2):
+        assert _answer(lambda: fast.due(start, n, spans)) == _answer(
+            lambda: plain.due(start, n, spans)
+        )
+        assert _answer(lambda: fast.used(start, upto, spans)) == _answer(
+            lambda: plain.used(start, upto, spans)
+        )
+        assert _answer(lambda: fast.after(start, n)) == _answer(lambda: plain.after(start, n))
+
+
+def _walk_due(start: date, n: int, spans: list[tuple[date, date | None]]) -> date | None:
+    """The definition: step a day at a time, skipping span days."""
+    cursor = start
+    while n:
+        cursor += timedelta(days=1)
+        if any(a <= cursor and b is None for a, b in spans):
+            return None
+        if not any(a <= cursor and (b is None or cursor <= b) for a, b in spans):
+            n -= 1
+    return cursor
 
 
 @FAST
-@given(
-    st.dates(date(2000, 1, 1), date(2030, 1, 1)) | st.dates(date(9999, 10, 1), date(9999, 12, 31)),
-    st.integers(0, 80),
-    st.integers(-40, 400),
-    st.data(),
-)
-def test_the_calendar_day_counter_counts_as_day_arithmetic(
-    start: date, n: int, ahead: int, data: st.DataObject
+@given(st.dates(date(2000, 1, 1), date(2030, 1, 1)), st.integers(0, 80), st.data())
+def test_the_calendar_day_counter_counts_as_a_day_walk(
+    start: date, n: int, data: st.DataObject
 ) -> None:
-    """The overtime clock's counter (every calendar day) against the generic counter on plain
-    day arithmetic, errors past date.max included."""
-    fast = _CalendarDays()
-    plain = _Counter(lambda d, k: d + timedelta(days=k), lambda a, b: (b - a).days)
-    spans = data.draw(
-        _spans(start).filter(lambda s: all(x.end is None or x.end.year < 10000 for x in s))
-    )
-    try:
-        upto = start + timedelta(days=ahead)
-    except OverflowError:
-        upto = date.max
-    assert _answer(lambda: fast.due(start, n, spans)) == _answer(lambda: plain.due(start, n, spans))
-    assert _answer(lambda: fast.used(start, upto, spans)) == _answer(
-        lambda: plain.used(start, upto, spans)
-    )
-
-
-@settings(max_examples=300)
-@given(st.dates(date(2003, 1, 1), date(2028, 12, 31)), st.integers(0, 60))
-def test_a_remembered_answer_is_the_calendar_answer(day: date, n: int) -> None:
-    """_after (the memo of add) answers as the calendar does, errors included, every time."""
-
-    cal = china()
-    counter = _working(cal)
-    for _ in range(2):  # the second time from the memo, if the first answered
-        try:
-            expected: object = cal.add_working_days(day, n)
-        except CalendarNotCoveredError as err:
-            expected = str(err)
-        try:
-            found: object = _after(counter, day, n)
-        except CalendarNotCoveredError as err:
-            found = str(err)
-        assert found == expected
+    """The overtime clock's counter (every calendar day) against walking the days."""
+    spans = [(s.start, s.end) for s in data.draw(_spans(start))]
+    assert _CalendarDays().due(start, n, spans) == _walk_due(start, n, spans)
+    due = _walk_due(start, n, [s for s in spans if s[1] is not None])
+    if due is not None:
+        done = [s for s in spans if s[1] is not None]
+        assert _CalendarDays().used(start, due, done) == n
 
 
 def test_the_memo_is_bounded() -> None:
-
-    counter = _Counter(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
-    start = date(2000, 1, 1)
-    for k in range(_KNOWN + 10):
-        assert _after(counter, start, k) == start + timedelta(days=k)
-    assert len(counter.known) <= _KNOWN
+    counter = MemoWorkingDays(china())
+    start = date(2004, 1, 1)
+    for k in range(KNOWN + 10):
+        counter.after(start, k % 3000 + 1)
+        counter.after(start + timedelta(days=k % 2000), 1)
+    assert len(counter.known) <= KNOWN
 
 
 def test_days_are_shared_between_cases() -> None:
@@ -232,3 +217,36 @@ def test_days_are_shared_between_cases() -> None:
     assert first._days[0] == second._days[0] == date(2026, 9, 28)
     assert first._days[0] is second._days[0]
     assert first._days[1] is second._days[1]
+
+
+@FAST
+@given(st.lists(cases(), max_size=12), st.dates(date(2003, 6, 1), date(2027, 3, 1)))
+def test_the_batch_answers_as_the_rule_errors_included(found: list[Case], as_of: date) -> None:
+    """statuses (the kernel's stream) gives clock()'s answer for each case, or its error."""
+    expected: list[object] = []
+    for case in found:
+        try:
+            expected.append(clock(case, as_of))
+        except QSDomainError as err:
+            expected.append((type(err), str(err)))
+    got: list[object] = []
+    for case in found:  # one at a time, so that an error does not end the stream
+        try:
+            got.extend(statuses([case], as_of))
+        except QSDomainError as err:
+            got.append((type(err), str(err).replace("items[0].", "")))
+    assert got == expected
+    rejected: list[RowRejected] = []
+    kept = list(statuses(found, as_of, rejects=_Sink(rejected)))
+    assert kept == [c for c in expected if isinstance(c, CaseClock)]
+    assert [r.line for r in rejected] == [
+        i + 1 for i, c in enumerate(expected) if not isinstance(c, CaseClock)
+    ]
+
+
+class _Sink:
+    def __init__(self, into: list[RowRejected]) -> None:
+        self.into = into
+
+    def add(self, rejected: RowRejected) -> None:
+        self.into.append(rejected)

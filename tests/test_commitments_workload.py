@@ -11,16 +11,22 @@ import pytest
 from qsdomain.commitments import (
     Accepted,
     Case,
+    ClockState,
     Count,
     Decided,
     Received,
     ServiceItem,
     Withdrawn,
+    clock,
     clocks,
+    status,
+    statuses,
     tally,
     worklist,
+    worklist_from_clocks,
 )
 from qsdomain.errors import InvalidInputError
+from qsdomain.rejects import RowRejected
 
 SH = ZoneInfo("Asia/Shanghai")
 GUIDED = ServiceItem(code="G", name="g", mode="guided", statutory_limit=20, committed_limit=5)
@@ -57,11 +63,11 @@ def test_clocks_stream_lazily() -> None:
         raise AssertionError("read too far")
 
     stream = clocks(source(), date(2026, 9, 25))
-    assert next(stream).case_id == "on-track"
+    assert next(stream).id == "on-track"
 
 
 def test_the_worklist_puts_breached_first_then_warning_by_due_date() -> None:
-    order = [c.case_id for c in worklist(clocks(CASES, date(2026, 9, 25)))]
+    order = [c.id for c in worklist(CASES, date(2026, 9, 25))]
     # "missed" is still open on 25 September: its decision came on the 30th.
     assert order == ["breached-early", "breached-late", "missed", "warning", "on-track"]
 
@@ -84,7 +90,37 @@ def test_clocks_refuse_what_is_not_a_list_of_cases(bad: object) -> None:
 def test_a_bad_element_is_named_by_its_index() -> None:
     with pytest.raises(InvalidInputError) as err:
         list(clocks([CASES[0], "x"], date(2026, 9, 25)))  # type: ignore[list-item]
-    assert err.value.field == "cases[1]"
+    assert err.value.field == "items[1]"
     with pytest.raises(InvalidInputError) as err:
-        worklist(["x"])  # type: ignore[list-item]
+        worklist_from_clocks(["x"])  # type: ignore[list-item]
     assert err.value.field == "case_clocks[0]"
+
+
+def test_status_and_statuses_are_clock_and_clocks() -> None:
+    assert status is clock
+    assert statuses is clocks
+
+
+def test_a_refused_case_goes_to_the_sink_and_the_stream_goes_on() -> None:
+    sink: list[RowRejected] = []
+
+    class Sink:
+        def add(self, rejected: RowRejected) -> None:
+            sink.append(rejected)
+
+    found = list(clocks([CASES[0], "x", CASES[1]], date(2026, 9, 25), rejects=Sink()))  # type: ignore[list-item]
+    assert [c.id for c in found] == [CASES[0].id, CASES[1].id]
+    assert [(r.line, r.field, r.reason) for r in sink] == [(2, "items[1]", "a Case")]
+    with pytest.raises(InvalidInputError, match="rejects"):
+        clocks(CASES, date(2026, 9, 25), rejects=object())  # type: ignore[arg-type]
+
+
+def test_the_worklist_lists_open_cases_due_within_the_window() -> None:
+    as_of = date(2026, 9, 25)
+    everything = worklist(CASES, as_of, within=3650)
+    none_ahead = worklist(CASES, as_of, within=0)
+    assert {c.id for c in none_ahead} <= {c.id for c in everything}
+    for c in none_ahead:
+        assert c.state in {ClockState.BREACHED, ClockState.WARNING} or c.days_left == 0
+    with pytest.raises(InvalidInputError, match="within"):
+        worklist(CASES, as_of, within=-1)

@@ -194,8 +194,9 @@ def test_commitments_status_csv(tmp_path: Path, capsys: pytest.CaptureFixture[st
     )  # fmt: skip
     assert status == 0
     first = rows_of(out)[0]
-    assert (first["case"], first["committed_due"], first["left"]) == (
+    assert (first["case"], first["due"], first["days_left"], first["left"]) == (
         "'=2026-0901-003",
         "2026-09-10",
+        "-40",
         "-24",
     )

@@ -430,7 +430,7 @@ def test_commitments_section_agrees_with_the_command_reading_the_csv(
     section = report.section("commitments")
     assert section.read == answer["cases"]
     expected = [
-        (c["case_id"], c["committed"]["state"], c["committed"]["due"], c["provisional"])
+        (c["id"], c["committed"]["state"], c["committed"]["due"], c["provisional"])
         for c in answer["worklist"]
         if c["committed"]["state"] in ("breached", "warning")
     ]

@@ -51,14 +51,15 @@ def test_a_drafted_case_clock_is_a_case_clock() -> None:
     day = date(2026, 9, 28)
     off = Deadline(limit=20, due=day, used=3, left=17, state="on_track")
     fast = _case_clock_of(
-        "1", "A", Mode.GUIDED, day, day, day, False, off, off, None, None, 0, False
-    )
+        "1", day, ClockState.ON_TRACK, day, 0, "why", "A", Mode.GUIDED, day, day, False,
+        off, off, None, None, 0, False,
+    )  # fmt: skip
     plain = CaseClock(
-        case_id="1", item_code="A", mode="guided", as_of=day, received_on=day,
-        accepted_on=day, statutory=off, committed=off,
+        id="1", as_of=day, state="on_track", due=day, days_left=0, reason="why", item_code="A",
+        mode="guided", received_on=day, accepted_on=day, statutory=off, committed=off,
     )  # fmt: skip
     _alike(fast, plain)
-    assert fast.state is ClockState.ON_TRACK  # the class's own property
+    assert fast.state is ClockState.ON_TRACK
 
 
 def test_a_drafted_status_is_a_status() -> None:

@@ -50,13 +50,8 @@ _LAYER_NAME = {top: name for name, tops in LAYERS for top in tops}
 # (a) imports that point up or across today, as (importer, imported).
 KNOWN_TODAY_LAYERS: frozenset[tuple[str, str]] = frozenset()
 
-# (b) private family modules the edges import today (the commitments helper of #19 is moving
-# this name to its public package).
-KNOWN_TODAY_PRIVATE: frozenset[tuple[str, str]] = frozenset(
-    {
-        ("qsdomain.ledgers.commitments", "qsdomain.commitments._events"),
-    }
-)
+# (b) private family modules the edges import today: none left.
+KNOWN_TODAY_PRIVATE: frozenset[tuple[str, str]] = frozenset()
 
 # (c) import circles today, each as the sorted modules of one strongly connected component.
 KNOWN_TODAY_CIRCLES: frozenset[tuple[str, ...]] = frozenset()

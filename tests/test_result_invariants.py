@@ -254,6 +254,14 @@ CONTRADICTIONS: list[tuple[str, Callable[[], Any], type, dict[str, Any], str]] =
         {"statutory__left": 12345},
         "$.statutory.left",
     ),
+    ("case days_left not due - as_of", _case_clock, CaseClock, {"days_left": 12345}, "$.days_left"),
+    (
+        "case state not the committed one",
+        _case_clock,
+        CaseClock,
+        {"state": "met", "committed__state": "missed"},
+        "$.state",
+    ),
 ]
 
 

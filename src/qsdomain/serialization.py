@@ -300,10 +300,9 @@ def _register_sampling(conv: cattrs.Converter) -> None:
 
 def _register_commitments(conv: cattrs.Converter) -> None:
     """Tags for the union of case events: each event carries ``"event": "<kind>"``."""
-    from qsdomain.commitments import Event  # noqa: PLC0415 - the edge layer may know every family
-    from qsdomain.commitments._events import EVENT_KINDS  # noqa: PLC0415
+    from qsdomain.commitments import EVENT_KINDS, Event  # noqa: PLC0415 - the edge layer
 
-    _register_tagged(conv, Event, "event", EVENT_KINDS)
+    _register_tagged(conv, Event, "event", dict(EVENT_KINDS))
 
 
 def _register_licensing(conv: cattrs.Converter) -> None:

@@ -36,14 +36,14 @@ from qsdomain.commitments import (
     ClockState,
     ServiceItem,
     Tally,
-    clock,
     due_date,
     example_catalogue,
+    statuses,
     tally,
-    worklist,
+    worklist_from_clocks,
 )
-from qsdomain.errors import InvalidInputError, QSDomainError
-from qsdomain.ledgers import RowRejected
+from qsdomain.defaults import WITHIN_DAYS
+from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers.commitments import (
     COLUMNS,
     HEADERS,
@@ -53,6 +53,7 @@ from qsdomain.ledgers.commitments import (
     items_list,
     ledger_cases,
 )
+from qsdomain.rejects import RowRejected
 
 #: Nothing here is library API: the commands are the interface, FAMILY is read by the CLI.
 __all__: list[str] = []
@@ -62,10 +63,12 @@ __all__: list[str] = []
 
 @attrs.frozen
 class StatusAnswer:
-    """``commitments status``: the worklist (open cases, most urgent first) and the tally."""
+    """``commitments status``: the worklist (what needs action within ``within`` days, most
+    urgent first) and the tally."""
 
     as_of: datetime.date
     calendar: str
+    within: int
     cases: int
     rejected: int
     worklist: tuple[CaseClock, ...]
@@ -81,28 +84,35 @@ _LIST_HEADER = (
     "item",
     "mode",
     "state",
+    "due",
+    "days_left",
     "accepted_on",
     "statutory_due",
-    "committed_due",
     "left",
     "next",
     "next_by",
+    "reason",
 )
+
+#: The text table's columns (the CSV has them all): the family's answer and its reason.
+_TEXT_HEADER = ("case", "item", "state", "due", "days_left", "reason")
 
 
 def _row(c: CaseClock) -> tuple[object, ...]:
     nxt = c.next_obligation
     return (
-        c.case_id,
+        c.id,
         c.item_code,
         c.mode.value,
         c.state.value,
+        c.due,
+        c.days_left,
         c.accepted_on,
         c.statutory.due,
-        c.committed.due,
         c.committed.left,
         None if nxt is None else nxt.kind.value,
         None if nxt is None else nxt.by,
+        c.reason,
     )
 
 
@@ -111,18 +121,15 @@ def _shown(cell: object) -> str:
 
 
 def _status_text(answer: StatusAnswer) -> str:
-    widths = [
-        max([len(h)] + [len(_shown(r[i])) for r in map(_row, answer.worklist)])
-        for i, h in enumerate(_LIST_HEADER)
-    ]
+    shown = [_LIST_HEADER.index(h) for h in _TEXT_HEADER]
+    rows = [[_shown(r[i]) for i in shown] for r in map(_row, answer.worklist)]
+    widths = [max([len(h)] + [len(r[k]) for r in rows]) for k, h in enumerate(_TEXT_HEADER)]
+    widths[-1] = len(_TEXT_HEADER[-1])  # the reason, last, is not padded
     lines = [
-        f"as of {answer.as_of.isoformat()}: {len(answer.worklist)} open of "
-        f"{answer.cases} cases read"
+        f"as of {answer.as_of.isoformat()}: {len(answer.worklist)} to act on within "
+        f"{answer.within} days of {answer.cases} cases read"
     ]
-    lines += table(
-        list(zip(_LIST_HEADER, widths, strict=True)),
-        [[_shown(x) for x in _row(c)] for c in answer.worklist],
-    )
+    lines += table(list(zip(_TEXT_HEADER, widths, strict=True)), rows)
     counts = ("met", "missed", "breached", "open", "withdrawn")
     for title, group in (("mode", answer.tally.by_mode), ("item", answer.tally.by_item)):
         width = max([len(title)] + [len(c.key) for c in group])
@@ -153,6 +160,19 @@ def _keep_open(found: Iterable[CaseClock], kept: list[CaseClock]) -> Iterator[Ca
         yield c
 
 
+@attrs.frozen
+class _OnLines:
+    """The CLI's rejects, with a refused case's stream position turned into its file line."""
+
+    rejects: Rejects
+    starts: list[tuple[int, str]]
+
+    def add(self, rejected: RowRejected) -> None:
+        line, case_id = self.starts[rejected.line - 1]
+        field = f"line {line}: case {case_id}: {rejected.field}"
+        self.rejects.add(attrs.evolve(rejected, line=line, field=field))
+
+
 def _cases_from(
     args: argparse.Namespace, items: dict[str, ServiceItem], rejects: Rejects
 ) -> Iterable[tuple[int, Case]]:
@@ -172,30 +192,23 @@ def _status(args: argparse.Namespace) -> Reply:
     as_of: date = args.as_of
     rejects = Rejects()
     cases = _cases_from(args, _items_from(args), rejects)
-    count = 0
+    starts: list[tuple[int, str]] = []  # the file line and id of each case, by position
 
-    def clocked() -> Iterator[CaseClock]:
-        nonlocal count
+    def numbered() -> Iterator[Case]:
         for line, case in cases:
-            count += 1
-            try:
-                yield clock(case, as_of, calendar=cal)
-            except QSDomainError as err:
-                rejects.add(
-                    RowRejected(
-                        line,
-                        f"line {line}: case {case.id}",
-                        case.id,
-                        f"a case the clock can read ({err})",
-                    )
-                )
+            starts.append((line, case.id))
+            yield case
 
     kept: list[CaseClock] = []
-    counted = tally(_keep_open(clocked(), kept))
-    ordered = tuple(worklist(kept))
+    read = statuses(numbered(), as_of, calendar=cal, rejects=_OnLines(rejects, starts))
+    counted = tally(_keep_open(read, kept))
+    within: int = args.within
+    ordered = tuple(worklist_from_clocks(kept, within=within))
+    count = len(starts)
     answer = StatusAnswer(
         as_of,
         cal.name,
+        within,
         count,
         rejects.count,
         ordered,
@@ -292,6 +305,14 @@ def _add_status(commands: Commands) -> None:
         "--items",
         metavar="FILE",
         help='service items: a JSON file {"items": [...]} (default: the example catalogue)',
+    )
+    p.add_argument(
+        "--within",
+        type=whole("--within", 0, limits.MAX_WITHIN_DAYS),
+        default=WITHIN_DAYS,
+        metavar="DAYS",
+        help=f"list open cases due within DAYS calendar days (default {WITHIN_DAYS}); breached "
+        "and warning cases are always listed",
     )
 
 

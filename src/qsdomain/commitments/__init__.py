@@ -32,8 +32,10 @@ from qsdomain.commitments._clock import (
     ObligationKind,
     clock,
     due_date,
+    status,
 )
 from qsdomain.commitments._events import (
+    EVENT_KINDS,
     Accepted,
     Decided,
     DeficiencyNotified,
@@ -50,9 +52,18 @@ from qsdomain.commitments._events import (
 )
 from qsdomain.commitments._items import ServiceItem
 from qsdomain.commitments._modes import ExclusionKind, Mode
-from qsdomain.commitments._workload import Count, Tally, clocks, tally, worklist
+from qsdomain.commitments._workload import (
+    Count,
+    Tally,
+    clocks,
+    statuses,
+    tally,
+    worklist,
+    worklist_from_clocks,
+)
 
 __all__ = [
+    "EVENT_KINDS",
     "Accepted",
     "Case",
     "CaseClock",
@@ -86,6 +97,9 @@ __all__ = [
     "due_date",
     "example_catalogue",
     "replay",
+    "status",
+    "statuses",
     "tally",
     "worklist",
+    "worklist_from_clocks",
 ]

@@ -28,7 +28,7 @@ from datetime import date, datetime
 import attrs
 
 from qsdomain import _checks, limits
-from qsdomain.commitments import _trusted
+from qsdomain._drafts import drafted
 from qsdomain.commitments._events import (
     Accepted,
     Decided,
@@ -102,7 +102,7 @@ def _exclusionspan_notified(v: object) -> date | None:
     return None if v is None else _checks.day("notified", v)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class ExclusionSpan:
     """The days one excluded procedure (art. 45) took out of the clock, both ends included.
 
@@ -176,7 +176,7 @@ def _casestate_withdrawn_on(v: object) -> date | None:
     return None if v is None else _checks.day("withdrawn_on", v)
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class CaseState:
     """What a case's events add up to at one moment (the result of :func:`replay`).
 
@@ -313,6 +313,12 @@ def _check_pairing(state: CaseState, event: object, item: ServiceItem) -> None:
             )
 
 
+#: Trusted builders (qsdomain._drafts) of the states a fold computes from checked events.
+_span_of = drafted(ExclusionSpan)
+_state_of = drafted(CaseState)
+_STATE_FIELDS = tuple(field.name for field in attrs.fields(CaseState))
+
+
 def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # noqa: PLR0912 - one branch per event kind
     """The state after one more event of a case of ``item``.
 
@@ -351,7 +357,7 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
     elif isinstance(event, Accepted):
         changes.update(accepted_at=at, missing=(), outstanding=event.outstanding)
     elif isinstance(event, ExclusionStarted):
-        span = _trusted.build(ExclusionSpan, kind=event.kind, start=day, notified=event.notified)
+        span = _span_of(event.kind, day, None, event.notified)
         changes["exclusions"] = (*state.exclusions, span)
     elif isinstance(event, ExclusionEnded):
         _end_exclusion(changes, state, day)
@@ -368,14 +374,14 @@ def apply(state: CaseState, event: Event, item: ServiceItem) -> CaseState:  # no
         changes["delivered_on"] = day
     else:
         changes["withdrawn_on"] = day
-    return _trusted.evolve(state, **changes)
+    return _state_of(*[changes[n] if n in changes else getattr(state, n) for n in _STATE_FIELDS])
 
 
 def _end_exclusion(changes: dict[str, object], state: CaseState, day: date) -> None:
     """Add to ``changes`` the end of the running excluded procedure, if one is running."""
     running = state.open_exclusion
     if running is not None:
-        ended = _trusted.evolve(running, end=max(day, running.start))
+        ended = _span_of(running.kind, running.start, max(day, running.start), running.notified)
         changes["exclusions"] = (*state.exclusions[:-1], ended)
 
 

@@ -29,8 +29,7 @@ from typing import TypeAlias
 from qsdomain import _checks, limits
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar, china
-from qsdomain.commitments import _trusted
-from qsdomain.commitments._case import Case, CaseState, ExclusionSpan, local_days
+from qsdomain.commitments._case import Case, CaseState, local_days
 from qsdomain.commitments._clock_result import (
     CaseClock,
     ClockState,
@@ -39,249 +38,106 @@ from qsdomain.commitments._clock_result import (
     ObligationKind,
 )
 from qsdomain.commitments._items import ServiceItem, close_of_business, parse_hours, zone
-from qsdomain.commitments._modes import ExclusionKind, Mode
+from qsdomain.commitments._modes import Mode
 from qsdomain.errors import InvalidInputError
 
-__all__ = ["AsOf", "CaseClock", "ClockState", "Deadline", "Obligation", "ObligationKind", "clock"]
+__all__ = [
+    "AsOf",
+    "CaseClock",
+    "ClockState",
+    "Deadline",
+    "Obligation",
+    "ObligationKind",
+    "clock",
+    "status",
+]
 
 AsOf: TypeAlias = date | datetime
 """A date (read at its close in the item's zone) or an aware datetime."""
+
+Spans: TypeAlias = Sequence[tuple[date, date | None]]
+"""Excluded days (art. 45) as the calendar takes them: ``(first, last)`` pairs, both included,
+``last`` ``None`` while the procedure runs; in order of first day."""
 
 #: 行政许可法 art. 32(4): incomplete materials are notified within 5 (working, art. 82) days.
 NOTICE_DAYS = 5
 _ONE = timedelta(days=1)
 
 
-class _Counter:
-    """Counted-day arithmetic: working days of a calendar, or every calendar day (overtime).
+class _WorkingDays:
+    """The working days of a calendar (art. 82), counted by the calendar's own public methods
+    (:meth:`~qsdomain.calendars.WorkingCalendar.add_working_days_excluding` and
+    :meth:`~qsdomain.calendars.WorkingCalendar.working_days_between_excluding`): the clocks
+    never count working days themselves."""
 
-    ``add`` and ``between`` are the calendar's (or plain day arithmetic); :meth:`due` and
-    :meth:`used` apply the exclusion spans on top of them. :class:`_Tables` answers the same
-    four questions from a calendar's day tables.
-    """
+    __slots__ = ("cal",)
 
-    __slots__ = ("add", "between", "known")
+    def __init__(self, cal: WorkingCalendar) -> None:
+        self.cal = cal
 
-    def __init__(
-        self, add: Callable[[date, int], date], between: Callable[[date, date], int]
-    ) -> None:
-        self.add = add
-        self.between = between
-        #: Answers of ``add`` by (day, n), for :func:`_after`: a ledger's clocks ask the same
-        #: few thousand questions (the notice day of each receipt day, the due day of each
-        #: acceptance day and limit) hundreds of times.
-        self.known: dict[tuple[date, int], date] = {}
+    def after(self, day: date, n: int) -> date:
+        """The n-th working day after ``day``."""
+        return self.cal.add_working_days(day, n)
 
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """The n-th counted day after ``start``, skipping span days; ``None`` if a running
-        span (``end is None``) is reached first."""
+    @staticmethod
+    def text(day: date | None) -> str:
+        """A day as a reason writes it (:func:`_day_text`)."""
+        return _day_text(day)
+
+    def due(self, start: date, n: int, spans: Spans) -> date | None:
+        """The n-th working day after ``start`` outside the spans; ``None`` at a running one."""
+        return self.cal.add_working_days_excluding(start, n, spans)
+
+    def used(self, start: date, upto: date, spans: Spans) -> int:
+        """Working days ``x`` with ``start < x <= upto`` outside the spans."""
+        if upto <= start:
+            return 0
+        return self.cal.working_days_between_excluding(start, upto, spans)
+
+
+class _CalendarDays:
+    """Every calendar day counted (the committed clock of an overtime item, 加班办): plain day
+    arithmetic, span days (art. 45) not counted."""
+
+    __slots__ = ()
+
+    def after(self, day: date, n: int) -> date:
+        """The n-th day after ``day``."""
+        return day + timedelta(days=n)
+
+    def due(self, start: date, n: int, spans: Spans) -> date | None:
+        """The n-th day after ``start`` outside the spans; ``None`` if a running span
+        (``end is None``) is reached first."""
         remaining, cursor = n, start
-        for span in spans:
-            end = span.end
+        for first, end in spans:
             if end is not None and end <= cursor:
                 continue
-            first = max(span.start, cursor + _ONE)
-            available = self.between(cursor, first - _ONE)
+            available = (max(first, cursor + _ONE) - _ONE - cursor).days
             if remaining <= available:
-                return self.add(cursor, remaining)
+                break
             remaining -= available
             if end is None:
                 return None
             cursor = end
-        return self.add(cursor, remaining)
+        return cursor + timedelta(days=remaining)
 
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """Counted days ``x`` with ``start < x <= upto``, span days not counted."""
+    def used(self, start: date, upto: date, spans: Spans) -> int:
+        """Days ``x`` with ``start < x <= upto`` outside the spans (overlaps counted once)."""
         if upto <= start:
             return 0
-        total = self.between(start, upto)
-        for span in spans:
-            lo = max(span.start, start + _ONE)
-            hi = upto if span.end is None else min(span.end, upto)
+        total, cursor = (upto - start).days, start
+        for first, end in spans:
+            lo = max(first, cursor + _ONE)
+            hi = upto if end is None else min(end, upto)
             if lo <= hi:
-                total -= self.between(lo - _ONE, hi)
+                total -= (hi - lo).days + 1
+                cursor = hi
         return total
 
 
-class _CalendarDays(_Counter):
-    """Every calendar day counted (the committed clock of an overtime item, 加班办): the
-    answers of :class:`_Counter` on plain day arithmetic, computed on day ordinals."""
-
-    __slots__ = ()
-
-    def __init__(self) -> None:
-        super().__init__(lambda d, n: d + timedelta(days=n), lambda a, b: (b - a).days)
-
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """:meth:`_Counter.due`: each span's days move the due day on by as many days."""
-        cursor = start.toordinal()
-        remaining = n
-        for span in spans:
-            end = span.end
-            e = None if end is None else end.toordinal()
-            if e is not None and e <= cursor:
-                continue
-            available = max(span.start.toordinal(), cursor + 1) - 1 - cursor
-            if remaining <= available:
-                break
-            remaining -= available
-            if e is None:
-                return None
-            cursor = e
-        if cursor + remaining > _LAST_ORDINAL:  # past date.max: the plain arithmetic's error
-            return super().due(start, n, spans)
-        return _ordinal(cursor + remaining)
-
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """:meth:`_Counter.used`: the days after ``start`` through ``upto``, less span days."""
-        i, j = start.toordinal(), upto.toordinal()
-        if j <= i:
-            return 0
-        total = j - i
-        for span in spans:
-            lo = max(span.start.toordinal(), i + 1)
-            end = span.end
-            hi = j if end is None else min(end.toordinal(), j)
-            if lo <= hi:
-                total -= hi - lo + 1
-        return total
-
-
+Days: TypeAlias = _WorkingDays | _CalendarDays
 _CALENDAR_DAYS = _CalendarDays()
 _by = operator.itemgetter(0)
-
-#: Working-day counters by calendar (the calendar kept alive with its counter, so an id is
-#: never reused while cached); a handful of calendars at most, cleared when full.
-_WORKING: dict[int, tuple[WorkingCalendar, _Counter]] = {}
-_WORKING_CACHED = 16
-
-
-def _working(cal: WorkingCalendar) -> _Counter:
-    """The working-day counter of ``cal``: a :class:`_Tables` for a plain
-    :class:`~qsdomain.calendars.WorkingCalendar` (the common case, and the measured hot spot
-    of :func:`clock`), else one on the calendar's own methods."""
-    found = _WORKING.get(id(cal))
-    if found is not None and found[0] is cal:
-        return found[1]
-    counter = (
-        _Tables(cal)
-        if type(cal) is WorkingCalendar
-        else _Counter(cal.add_working_days, cal.working_days_between)
-    )
-    if len(_WORKING) >= _WORKING_CACHED:
-        _WORKING.clear()
-    _WORKING[id(cal)] = (cal, counter)
-    return counter
-
-
-class _Tables(_Counter):
-    """The working days of a :class:`~qsdomain.calendars.WorkingCalendar`, read from its day
-    tables when every day involved is a plain date inside its coverage, and from the
-    calendar's own methods (through :class:`_Counter`) otherwise, so that every error and
-    every answer outside the tables is the calendar's.
-
-    The tables (read-only use): ``rank[i]`` is the number of working days from the coverage's
-    first day through day ``i``; ``working[k]`` is the ordinal of the (k+1)-th working day.
-    So the n-th working day after day ``i`` is ``working[rank[i] + n - 1]``, and the working
-    days in ``(a, b]`` number ``rank[b] - rank[a]``. ``tests/test_commitments_fast_paths.py``
-    checks every method against :class:`_Counter` on the same calendar.
-    """
-
-    __slots__ = ("_count", "_origin", "_rank", "_size", "_slow", "_working")
-
-    def __init__(self, cal: WorkingCalendar) -> None:
-        self._rank: Sequence[int] = cal._rank
-        self._working: Sequence[int] = cal._working
-        self._origin: int = cal._origin
-        self._size = len(cal._flags)
-        self._count = len(self._working)
-        self._slow = _Counter(cal.add_working_days, cal.working_days_between)
-        super().__init__(self._add, self._between)
-
-    def _add(self, day: date, n: int) -> date:
-        if day.__class__ is _PLAIN and n.__class__ is int and n > 0:
-            i = day.toordinal() - self._origin
-            if 0 <= i < self._size:
-                k = self._rank[i] + n - 1
-                if k < self._count:
-                    return _ordinal(self._working[k])
-        return self._slow.add(day, n)
-
-    def _between(self, start: date, end: date) -> int:
-        if start.__class__ is _PLAIN and end.__class__ is _PLAIN:
-            i = start.toordinal() - self._origin
-            j = end.toordinal() - self._origin
-            if 0 <= i < self._size and 0 <= j < self._size:
-                return self._rank[j] - self._rank[i]
-        return self._slow.between(start, end)
-
-    def due(self, start: date, n: int, spans: Sequence[ExclusionSpan]) -> date | None:
-        """:meth:`_Counter.due` in table indices: each span's working days are skipped by
-        moving the target rank past them."""
-        origin, size, rank = self._origin, self._size, self._rank
-        cursor = start.toordinal() - origin
-        if 0 <= cursor < size and n > 0 and start.__class__ is _PLAIN:
-            remaining = n
-            for span in spans:
-                end = span.end
-                e = None if end is None else end.toordinal() - origin
-                if e is not None and e <= cursor:
-                    continue
-                first = max(span.start.toordinal() - origin, cursor + 1)
-                if not (first <= size and (e is None or e < size)):
-                    break  # outside the tables: the calendar answers
-                available = rank[first - 1] - rank[cursor]
-                if remaining <= available:
-                    return _ordinal(self._working[rank[cursor] + remaining - 1])
-                remaining -= available
-                if e is None:
-                    return None
-                cursor = e
-            else:
-                k = rank[cursor] + remaining - 1
-                if k < self._count:
-                    return _ordinal(self._working[k])
-        return self._slow.due(start, n, spans)
-
-    def used(self, start: date, upto: date, spans: Sequence[ExclusionSpan]) -> int:
-        """:meth:`_Counter.used` in table indices."""
-        origin, size, rank = self._origin, self._size, self._rank
-        i = start.toordinal() - origin
-        j = upto.toordinal() - origin
-        if 0 <= i < size and 0 <= j < size:
-            if j <= i:
-                return 0
-            total = rank[j] - rank[i]
-            for span in spans:
-                lo = max(span.start.toordinal() - origin, i + 1)
-                end = span.end
-                hi = j if end is None else min(end.toordinal() - origin, j)
-                if lo <= hi:
-                    total -= rank[hi] - rank[lo - 1]
-            return total
-        return self._slow.used(start, upto, spans)
-
-
-#: Most answers a counter remembers (its memo is cleared when full).
-_KNOWN = 1 << 15
-
-
-def _after(counter: _Counter, day: date, n: int) -> date:
-    """``counter.add(day, n)``, remembered: the calendar is immutable, so an answer once
-    found is the answer (an error is never remembered: it is raised again each time)."""
-    key = (day, n)
-    found = counter.known.get(key)
-    if found is None:
-        found = counter.add(day, n)
-        if len(counter.known) >= _KNOWN:
-            counter.known.clear()
-        counter.known[key] = found
-    return found
-
-
-_PLAIN = date
-_ordinal = date.fromordinal
-_LAST_ORDINAL = date.max.toordinal()
 
 
 # -- results built on the hot path ---------------------------------------------------------------
@@ -364,32 +220,27 @@ _WITHDRAWN = ClockState.WITHDRAWN
 
 
 def _deadline(  # noqa: PLR0917 - positional: called twice per clock, on the hot path
-    counter: _Counter,
+    counter: Days,
     n: int,
     accepted_on: date | None,
     state: CaseState,
+    spans: Spans,
     day: date,
     decided_on: date | None,
     warn_at: float,
     used: int | None = None,
 ) -> Deadline:
-    """The deadline of ``n`` counted days; ``used``, if given, is what this counter counts
-    from acceptance to the decision or ``day`` (the statutory clock's, for the committed
-    clock on the same counter: the count does not depend on ``n``)."""
+    """The deadline of ``n`` counted days, ``spans`` the state's exclusions as pairs;
+    ``used``, if given, is what this counter counts from acceptance to the decision or
+    ``day`` (the statutory clock's, for the committed clock on the same counter: the count
+    does not depend on ``n``)."""
     if state.withdrawn_on is not None:
         return _deadline_of(n, None, 0, n, _WITHDRAWN, False)
     if accepted_on is None:
         return _deadline_of(n, None, 0, n, _NOT_STARTED, False)
-    spans = state.exclusions
-    if spans:
-        due = counter.due(accepted_on, n, spans)
-        if used is None:
-            used = counter.used(accepted_on, decided_on or day, spans)
-    else:  # the same answers, without the span bookkeeping
-        due = counter.known.get((accepted_on, n)) or _after(counter, accepted_on, n)
-        if used is None:
-            upto = decided_on or day
-            used = counter.between(accepted_on, upto) if upto > accepted_on else 0
+    due = counter.due(accepted_on, n, spans) if spans else counter.after(accepted_on, n)
+    if used is None:
+        used = counter.used(accepted_on, decided_on or day, spans)
     paused = decided_on is None and state.open_exclusion is not None
     if decided_on is not None:
         result = _MET if due is not None and decided_on <= due else _MISSED
@@ -425,11 +276,11 @@ def _immediate(
         result = _BREACHED
     else:
         result = _ON_TRACK
-    return _trusted.build(Deadline, limit=0, due=due, used=0, left=0, state=result)
+    return _deadline_of(0, due, 0, 0, result, False)
 
 
 def _obligations(
-    counter: _Counter,
+    counter: _WorkingDays,
     item: ServiceItem,
     state: CaseState,
     *,
@@ -440,10 +291,9 @@ def _obligations(
 ) -> list[tuple[date, ObligationKind]]:
     """Everything still to do, each as (its last day, what), for a case neither withdrawn
     nor delivered (those have nothing left); ``counter`` counts working days."""
-    known = counter.known  # _after's memo, read inline on the frequent paths
     if decided_on is not None:
         limit = item.delivery_limit  # art. 44
-        return [(known.get((decided_on, limit)) or _after(counter, decided_on, limit), _TO_DELIVER)]
+        return [(counter.after(decided_on, limit), _TO_DELIVER)]
     if accepted_on is None:
         if state.notified_on is None:  # art. 32(4): notify or accept within 5 working days
             return [(notice_by, _TO_NOTIFY_OR_ACCEPT)]
@@ -453,15 +303,13 @@ def _obligations(
     if running is not None and running.notified is None:  # art. 45: tell in writing
         todo.append((running.start, _TO_NOTIFY_EXCLUSION))
     if state.outstanding:
-        todo.append((_after(counter, accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
+        todo.append((counter.after(accepted_on, item.outstanding_limit), _TO_SUPPLY_OUTSTANDING))
     if item.mode is _MODE_TRACKED:
         since = max(accepted_on, state.last_progress_on or accepted_on)
         every = item.progress_every
-        todo.append(
-            (known.get((since, every)) or _after(counter, since, every), _TO_REPORT_PROGRESS)
-        )
+        todo.append((counter.after(since, every), _TO_REPORT_PROGRESS))
     if item.mode is _MODE_COORDINATED and state.meeting_on is None:
-        todo.append((_after(counter, accepted_on, item.meeting_within), _TO_HOLD_MEETING))
+        todo.append((counter.after(accepted_on, item.meeting_within), _TO_HOLD_MEETING))
     if committed.due is not None:
         todo.append((committed.due, _TO_DECIDE))
     return todo
@@ -479,16 +327,61 @@ def _calendar(calendar: object) -> WorkingCalendar:
 
 def _not_started(case: Case, day: date) -> CaseClock:
     """The clock of a case whose application has not been received by ``day``."""
-    off = _trusted.build(Deadline, limit=0, due=None, used=0, left=0, state=_NOT_STARTED)
+    off = _deadline_of(0, None, 0, 0, _NOT_STARTED, False)
     item = case.item
-    return _trusted.build(
-        CaseClock, case_id=case.id, item_code=item.code, mode=item.mode, as_of=day,
-        statutory=off, committed=off,
+    reason = f"not_started: not received by {day} (未收件)"
+    return _case_clock_of(
+        case.id, day, _NOT_STARTED, None, None, reason, item.code, item.mode,
+        None, None, False, off, off, None, None, 0, False,
     )  # fmt: skip
 
 
+def _day_text(day: date | None) -> str:
+    """A day in a reason: ISO 8601, or "not yet known" (a paused clock's due day)."""
+    return "not yet known" if day is None else day.isoformat()
+
+
+def _reason_of(  # noqa: PLR0917 - one line from the facts of a clock, positional
+    state: ClockState,
+    mode: Mode,
+    committed: Deadline,
+    statutory: Deadline,
+    accepted_on: date | None,
+    owed: Obligation | None,
+    text: Callable[[date | None], str] = _day_text,
+) -> str:
+    """The one-line reason of a clock: the committed clock in its own unit (working days, or
+    calendar days for an overtime item, 加班办), the statutory clock, and what is next (an
+    overdue obligation said so); ``text`` writes a day (the batch kernel's remembers them).
+
+    >>> from datetime import date
+    >>> d = Deadline(limit=5, due=date(2026, 10, 5), used=6, left=-1, state="breached")
+    >>> owed = Obligation(kind="decide", by=date(2026, 10, 5), overdue=True)
+    >>> print(_reason_of(ClockState.BREACHED, Mode.OVERTIME, d, d, date(2026, 9, 29), owed))
+    ... # doctest: +NORMALIZE_WHITESPACE
+    breached: committed limit (承诺时限) 5 calendar days (加班办), 6 used, due 2026-10-05;
+    statutory (法定时限) due 2026-10-05 (breached); next: decide by 2026-10-05, overdue (逾期)
+    """
+    value = state._value_
+    if mode is _MODE_IMMEDIATE:
+        head = value + ": decided on the day (即办), due " + text(committed.due)
+    elif accepted_on is None:
+        head = value + ": not accepted yet (未受理)"
+    else:
+        unit = "calendar days (加班办)" if mode is _MODE_OVERTIME else "working days"
+        head = (
+            f"{value}: committed limit (承诺时限) {committed.limit} {unit}, {committed.used} "
+            f"used, due {text(committed.due)}; statutory (法定时限) due {text(statutory.due)} "
+            f"({statutory.state._value_})"
+        )
+    if owed is None:
+        return head
+    late = ", overdue (逾期)" if owed.overdue else ""
+    return f"{head}; next: {owed.kind._value_} by {text(owed.by)}{late}"
+
+
 def _excluded_days(
-    working: _Counter,
+    working: Days,
     state: CaseState,
     statutory: Deadline,
     accepted_on: date | None,
@@ -498,7 +391,7 @@ def _excluded_days(
     if not state.exclusions or statutory.state in (_WITHDRAWN, _NOT_STARTED):
         return 0
     assert accepted_on is not None  # for mypy: the clock started
-    return working.between(accepted_on, max(accepted_on, upto)) - statutory.used
+    return working.used(accepted_on, upto, ()) - statutory.used
 
 
 def clock(
@@ -535,14 +428,15 @@ def clock(
         raise InvalidInputError("case", case, "a Case")
     cal = _calendar(calendar)
     moment, day = _as_of(as_of, case.item)
-    return _read(case, moment, day, cal, _working(cal))
+    return _read(case, moment, day, cal, _WorkingDays(cal))
 
 
 def _read(
-    case: Case, moment: datetime, day: date, cal: WorkingCalendar, working: _Counter
+    case: Case, moment: datetime, day: date, cal: WorkingCalendar, working: _WorkingDays
 ) -> CaseClock:
     """:func:`clock` once its arguments are checked (``moment`` and ``day`` from
-    :func:`_as_of` in the item's zone, ``working`` the calendar's :func:`_working` counter);
+    :func:`_as_of` in the item's zone, ``working`` the calendar's working days: a
+    :class:`_WorkingDays`, or the batch kernel's memoising one);
     :func:`~qsdomain.commitments.clocks` calls it directly, checking the date and calendar once
     for all cases."""
     item = case.item
@@ -554,15 +448,14 @@ def _read(
         if state.received_at is None:
             return _not_started(case, day)
         received_on, recorded, decided_on = local_days(state, item)
-    notice_by = working.known.get((received_on, NOTICE_DAYS)) or _after(
-        working, received_on, NOTICE_DAYS
-    )
+    notice_by = working.after(received_on, NOTICE_DAYS)
     accepted_on, deemed = _acceptance(state, received_on, notice_by, day, recorded, decided_on)
     warn = item.warn_at[0] if item.warn_at else 1.0
     extra = state.extension_days
+    spans: Spans = [(s.start, s.end) for s in state.exclusions] if state.exclusions else ()
 
     statutory = _deadline(
-        working, item.statutory_limit + extra, accepted_on, state, day, decided_on, warn
+        working, item.statutory_limit + extra, accepted_on, state, spans, day, decided_on, warn
     )
     if item.mode is _MODE_IMMEDIATE:
         assert state.received_at is not None  # for mypy: checked above
@@ -570,10 +463,14 @@ def _read(
     else:
         n = item.committed_limit + extra
         if item.mode is _MODE_OVERTIME:
-            committed = _deadline(_CALENDAR_DAYS, n, accepted_on, state, day, decided_on, warn)
+            committed = _deadline(
+                _CALENDAR_DAYS, n, accepted_on, state, spans, day, decided_on, warn
+            )
         else:  # the statutory clock's counter: the same days used
             used = statutory.used
-            committed = _deadline(working, n, accepted_on, state, day, decided_on, warn, used)
+            committed = _deadline(
+                working, n, accepted_on, state, spans, day, decided_on, warn, used
+            )
     if state.withdrawn_on is not None or state.delivered_on is not None:
         todo: list[tuple[date, ObligationKind]] = []  # nothing left to do
     else:
@@ -593,25 +490,34 @@ def _read(
     if cal.provisional:
         last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
         provisional = cal.is_provisional_between(received_on, last)
+    owed = None if first is None else _obligation_of(first[1], first[0], first[0] < day)
+    state_now, due = committed.state, committed.due
     return _case_clock_of(
         case.id,
+        day,
+        state_now,
+        due,
+        None if due is None else (due - day).days,
+        _reason_of(state_now, item.mode, committed, statutory, accepted_on, owed, working.text),
         item.code,
         item.mode,
-        day,
         received_on,
         accepted_on,
         deemed,
         statutory,
         committed,
-        None if first is None else _obligation_of(first[1], first[0]),
+        owed,
         delivery_due,
         excluded,
         provisional,
     )
 
 
-def _pairs(value: object) -> list[ExclusionSpan]:
-    spans = []
+status = clock
+
+
+def _pairs(value: object) -> list[tuple[date, date | None]]:
+    spans: list[tuple[date, date | None]] = []
     for i, pair in enumerate(_checks.items("exclusions", value, max_items=limits.MAX_CASE_EVENTS)):
         both = _checks.items(f"exclusions[{i}]", pair, max_items=2)
         if len(both) != 2:
@@ -620,10 +526,8 @@ def _pairs(value: object) -> list[ExclusionSpan]:
         end = _checks.day(f"exclusions[{i}][1]", both[1])
         if end < start:
             raise InvalidInputError(f"exclusions[{i}][1]", end, f"a day on or after {start}")
-        spans.append(
-            _trusted.build(ExclusionSpan, kind=ExclusionKind.TESTING, start=start, end=end)
-        )
-    return sorted(spans, key=lambda span: span.start)
+        spans.append((start, end))
+    return sorted(spans, key=_by)
 
 
 def due_date(
@@ -652,6 +556,6 @@ def due_date(
     n += _checks.whole_number("extension", extension, 0, limits.MAX_LIMIT_DAYS)
     spans = _pairs(exclusions)
     cal = _calendar(calendar)
-    due = _Counter(cal.add_working_days, cal.working_days_between).due(day, n, spans)
+    due = _WorkingDays(cal).due(day, n, spans)
     assert due is not None  # for mypy: every span has an end
     return due

@@ -58,17 +58,26 @@ def _obligation_by(v: object) -> date:
     return _checks.day("by", v)
 
 
+def _obligation_overdue(v: object) -> bool:
+    return _checks.flag("overdue", v)
+
+
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class Obligation:
-    """What must happen next, and by which day (inclusive).
+    """What must happen next, by which day (inclusive), and whether that day has passed.
 
     >>> from datetime import date
     >>> Obligation(kind="deliver", by=date(2026, 10, 23)).kind
     <ObligationKind.DELIVER: 'deliver'>
+
+    ``overdue`` (逾期): the day ``by`` is before the clock's ``as_of`` and the thing is still
+    not done (a tracked case's progress report past its day, an art. 32(4) notice not sent);
+    :class:`CaseClock` checks it against its ``as_of``.
     """
 
     kind: ObligationKind = attrs.field(converter=_obligation_kind)
     by: date = attrs.field(converter=_obligation_by)
+    overdue: bool = attrs.field(default=False, converter=_obligation_overdue)
 
 
 def _deadline_limit(v: object) -> int:
@@ -131,8 +140,24 @@ class Deadline:
             )
 
 
-def _caseclock_case_id(v: object) -> str:
-    return _checks.text("case_id", v, max_length=200)
+def _caseclock_id(v: object) -> str:
+    return _checks.text("id", v, max_length=200)
+
+
+def _caseclock_state(v: object) -> ClockState:
+    return _checks.enum_member("state", ClockState, v)
+
+
+def _caseclock_due(v: object) -> date | None:
+    return None if v is None else _checks.day("due", v)
+
+
+def _caseclock_days_left(v: object) -> int | None:
+    return None if v is None else _checks.whole_number("days_left", v)
+
+
+def _caseclock_reason(v: object) -> str:
+    return _checks.text("reason", v, max_length=1000)
 
 
 def _caseclock_item_code(v: object) -> str:
@@ -195,28 +220,43 @@ class CaseClock:
 
     >>> from datetime import date
     >>> off = Deadline(limit=0, due=None, used=0, left=0, state="not_started")
-    >>> c = CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
-    ...               statutory=off, committed=off)
-    >>> c.state.value
-    'not_started'
+    >>> c = CaseClock(id="1", as_of=date(2026, 9, 28), state="not_started",
+    ...               reason="not_started: not received by 2026-09-28 (未收件)",
+    ...               item_code="A", mode="guided", statutory=off, committed=off)
+    >>> c.state.value, c.due, c.days_left
+    ('not_started', None, None)
+
+    The first six fields are the family contract's (issue #19), the same in every family:
 
     Attributes:
-        case_id: the case's ``id``; item_code: its item's ``code``; mode: the item's mode.
+        id: the case's ``id`` (its ledger id).
         as_of: the (local) date the clocks are read on.
+        state: the committed clock's :class:`ClockState` (the one the window is judged by).
+        due: the committed clock's due day (承诺时限 due), ``None`` before acceptance or while
+            an excluded procedure runs.
+        days_left: calendar days from ``as_of`` to ``due`` (negative when past), ``None``
+            without ``due``; the working (or, 加班办, calendar) days left of the limit are
+            ``committed.left``.
+        reason: one line saying why, in the unit the committed clock counts.
+        item_code: its item's ``code``; mode: the item's mode.
         received_on: the local date of receipt, if received.
         accepted_on: the acceptance date, including deemed acceptance (art. 32(4)).
         deemed_accepted: whether ``accepted_on`` is the legal fiction of art. 32(4).
         statutory: the legal clock; committed: the published promise's clock.
-        next_obligation: the earliest thing still to do and its day, or ``None``.
+        next_obligation: the earliest thing still to do, its day and whether it is overdue.
         delivery_due: decided cases: the last day to deliver the certificate (art. 44).
         excluded_days: working days taken out of the statutory clock by art. 45 procedures.
         provisional: whether any day counted lies in a provisional span of the calendar.
     """
 
-    case_id: str = attrs.field(converter=_caseclock_case_id)
+    id: str = attrs.field(converter=_caseclock_id)
+    as_of: date = attrs.field(converter=_caseclock_as_of)
+    state: ClockState = attrs.field(converter=_caseclock_state)
+    due: date | None = attrs.field(default=None, converter=_caseclock_due)
+    days_left: int | None = attrs.field(default=None, converter=_caseclock_days_left)
+    reason: str = attrs.field(converter=_caseclock_reason)
     item_code: str = attrs.field(converter=_caseclock_item_code)
     mode: Mode = attrs.field(converter=_caseclock_mode)
-    as_of: date = attrs.field(converter=_caseclock_as_of)
     received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
     accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
     deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
@@ -230,10 +270,12 @@ class CaseClock:
     def __attrs_post_init__(self) -> None:
         """What every computed clock satisfies (issue #18 item 14: JSON read back is checked).
 
-        Only the order of the stored days: the case's events and the calendar are not
-        stored, so the clocks' counts are not recomputed here.
+        The order of the stored days, and the contract fields against the committed clock
+        (``state``, ``due``, ``days_left == (due - as_of).days``, an obligation's
+        ``overdue``); the case's events and the calendar are not stored, so the clocks' counts
+        are not recomputed here.
         """
-        received, accepted = self.received_on, self.accepted_on
+        received, accepted, as_of = self.received_on, self.accepted_on, self.as_of
         if accepted is not None and received is None:
             raise InvalidInputError("accepted_on", accepted, "None before the case is received")
         if received is not None and accepted is not None and accepted < received:
@@ -242,20 +284,22 @@ class CaseClock:
             )
         if self.deemed_accepted and accepted is None:
             raise InvalidInputError("deemed_accepted", True, "False without accepted_on")
-        if received is not None and received > self.as_of:
-            raise InvalidInputError("received_on", received, f"on or before as_of ({self.as_of})")
-
-    @property
-    def state(self) -> ClockState:
-        """The committed clock's state (the one the window is judged by).
-
-        >>> from datetime import date
-        >>> off = Deadline(limit=0, due=None, used=0, left=0, state="withdrawn")
-        >>> CaseClock(case_id="1", item_code="A", mode="guided", as_of=date(2026, 9, 28),
-        ...           statutory=off, committed=off).state.value
-        'withdrawn'
-        """
-        return self.committed.state
+        if received is not None and received > as_of:
+            raise InvalidInputError("received_on", received, f"on or before as_of ({as_of})")
+        if self.state is not self.committed.state:
+            raise InvalidInputError(
+                "state", self.state.value, f"{self.committed.state.value} (committed.state)"
+            )
+        if self.due != self.committed.due:
+            raise InvalidInputError("due", self.due, f"{self.committed.due} (committed.due)")
+        left = None if self.due is None else (self.due - as_of).days
+        if self.days_left != left:
+            raise InvalidInputError("days_left", self.days_left, f"{left} ((due - as_of).days)")
+        owed = self.next_obligation
+        if owed is not None and owed.overdue != (owed.by < as_of):
+            raise InvalidInputError(
+                "next_obligation.overdue", owed.overdue, f"{owed.by < as_of} (by < as_of)"
+            )
 
 
 # -- counting --------------------------------------------------------------------------------

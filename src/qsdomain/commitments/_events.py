@@ -6,7 +6,9 @@ Day-level rules read an event's local date in the item's zone; a naive datetime 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime
+from types import MappingProxyType
 from typing import TypeAlias
 
 import attrs
@@ -16,6 +18,7 @@ from qsdomain.commitments._modes import ExclusionKind
 from qsdomain.errors import InvalidInputError
 
 __all__ = [
+    "EVENT_KINDS",
     "Accepted",
     "Decided",
     "DeficiencyNotified",
@@ -262,19 +265,22 @@ Event: TypeAlias = (
 )
 """Anything that can happen to a case (folded by :func:`apply`)."""
 
-#: Each event class by its kind: the ``"event"`` tag of the JSON form and the code a ledger or
-#: the desk stores (one table for :mod:`qsdomain.serialization` and the ledger formats).
-EVENT_KINDS: dict[str, type[Event]] = {
-    "received": Received,
-    "deficiency_notified": DeficiencyNotified,
-    "materials_completed": MaterialsCompleted,
-    "accepted": Accepted,
-    "exclusion_started": ExclusionStarted,
-    "exclusion_ended": ExclusionEnded,
-    "extension_granted": ExtensionGranted,
-    "progress_reported": ProgressReported,
-    "meeting_held": MeetingHeld,
-    "decided": Decided,
-    "delivered": Delivered,
-    "withdrawn": Withdrawn,
-}
+#: Each event class by its kind (read-only, public): the ``"event"`` tag of the JSON form and the
+#: code a ledger or the desk stores (one table for :mod:`qsdomain.serialization` and
+#: :mod:`qsdomain.ledgers.commitments`).
+EVENT_KINDS: Mapping[str, type[Event]] = MappingProxyType(
+    {
+        "received": Received,
+        "deficiency_notified": DeficiencyNotified,
+        "materials_completed": MaterialsCompleted,
+        "accepted": Accepted,
+        "exclusion_started": ExclusionStarted,
+        "exclusion_ended": ExclusionEnded,
+        "extension_granted": ExtensionGranted,
+        "progress_reported": ProgressReported,
+        "meeting_held": MeetingHeld,
+        "decided": Decided,
+        "delivered": Delivered,
+        "withdrawn": Withdrawn,
+    }
+)

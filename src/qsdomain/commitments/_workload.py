@@ -8,27 +8,28 @@ never has to be held in memory as cases (the worklist keeps only the open clocks
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from datetime import date, datetime
-from operator import attrgetter
+from datetime import date
 
 import attrs
 
-from qsdomain import _checks
+from qsdomain import _checks, limits
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.commitments._case import Case
-from qsdomain.commitments._clock import (
-    AsOf,
-    CaseClock,
-    ClockState,
-    _as_of,
-    _as_of_checked,
-    _calendar,
-    _read,
-    _working,
-)
+from qsdomain.commitments._clock import AsOf, CaseClock, ClockState, _as_of_checked, _calendar
+from qsdomain.commitments._kernel import by_urgency, stream
+from qsdomain.defaults import WITHIN_DAYS
 from qsdomain.errors import InvalidInputError
+from qsdomain.rejects import RejectSink
 
-__all__ = ["Count", "Tally", "clocks", "tally", "worklist"]
+__all__ = [
+    "Count",
+    "Tally",
+    "clocks",
+    "statuses",
+    "tally",
+    "worklist",
+    "worklist_from_clocks",
+]
 
 #: Worklist order: the most urgent first (ServiceNow/Jira convention: breach, then warning).
 _URGENCY = {
@@ -37,15 +38,20 @@ _URGENCY = {
     ClockState.ON_TRACK: 2,
     ClockState.NOT_STARTED: 3,
 }
+#: Breached and warning clocks need action whatever the due day; the other open ones (on
+#: track, not started) are listed when due within the window.
+_BREACHED, _WARNING = ClockState.BREACHED, ClockState.WARNING
+_ON_TRACK, _NOT_STARTED = ClockState.ON_TRACK, ClockState.NOT_STARTED
 
 
 def clocks(
-    cases: Iterable[Case],
+    items: Iterable[Case],
     as_of: AsOf,
     *,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+    rejects: RejectSink | None = None,
 ) -> Iterator[CaseClock]:
-    """The clock of each case as of one date, lazily, in the order of ``cases``.
+    """The clock of each case as of one date, lazily, in the order of ``items`` (the cases).
 
     >>> from datetime import date, datetime
     >>> from zoneinfo import ZoneInfo
@@ -62,52 +68,74 @@ def clocks(
     >>> [c.state.value for c in clocks(cases, date(2026, 9, 25))]
     ['breached', 'warning']
 
-    The calendar (default :func:`qsdomain.calendars.china`) is resolved once for all cases.
+    :func:`statuses` is this same function (the family contract's name). The arguments are
+    checked when called; the calendar (default :func:`qsdomain.calendars.china`) is resolved
+    once for all cases. With ``rejects=None`` a case the clock cannot read raises; with a sink
+    (:class:`qsdomain.rejects.RejectSink`) it is reported there
+    (:func:`qsdomain.rejects.rejected`: ``line`` its position from 1, the field prefixed
+    ``items[i].``) and the stream goes on.
     """
     cal = _calendar(calendar)
     _as_of_checked(as_of)
-    found: object = cases
+    found: object = items
     if isinstance(found, (str, bytes)) or not isinstance(found, Iterable):
-        raise InvalidInputError("cases", cases, "an iterable of Case objects")
-    return _stream(cases, as_of, cal)
+        raise InvalidInputError("items", items, "an iterable of Case objects")
+    if rejects is not None and not callable(getattr(rejects, "add", None)):
+        raise InvalidInputError("rejects", rejects, "None or an object with an add() method")
+    return stream(items, as_of, cal, rejects)
 
 
-def _stream(cases: Iterable[Case], as_of: AsOf, cal: WorkingCalendar) -> Iterator[CaseClock]:
-    moments: dict[str, tuple[datetime, date]] = {}  # as_of read in each item zone met
-    working = _working(cal)
-    for i, case in enumerate(cases):
-        if case.__class__ is not Case and not isinstance(case, Case):
-            raise InvalidInputError(f"cases[{i}]", case, "a Case")
-        item = case.item
-        found = moments.get(item.zone)
-        if found is None:
-            found = moments[item.zone] = _as_of(as_of, item)
-        yield _read(case, found[0], found[1], cal, working)
+statuses = clocks
 
 
 def _key(c: CaseClock) -> tuple[int, date, str]:
-    due = c.committed.due or c.statutory.due or date.max
-    return (_URGENCY[c.state], due, c.case_id)
+    """The worklist order: urgency, then the due day (none last), then the id."""
+    return (_URGENCY[c.state], c.due or date.max, c.id)
 
 
-#: :data:`_URGENCY` by the state's value (a str hashes from its cache; an enum member through
-#: a Python-level ``__hash__``), scaled so that urgency and due day make one int.
-_RANK = {state.value: urgency * 10_000_000 for state, urgency in _URGENCY.items()}
-_MAX_DAY = date.max.toordinal()  # 3,652,059 < 10,000,000
+def worklist_from_clocks(
+    case_clocks: Iterable[CaseClock], *, within: int | None = None
+) -> list[CaseClock]:
+    """:func:`worklist` on clocks already read (for a caller that also tallies them).
+
+    >>> worklist_from_clocks([])
+    []
+    """
+    given: object = case_clocks
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
+    days = (
+        WITHIN_DAYS
+        if within is None
+        else _checks.whole_number("within", within, 0, limits.MAX_WITHIN_DAYS)
+    )
+    found: list[CaseClock] = []
+    for i, c in enumerate(case_clocks):
+        if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
+            raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
+        state = c.state  # compared by identity: an enum member hashes in Python
+        if state is _BREACHED or state is _WARNING:
+            found.append(c)
+        elif state is _ON_TRACK or state is _NOT_STARTED:
+            left = c.days_left
+            if left is not None and 0 <= left <= days:
+                found.append(c)
+    by_urgency(found)  # the order of _key, sorted faster
+    return found
 
 
-_by_id = attrgetter("case_id")
-
-
-def _rank(c: CaseClock) -> int:
-    """The first two parts of :func:`_key` as one int: urgency, then the due day."""
-    due = c.committed.due or c.statutory.due
-    return _RANK[c.committed.state._value_] + (_MAX_DAY if due is None else due.toordinal())
-
-
-def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
-    """The open cases, most urgent first: breached, warning, on track, not started; within
-    each, by committed due date (then statutory due date, then case id).
+def worklist(
+    items: Iterable[Case],
+    as_of: AsOf,
+    *,
+    within: int | None = None,
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+    rejects: RejectSink | None = None,
+) -> list[CaseClock]:
+    """What needs action, most urgent first: every breached or warning clock, and every open
+    clock (on track, not started) whose committed ``due`` is within ``within`` days of
+    ``as_of`` (``0 <= days_left <= within``; default :data:`qsdomain.defaults.WITHIN_DAYS`),
+    sorted by (urgency: breached, warning, on track, not started; ``due``; ``id``).
 
     >>> from datetime import date, datetime
     >>> from zoneinfo import ZoneInfo
@@ -121,26 +149,16 @@ def worklist(case_clocks: Iterable[CaseClock]) -> list[CaseClock]:
     ...     accepted = datetime(2026, 9, d, 11, tzinfo=SH)
     ...     events = [Received(at=received), Accepted(at=accepted)]
     ...     cases.append(Case(id=str(d), item=item, events=events))
-    >>> [(c.case_id, c.state.value) for c in worklist(clocks(cases, date(2026, 9, 25)))]
-    [('1', 'breached'), ('21', 'warning'), ('24', 'on_track')]
+    >>> [(c.id, c.state.value, c.days_left) for c in worklist(cases, date(2026, 9, 25))]
+    [('1', 'breached', -17), ('21', 'warning', 4), ('24', 'on_track', 14)]
 
-    Closed clocks (met, missed, withdrawn) are left out.
+    Closed clocks (met, missed, withdrawn) are left out. ``calendar`` and ``rejects`` as in
+    :func:`clocks`.
     """
-    given: object = case_clocks
-    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
-        raise InvalidInputError("case_clocks", case_clocks, "an iterable of CaseClock objects")
-    found: list[CaseClock] = []
-    for i, c in enumerate(case_clocks):
-        if c.__class__ is not CaseClock and not isinstance(c, CaseClock):
-            raise InvalidInputError(f"case_clocks[{i}]", c, "a CaseClock")
-        if c.committed.state._value_ in _RANK:  # c.state, without the property call
-            found.append(c)
-    # The order of _key: two stable sorts on one-type keys (case id, then urgency and due day
-    # as one int) instead of one sort on (int, date, str) tuples, several times faster; the
-    # list holds only the clocks (no key tuple per open case).
-    found.sort(key=_by_id)
-    found.sort(key=_rank)
-    return found
+    if within is not None:
+        _checks.whole_number("within", within, 0, limits.MAX_WITHIN_DAYS)
+    found = clocks(items, as_of, calendar=calendar, rejects=rejects)
+    return worklist_from_clocks(found, within=within)
 
 
 def _count_key(v: object) -> str:

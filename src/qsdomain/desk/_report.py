@@ -13,7 +13,7 @@ import datetime
 import itertools
 import sqlite3
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -548,52 +548,72 @@ def _cases(
 
 
 _CASE_ORDER = [s.value for s in ClockState]
-_LISTED_CASES = frozenset({ClockState.BREACHED, ClockState.WARNING})
+_WEEKLY_CASES = frozenset({ClockState.BREACHED, ClockState.WARNING, ClockState.ON_TRACK})
 
 
-def _case_reason(c: CaseClock) -> str:
-    committed, statutory = c.committed, c.statutory
-    parts = [
-        f"{c.state.value}: committed limit {committed.limit} working days, "
-        f"{committed.used} used, due {committed.due}",
-        f"statutory due {statutory.due} ({statutory.state.value})",
-    ]
-    if c.next_obligation is not None:
-        parts.append(f"next: {c.next_obligation.kind.value} by {c.next_obligation.by}")
-    return "; ".join(parts)
+class _Refused:
+    """The rejects sink of the case stream: a case the clocks refuse becomes a ``refused``
+    item (the stream reports it right after reading it, so ``current`` is that case)."""
+
+    def __init__(self, refused: list[ActionItem]) -> None:
+        self.refused = refused
+        self.current: Case | None = None
+
+    def feed(self, cases: Iterable[Case]) -> Iterator[Case]:
+        for case in cases:
+            self.current = case
+            yield case
+
+    def add(self, rejected: RowRejected) -> None:
+        case = self.current
+        assert case is not None  # for mypy: a case was read before it was refused
+        self.refused.append(
+            ActionItem(
+                family=Family.COMMITMENTS,
+                key=case.id,
+                name=case.item.name,
+                state=REFUSED,
+                due=None,
+                days_left=None,
+                reason=(
+                    f"the library refused this entry: {rejected.field} must be "
+                    f"{rejected.reason}, got {rejected.value}"
+                )[:2000],
+            )
+        )
 
 
-def _commitments(conn: sqlite3.Connection, as_of: date, cal: WorkingCalendar) -> Section:
+def _commitments(
+    conn: sqlite3.Connection, as_of: date, within: int, cal: WorkingCalendar
+) -> Section:
+    """The family's worklist (:func:`qsdomain.commitments.worklist`: breached and warning
+    cases, and open ones due within ``within`` days), its states and reasons as they are."""
     refused: list[ActionItem] = []
     items = stored_items(conn)
     weeks = _Weeks(as_of)
     counts: Counter[str] = Counter()
-    listed: list[CaseClock] = []
+    kept: list[CaseClock] = []
     names = {code: item.name for code, item in items.items()}
-    for case in _cases(conn, items, refused):
-        try:
-            c = commitments.clock(case, as_of, calendar=cal)
-        except QSDomainError as err:
-            refused.append(_refused(Family.COMMITMENTS, case.id, case.item.name, err))
-            continue
-        state = c.committed.state
+    sink = _Refused(refused)
+    cases = sink.feed(_cases(conn, items, refused))
+    for c in commitments.statuses(cases, as_of, calendar=cal, rejects=sink):
+        state = c.state
         counts[state.value] += 1
-        if state in _LISTED_CASES or state is ClockState.ON_TRACK:
-            weeks.add(c.committed.due)
-        if state in _LISTED_CASES:
-            listed.append(c)
+        if state in _WEEKLY_CASES:
+            weeks.add(c.due)
+            kept.append(c)
     items_out = [
         trusted_item(
             Family.COMMITMENTS,
-            c.case_id,
+            c.id,
             names.get(c.item_code, c.item_code),
             c.state.value,
-            c.committed.due,
-            None if c.committed.due is None else (c.committed.due - as_of).days,
-            _case_reason(c),
+            c.due,
+            c.days_left,
+            c.reason,
             c.provisional,
         )
-        for c in commitments.worklist(listed)
+        for c in commitments.worklist_from_clocks(kept, within=within)
     ]
     counts[REFUSED] = len(refused)
     return trusted_section(
@@ -732,7 +752,7 @@ def build_report(
         sections=(
             _metrology(conn, as_of, within),
             _licensing(conn, as_of, within, cal),
-            _commitments(conn, as_of, cal),
+            _commitments(conn, as_of, within, cal),
             _sampling(conn, as_of),
         ),
     )

@@ -21,6 +21,7 @@ import attrs
 from qsdomain import limits
 from qsdomain._files import refuse_special
 from qsdomain.commitments import (
+    EVENT_KINDS,
     Accepted,
     Case,
     DeficiencyNotified,
@@ -33,7 +34,6 @@ from qsdomain.commitments import (
     Received,
     ServiceItem,
 )
-from qsdomain.commitments._events import EVENT_KINDS
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.ledgers import Row, RowRejected
 from qsdomain.rejects import RejectSink

@@ -142,7 +142,7 @@ def cases(draw: st.DrawFn, items: st.SearchStrategy[ServiceItem] | None = None) 
     """Valid cases received in 2025 to March 2026 with consistent timelines of up to 14 events.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import cases
     >>> delivered = find(cases(), lambda case: case.state.phase.value == "delivered",
     ...                  settings=quick)
@@ -159,7 +159,7 @@ def case_events() -> st.SearchStrategy[Event]:
     """Any single event of a valid timeline.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import case_events
     >>> type(find(case_events(), lambda e: type(e).__name__ == "Decided", settings=quick)).__name__
     'Decided'
@@ -171,7 +171,7 @@ def case_states() -> st.SearchStrategy[CaseState]:
     """The state of a valid case after its last event.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import case_states
     >>> withdrawn = find(case_states(), lambda s: s.phase.value == "withdrawn", settings=quick)
     >>> withdrawn.withdrawn_on is None
@@ -185,7 +185,7 @@ def case_clocks(draw: st.DrawFn) -> CaseClock:
     """The clock of a valid case read on a day up to 200 days after its receipt.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import case_clocks
     >>> find(case_clocks(), lambda c: c.state.value == "breached", settings=quick).state.value
     'breached'

@@ -100,7 +100,7 @@ def verifications(on: st.SearchStrategy[date] = _ON) -> st.SearchStrategy[Verifi
     """Verification records with any outcome, as-found fraction and usage.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import verifications
     >>> find(verifications(), lambda v: v.outcome.value == "fail", settings=quick).outcome.value
     'fail'
@@ -120,7 +120,7 @@ def histories(max_records: int = 6) -> st.SearchStrategy[list[Verification]]:
     """Histories in date order (gaps of 0 to 800 days) starting between 2000 and 2030.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import histories
     >>> len(find(histories(), lambda h: len(h) >= 2, settings=quick)) >= 2
     True
@@ -145,7 +145,7 @@ def policies() -> st.SearchStrategy[Policy]:
     """Policies without working-day alignment (that one needs a calendar).
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import policies
     >>> find(policies(), lambda p: p.grace_days > 0, settings=quick).grace_days > 0
     True
@@ -245,7 +245,7 @@ def reliability_fits() -> st.SearchStrategy[ReliabilityFit]:
     """Fits of either model to one or two generated bins with mixed results.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import reliability_fits
     >>> weibull = find(reliability_fits(), lambda f: f.model.value == "weibull", settings=quick)
     >>> weibull.model.value

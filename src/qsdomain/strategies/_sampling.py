@@ -174,7 +174,7 @@ def stage_decisions(draw: st.DrawFn) -> StageDecision:
     """A decision a plan reaches on some counts of nonconforming items.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import stage_decisions
     >>> find(stage_decisions(), lambda d: d.decision.value == "accept", settings=quick).decision
     <Decision.ACCEPT: 'accept'>
@@ -218,7 +218,7 @@ def switching_histories(draw: st.DrawFn, max_lots: int = 60) -> SwitchingState:
     """A state reached by inspecting a run of lots with the plan the current severity asks for.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import switching_histories
     >>> tightened = find(switching_histories(), lambda s: s.severity.value == "tightened",
     ...                  settings=quick)
@@ -263,7 +263,7 @@ def lots(max_found: int = 2) -> st.SearchStrategy[Lot]:
     nonconforming items (any lot can be inspected: even the smallest sample holds two items).
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import lots
     >>> find(lots(), lambda lot: lot.nonconforming > 0, settings=quick).nonconforming > 0
     True
@@ -282,7 +282,7 @@ def line_statuses(max_lots: int = 12) -> st.SearchStrategy[LineStatus]:
     """What :func:`~qsdomain.sampling.line_status` answers for a run of generated lots.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import line_statuses
     >>> len(find(line_statuses(), lambda line: len(line.lots) > 1, settings=quick).lots) > 1
     True
@@ -294,7 +294,7 @@ def lot_outcomes() -> st.SearchStrategy[LotOutcome]:
     """One lot's outcome from a generated line.
 
     >>> from hypothesis import Phase, find, settings
-    >>> quick = settings(phases=[Phase.generate])  # the first match, not shrunk: fast
+    >>> quick = settings(phases=[Phase.generate], max_examples=2000, derandomize=True)
     >>> from qsdomain.strategies import lot_outcomes
     >>> find(lot_outcomes(), lambda o: o.state.value == "accepted", settings=quick).accepted
     True
