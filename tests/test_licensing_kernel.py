@@ -1,10 +1,10 @@
 """The licensing kernel answers as the rule: the same statuses and errors, on any input.
 
-The rule is ``licensing.status`` (:meth:`Fold.step` per event, ``_status.read``); the kernel
-(``licensing/_kernel.py``) stands behind ``statuses`` and ``worklist``: a memo of event-free
-statuses and a one-pass fold. Compared through the public verbs (an error of the batch names
-``items[0].`` + the rule's field). Also: the memos of lead days and term ends against the
-computations they remember.
+The rule is ``licensing._status.rule`` (:meth:`Fold.step` per event, ``_status.read``); the
+kernel (``licensing/_kernel.py``) stands behind ``status``, ``statuses`` and ``worklist``: a
+memo of event-free statuses and a one-pass fold. Compared through the public verbs (an error of
+the batch names ``items[0].`` + the rule's field). Also: the memos of lead days and term ends
+against the computations they remember.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from qsdomain.licensing import (
 from qsdomain.licensing._defaults import default_kinds
 from qsdomain.licensing._licence import _term_end
 from qsdomain.licensing._lifecycle import Fold, lead_before
+from qsdomain.licensing._status import rule as the_rule
 from qsdomain.periods import Convention, Lead, LeadUnit
 from qsdomain.strategies import licence_events, licence_histories, licences
 
@@ -61,13 +62,13 @@ def test_event_free_statuses_are_the_rules(
     as_of = lic.issued + timedelta(days=offset)
     cal = china().extended(until=date(2040, 12, 31)) if extended else None
     policy = Policy(warning_days=warn)
-    rule = _answer(lambda: status(lic, (), as_of, calendar=cal, policy=policy))
+    rule = _answer(lambda: the_rule(lic, (), as_of, calendar=cal, policy=policy))
     for _ in range(2):  # the second call answers from the memo
         assert _batch(lic, (), as_of, calendar=cal, policy=policy) == rule
     # Another licence of the same kind and day shares the memo entry, not the number.
     other = attrs.evolve(lic, number="OTHER-1", holder="另一家")
     found = _batch(other, (), as_of, calendar=cal, policy=policy)
-    assert found == _answer(lambda: status(other, (), as_of, calendar=cal, policy=policy))
+    assert found == _answer(lambda: the_rule(other, (), as_of, calendar=cal, policy=policy))
     if not isinstance(rule, tuple):
         assert found == attrs.evolve(rule, id=other.number, holder=other.holder)  # type: ignore[misc]
 
@@ -134,9 +135,11 @@ def test_the_kernel_folds_histories_as_the_rule(  # noqa: PLR0917 - one per draw
     rng.shuffle(mixed)
     for events in (history, tuple(mixed), tuple(sorted(mixed, key=_day_or_first))):
         rule = _answer(
-            lambda events=events: status(lic, events, as_of, calendar=cal, policy=policy)
+            lambda events=events: the_rule(lic, events, as_of, calendar=cal, policy=policy)
         )
         assert _batch(lic, events, as_of, calendar=cal, policy=policy) == rule
+        one = _answer(lambda events=events: status(lic, events, as_of, calendar=cal, policy=policy))
+        assert one == rule  # status() answers through the kernel too
 
 
 def _day_or_first(event: object) -> date:
@@ -170,9 +173,9 @@ def test_a_later_non_event_is_refused_after_the_reading_as_the_rule_does() -> No
     as_of = date(2026, 12, 20)
     for cal in _CALENDARS:
         events = (_Dated(as_of + timedelta(days=1)),)
-        rule = _answer(lambda cal=cal, events=events: status(lic, events, as_of, calendar=cal))
+        rule = _answer(lambda cal=cal, events=events: the_rule(lic, events, as_of, calendar=cal))
         assert _batch(lic, events, as_of, calendar=cal) == rule
-    assert _answer(lambda: status(lic, events, as_of))[0] is CalendarNotCoveredError  # type: ignore[arg-type, index]
+    assert _answer(lambda: the_rule(lic, events, as_of))[0] is CalendarNotCoveredError  # type: ignore[arg-type, index]
 
 
 class _AlwaysDisagrees(Licence):
@@ -193,7 +196,7 @@ def test_read_asks_a_subclass_whether_its_expiry_disagrees() -> None:
     )
     for as_of in (date(2022, 6, 1), date(2022, 6, 2)):
         for events in ((Changed(on=date(2022, 1, 10)),), ()):
-            st_ = status(lic, events, as_of)
+            st_ = the_rule(lic, events, as_of)
             assert st_.reason.endswith(
                 " The printed expiry None differs from the kind's term (2026-03-14)."
             )
@@ -207,7 +210,7 @@ def test_an_item_dated_by_a_datetime_is_a_typed_error() -> None:
     """Regression: a non-event whose ``on`` is a datetime after the day escaped as TypeError."""
     lic = Licence(kind="industrial_product", number="A", holder="某厂", issued=date(2021, 3, 15))
     with pytest.raises(InvalidInputError, match=r"events\[0\]"):
-        status(lic, [_Dated(datetime(2027, 1, 1, tzinfo=timezone.utc))], date(2026, 6, 1))  # type: ignore[list-item]
+        the_rule(lic, [_Dated(datetime(2027, 1, 1, tzinfo=timezone.utc))], date(2026, 6, 1))  # type: ignore[list-item]
     with pytest.raises(InvalidInputError, match=r"items\[0\]\.events\[0\]"):
         list(
             statuses([(lic, [_Dated(datetime(2027, 1, 1, tzinfo=timezone.utc))])], date(2026, 6, 1))

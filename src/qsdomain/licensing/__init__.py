@@ -40,8 +40,8 @@ from qsdomain.licensing._kinds import (
 )
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import LicenceState, Lifecycle, apply, replay
-from qsdomain.licensing._portfolio import counted_provisionally, statuses, worklist
-from qsdomain.licensing._status import Action, LicenceStatus, Policy, status
+from qsdomain.licensing._portfolio import counted_provisionally, status, statuses, worklist
+from qsdomain.licensing._status import Action, LicenceStatus, Policy
 
 __all__ = [
     "EVENT_KINDS",

@@ -41,7 +41,7 @@ from qsdomain.licensing._status import (
 from qsdomain.periods import LeadUnit
 from qsdomain.rejects import RejectSink, rejected
 
-__all__ = ["counted_provisionally", "statuses", "worklist"]
+__all__ = ["counted_provisionally", "status", "statuses", "worklist"]
 
 LicenceItem = Licence | tuple[Licence, Iterable[LicenceEvent]]
 
@@ -102,6 +102,54 @@ def _stream(
             if rejects is None:
                 raise
             rejects.add(rejected(index + 1, err, prefix=f"items[{index}]."))
+
+
+def status(
+    licence: Licence,
+    events: Iterable[LicenceEvent],
+    as_of: date,
+    *,
+    policy: Policy | None = None,
+    calendar: WorkingCalendar | WorkingDayCalendar | None = None,
+) -> LicenceStatus:
+    """The status of ``licence`` on ``as_of``, given its events (``()`` for none).
+
+    >>> from datetime import date
+    >>> from qsdomain.licensing import Licence, Suspended
+    >>> lic = Licence(kind="industrial_product", number="XK1", holder="某厂",
+    ...               issued=date(2021, 3, 15))
+    >>> st = status(lic, (), date(2025, 10, 1))          # 6 months before 2026-03-14
+    >>> st.state.value, st.due, st.days_left, st.action.value
+    ('renewal_overdue', datetime.date(2025, 9, 14), -17, 'overdue_filing')
+    >>> st = status(lic, [Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))],
+    ...             date(2024, 5, 1))
+    >>> st.state.value, st.since
+    ('suspended', datetime.date(2024, 4, 1))
+
+    Answered by the kernel (``licensing/_kernel.py``: a memo of event-free statuses and a
+    one-pass fold), which ``tests/test_licensing_kernel.py`` holds to the plain rule
+    (``licensing._status.rule``): same statuses, same errors.
+    The argument order is metrology's ``status(instrument, records, as_of)``. Pure: the answer
+    depends only on the arguments, and only on the events dated on or before ``as_of`` (later
+    events are still checked, so a bad history is an error whatever the day). ``calendar=None``
+    means :func:`~qsdomain.calendars.china`; ``policy=None`` means ``Policy()``.
+
+    Raises:
+        InvalidInputError: a bad argument, or a history the lifecycle rules do not allow
+            (events out of order, an event after revocation ...), naming ``events[i]``.
+        CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
+            state depends on it.
+    """
+    if not isinstance(licence, Licence):
+        raise InvalidInputError("licence", licence, "a Licence")
+    as_of = day("as_of", as_of)
+    return fold_status(
+        licence,
+        as_of,
+        event_list(events),
+        check_calendar(calendar),
+        check_policy(policy).warning_days,
+    )
 
 
 def statuses(

@@ -58,7 +58,7 @@ from qsdomain.licensing._lifecycle import (
     event_list,
 )
 
-__all__ = ["Action", "LicenceStatus", "Policy", "status"]
+__all__ = ["Action", "LicenceStatus", "Policy", "rule"]
 
 
 def _check_warning(_: object, __: attrs.Attribute[int], value: object) -> None:
@@ -504,7 +504,7 @@ def rule_status(
     return result
 
 
-def status(
+def rule(
     licence: Licence,
     events: Iterable[LicenceEvent],
     as_of: date,
@@ -512,20 +512,22 @@ def status(
     policy: Policy | None = None,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
 ) -> LicenceStatus:
-    """The status of ``licence`` on ``as_of``, given its events (``()`` for none).
+    """The plain, cited rule behind :func:`~qsdomain.licensing.status`, event by event.
 
     >>> from datetime import date
     >>> from qsdomain.licensing import Licence, Suspended
     >>> lic = Licence(kind="industrial_product", number="XK1", holder="某厂",
     ...               issued=date(2021, 3, 15))
-    >>> st = status(lic, (), date(2025, 10, 1))          # 6 months before 2026-03-14
+    >>> st = rule(lic, (), date(2025, 10, 1))          # 6 months before 2026-03-14
     >>> st.state.value, st.due, st.days_left, st.action.value
     ('renewal_overdue', datetime.date(2025, 9, 14), -17, 'overdue_filing')
-    >>> st = status(lic, [Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))],
+    >>> st = rule(lic, [Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))],
     ...             date(2024, 5, 1))
     >>> st.state.value, st.since
     ('suspended', datetime.date(2024, 4, 1))
 
+    :func:`~qsdomain.licensing.status` answers through the kernel (``licensing/_kernel.py``),
+    which ``tests/test_licensing_kernel.py`` holds to this rule: same statuses, same errors.
     The argument order is metrology's ``status(instrument, records, as_of)``. Pure: the answer
     depends only on the arguments, and only on the events dated on or before ``as_of`` (later
     events are still checked, so a bad history is an error whatever the day). ``calendar=None``
