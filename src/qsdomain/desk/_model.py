@@ -226,7 +226,7 @@ class LineState:
             raise InvalidInputError("line_state.not_accepted", value, f"at most lots ({self.lots})")
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class Section:
     """One family's part of the report: items needing action, totals per state, weekly load.
 
@@ -325,9 +325,7 @@ family), got 'sampling'
         return next((t.count for t in self.totals if t.state == wanted), 0)
 
 
-_SECTION_FIELDS = ("family", "read", "items", "totals", "workload", "lines")
-if tuple(f.name for f in attrs.fields(Section)) != _SECTION_FIELDS:  # pragma: no cover
-    raise TypeError("Section's fields changed: update trusted_section")
+_draft_section = drafted(Section)
 
 
 def trusted_section(
@@ -339,17 +337,13 @@ def trusted_section(
     workload: tuple[WeekLoad, ...],
     lines: tuple[LineState, ...] = (),
 ) -> Section:
-    """A :class:`Section` of parts the desk computed itself, without running its converters
-    and validators: ``items`` made by :func:`trusted_item` for this ``family`` (a report may
-    list hundreds of thousands), ``totals`` by :func:`totals_of` (each state once), ``read``
-    their sum, ``workload`` and ``lines`` checked objects. ``tests/test_desk.py`` checks that
-    every section the desk builds passes the checked constructor."""
-    section = object.__new__(Section)
-    for name, value in zip(
-        _SECTION_FIELDS, (family, read, items, totals, workload, lines), strict=True
-    ):
-        object.__setattr__(section, name, value)
-    return section
+    """A :class:`Section` of parts the desk computed itself, built by a draft
+    (:mod:`qsdomain._drafts`) without its converters and validators: ``items`` made by
+    :func:`trusted_item` for this ``family`` (a report may list hundreds of thousands),
+    ``totals`` by :func:`totals_of` (each state once), ``read`` their sum, ``workload`` and
+    ``lines`` checked objects. ``tests/test_desk.py`` checks that every section the desk builds
+    passes the checked constructor."""
+    return _draft_section(family, read, items, totals, workload, lines)
 
 
 def _sections(value: object) -> tuple[Section, ...]:

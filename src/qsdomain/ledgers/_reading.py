@@ -16,6 +16,7 @@ from typing import IO, TypeVar
 import attrs
 
 from qsdomain import _checks, limits
+from qsdomain._drafts import drafted
 from qsdomain._files import refuse_special
 from qsdomain.errors import InvalidInputError, QSDomainError
 from qsdomain.rejects import RejectSink, RowRejected, rejected
@@ -43,7 +44,7 @@ def _text_fields(value: object) -> dict[str, str]:
     return dict(value)
 
 
-@attrs.frozen
+@attrs.frozen(weakref_slot=False)  # built by a draft: qsdomain._drafts
 class Row:
     """One row of a ledger: its line number and its fields by canonical name (raw text).
 
@@ -341,21 +342,11 @@ def _read_csv(
             stream.close()
 
 
-def _checked_row(line: int, fields: dict[str, str]) -> Row:
-    """A Row of a CSV file whose first row passed Row's checks: the names are the same, each
-    cell is a string from the csv module whose length was just checked, and the line number
-    grows. Checking all that again on each of a million rows is a third of reading them."""
-    row: Row = _new(Row)
-    _set_line(row, line)
-    _set_fields(row, fields)
-    return row
-
-
-_new = object.__new__
-if tuple(field.name for field in attrs.fields(Row)) != ("line", "fields"):  # pragma: no cover
-    raise TypeError("Row's fields changed: update _checked_row")
-_set_line = Row.__dict__["line"].__set__
-_set_fields = Row.__dict__["fields"].__set__
+#: A Row of a CSV file whose first row passed Row's checks, built by a draft
+#: (:mod:`qsdomain._drafts`): the names are the same, each cell is a string from the csv module
+#: whose length was just checked, and the line number grows. Checking all that again on each
+#: of a million rows is a third of reading them.
+_checked_row = drafted(Row)
 
 
 def _csv_rows(
