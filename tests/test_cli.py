@@ -508,11 +508,15 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_only_the_family_asked_for_is_loaded() -> None:
-    """A calendar command does not pay for importing the sampling tables, serialization, or the
-    terms (qsdomain.periods and dateutil: issue #19's start-up regression)."""
+    """A calendar command does not pay for importing the sampling tables, serialization, the
+    terms (qsdomain.periods and dateutil: issue #19's start-up regression), the other command
+    families, or the schedule file loader and JSON (china() reads its precomputed index)."""
     code = (
         "import sys; from qsdomain.cli import main; main(['calendar', 'add', '2026-09-30', '5']);"
-        "heavy = ('qsdomain.sampling', 'qsdomain.serialization', 'qsdomain.periods', 'dateutil');"
+        "heavy = ('qsdomain.sampling', 'qsdomain.serialization', 'qsdomain.periods', 'dateutil',"
+        " 'qsdomain.calendars._schedule', 'json', 'pathlib', 'qsdomain.cli.term',"
+        " 'qsdomain.cli.desk', 'qsdomain.desk', 'qsdomain.commitments', 'qsdomain.licensing',"
+        " 'qsdomain.metrology');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

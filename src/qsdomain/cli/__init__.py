@@ -79,8 +79,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
     for name in FAMILIES:
         if only is not None and name != only:
-            top.add_parser(name)  # not asked for: its module (and library) need not load
-            continue
+            continue  # not asked for: neither its parser nor its module (and library) is built
         family = _family(name)
         family.register(Commands(top.add_parser(name, help=family.help, description=family.help)))
     return parser
