@@ -14,6 +14,7 @@ import pytest
 from qsdomain.cli import build_parser, main
 from qsdomain.cli import calendar as cli_calendar
 from qsdomain.cli import sampling as cli_sampling
+from qsdomain.cli._output import UsageError
 from qsdomain.limits import MAX_OC_POINTS
 from qsdomain.sampling import LotPlan, plan_for
 from qsdomain.serialization import from_json
@@ -508,11 +509,15 @@ def test_help_and_version_exit_0(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_only_the_family_asked_for_is_loaded() -> None:
-    """A calendar command does not pay for importing the sampling tables, serialization, or the
-    terms (qsdomain.periods and dateutil: issue #19's start-up regression)."""
+    """A calendar command does not pay for importing the sampling tables, serialization, the
+    terms (qsdomain.periods and dateutil: issue #19's start-up regression), the other command
+    families, or the schedule file loader and JSON (china() reads its precomputed index)."""
     code = (
         "import sys; from qsdomain.cli import main; main(['calendar', 'add', '2026-09-30', '5']);"
-        "heavy = ('qsdomain.sampling', 'qsdomain.serialization', 'qsdomain.periods', 'dateutil');"
+        "heavy = ('qsdomain.sampling', 'qsdomain.serialization', 'qsdomain.periods', 'dateutil',"
+        " 'qsdomain.calendars._schedule', 'json', 'pathlib', 'qsdomain.cli.term',"
+        " 'qsdomain.cli.desk', 'qsdomain.desk', 'qsdomain.commitments', 'qsdomain.licensing',"
+        " 'qsdomain.metrology');"
         "print(sorted(m for m in heavy if m in sys.modules))"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -597,3 +602,32 @@ def test_provisional_rule_statutory_takes_off_the_statutory_holidays(
     assert "is a working day [provisional]" in out  # weekends only: National Day is worked
     status, out, err = run(capsys, *base, "--provisional", "lunar")
     _one_line_error(status, out, err)
+
+
+@pytest.mark.parametrize(
+    "arguments",
+    [
+        ["calendar", "add", "2026-09-30", "5"],
+        ["calendar", "between", "2026-09-30", "2026-10-31", "--provisional", "weekends"],
+        ["calendar", "is-working", "2026-10-10", "--json"],
+        ["term", "lead", "2026-10-31", "30", "--unit", "months"],
+        ["calendar", "check-schedule", "--replace", "examples/2026.json"],
+    ],
+)
+def test_the_parser_of_one_command_reads_as_the_whole_parser(arguments: list[str]) -> None:
+    """Start-up (#19): ``main`` builds the parser of the one command asked for; it reads the
+    arguments exactly as the parser of every command does."""
+    one = build_parser(arguments[0], arguments[1])
+    assert vars(one.parse_args(arguments)) == vars(build_parser().parse_args(arguments))
+    family = next(a for a in one._actions if isinstance(a, argparse._SubParsersAction))
+    actions = next(
+        a
+        for a in family.choices[arguments[0]]._actions
+        if isinstance(a, argparse._SubParsersAction)
+    )
+    assert list(actions.choices) == [arguments[1]]
+
+
+def test_an_unknown_command_gets_the_whole_family_for_its_error() -> None:
+    with pytest.raises(UsageError, match=r"invalid choice: 'ad'.*'add'"):
+        build_parser("calendar", "ad").parse_args(["calendar", "ad", "2026-09-30", "5"])

@@ -14,7 +14,9 @@ stays cheap until one of them is touched.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
+
+#: ``typing`` is not imported at run time: ``import qsdomain`` stays a few milliseconds.
+TYPE_CHECKING = False
 
 __version__ = "0.1.0.dev0"
 
@@ -46,6 +48,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from qsdomain.calendars import Coverage, WorkingCalendar, china
     from qsdomain.errors import InvalidInputError, NotCoveredError, QSDomainError
     from qsdomain.periods import Convention, Lead, LeadUnit, Term

@@ -16,17 +16,27 @@ and include the make-up working days the State Council announces each year (è¡Œæ
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from qsdomain.calendars._calendar import WorkingCalendar, as_working_calendar
 from qsdomain.calendars._china import bundled_schedules, china
 from qsdomain.calendars._coverage import Coverage, ProvisionalSpan, WorkingDayCalendar
-from qsdomain.calendars._schedule import (
-    Amendment,
-    Notice,
-    ScheduleError,
-    YearSchedule,
-    load_schedule,
-)
 from qsdomain.calendars._statutory import StatutoryDay, statutory_days
+
+if TYPE_CHECKING:
+    from qsdomain.calendars._schedule import (
+        Amendment,
+        Notice,
+        ScheduleError,
+        YearSchedule,
+        load_schedule,
+    )
+
+#: The schedule file format (JSON loader and validator) loads on first use of one of these:
+#: counting working days in china() does not need it (start-up time of the command line).
+_SCHEDULE_NAMES = frozenset(
+    {"Amendment", "Notice", "ScheduleError", "YearSchedule", "load_schedule"}
+)
 
 __all__ = [
     "Amendment",
@@ -44,3 +54,17 @@ __all__ = [
     "load_schedule",
     "statutory_days",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _SCHEDULE_NAMES:
+        raise AttributeError(f"module 'qsdomain.calendars' has no attribute {name!r}")
+    from qsdomain.calendars import _schedule  # noqa: PLC0415 - see _SCHEDULE_NAMES
+
+    value = getattr(_schedule, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_SCHEDULE_NAMES})

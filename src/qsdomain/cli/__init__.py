@@ -68,8 +68,9 @@ def _family(name: str) -> Family:
     return family
 
 
-def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The argument parser of ``qsdomain``; with ``only``, just that family is loaded.
+def build_parser(only: str | None = None, action: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of ``qsdomain``; with ``only``, just that family is loaded, and with
+    ``action`` too, just that command of it is built (the whole family if it has no such one).
 
     >>> build_parser().parse_args(["term", "lead", "2026-10-31", "30", "--unit", "months"]).unit
     'months'
@@ -79,10 +80,13 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     top = parser.add_subparsers(dest="command", required=True, metavar="COMMAND", title="commands")
     for name in FAMILIES:
         if only is not None and name != only:
-            top.add_parser(name)  # not asked for: its module (and library) need not load
-            continue
+            continue  # not asked for: neither its parser nor its module (and library) is built
         family = _family(name)
-        family.register(Commands(top.add_parser(name, help=family.help, description=family.help)))
+        asked = action if only is not None else None
+        commands = Commands(top.add_parser(name, help=family.help, description=family.help), asked)
+        family.register(commands)
+        if asked is not None and not commands.found:  # not one of its actions: say which are
+            return build_parser(only)
     return parser
 
 
@@ -95,8 +99,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = list(sys.argv[1:] if argv is None else argv)
     as_json = "--json" in arguments  # before parsing, so that usage errors honour it too
     chosen = arguments[0] if arguments and arguments[0] in FAMILIES else None
+    action = arguments[1] if chosen is not None and len(arguments) > 1 else None
     try:
-        args = build_parser(chosen).parse_args(arguments)
+        args = build_parser(chosen, action).parse_args(arguments)
         as_json = bool(args.json)
         handler: Handler = args.handler
         reply = handler(args)

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from qsdomain import defaults
 from qsdomain._provisional import RULES, provisional_calendar
-from qsdomain.calendars import WorkingCalendar, china, load_schedule
+from qsdomain.calendars import WorkingCalendar, china
 from qsdomain.errors import InvalidInputError
 
 if TYPE_CHECKING:  # qsdomain.periods (and dateutil) load only for the commands that use a term
@@ -185,7 +185,12 @@ def calendar_from(args: argparse.Namespace, as_of: date | None) -> WorkingCalend
     ``as_of`` (``calendar info``) only an explicit ``--provisional-until`` extends it."""
     files: list[str] = args.schedule
     replace: bool = args.replace_schedule
-    calendar = china(extra=[load_schedule(path) for path in files], replace=replace)
+    if files:  # the schedule loader (JSON, validator) loads only when a file is given
+        from qsdomain.calendars import load_schedule  # noqa: PLC0415 - start-up time
+
+        calendar = china(extra=[load_schedule(path) for path in files], replace=replace)
+    else:
+        calendar = china(replace=replace)
     rule: str = args.provisional
     until: date | None = args.provisional_until
     if rule == "off" and until is not None:

@@ -43,10 +43,16 @@ class Parser(argparse.ArgumentParser):
 class Commands:
     """The subcommands of one family; a family's ``register`` adds each with :meth:`add`."""
 
-    def __init__(self, family_parser: argparse.ArgumentParser) -> None:
+    def __init__(self, family_parser: argparse.ArgumentParser, only: str | None = None) -> None:
         self._actions = family_parser.add_subparsers(
             dest="action", required=True, metavar="ACTION", title="actions"
         )
+        #: With ``only``, the one action whose parser is built (start-up time): the others'
+        #: arguments go to one parser that is never used, and ``found`` says whether ``only``
+        #: was registered (if not, the caller builds the whole family for its error message).
+        self._only = only
+        self._unused: argparse.ArgumentParser | None = None
+        self.found = False
 
     def add(
         self, name: str, help: str, handler: Handler, *, calendar: bool = False
@@ -56,6 +62,11 @@ class Commands:
         Every command gets ``--json``; ``calendar=True`` adds the options that choose the
         working calendar (read them back with :func:`qsdomain.cli._arguments.calendar_from`).
         """
+        if self._only is not None and name != self._only:
+            if self._unused is None:
+                self._unused = argparse.ArgumentParser(add_help=False, conflict_handler="resolve")
+            return self._unused
+        self.found = True
         parser = self._actions.add_parser(name, help=help, description=help)
         parser.add_argument(
             "--json",

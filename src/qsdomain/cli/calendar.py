@@ -8,7 +8,7 @@ from datetime import date
 
 import attrs
 
-from qsdomain.calendars import Coverage, WorkingCalendar, YearSchedule, china, load_schedule
+from qsdomain.calendars import Coverage, WorkingCalendar, china
 from qsdomain.cli._arguments import calendar_from, iso_date, whole
 from qsdomain.cli._family import Commands, Family
 from qsdomain.cli._output import Reply, day_text
@@ -63,23 +63,6 @@ class CalendarInfo:
     sources: tuple[str, ...]
 
 
-@attrs.frozen
-class CheckedSchedule:
-    """One file ``calendar check-schedule`` read: its year's schedule and the warnings."""
-
-    file: str
-    schedule: YearSchedule
-    warnings: tuple[str, ...]
-
-
-@attrs.frozen
-class ScheduleCheck:
-    """``calendar check-schedule``: every file passed, and the coverage they give together."""
-
-    files: tuple[CheckedSchedule, ...]
-    coverage: Coverage
-
-
 def _kind(cal: WorkingCalendar, day: date) -> str:
     weekend = day.weekday() in cal.weekend
     if cal.is_working_day(day):
@@ -131,6 +114,10 @@ def _info(args: argparse.Namespace) -> Reply:
 def _check_schedule(args: argparse.Namespace) -> Reply:
     files: list[str] = args.files
     replace: bool = args.replace
+    # The schedule loader (JSON, validator) loads only for this command (start-up time).
+    from qsdomain.calendars import load_schedule  # noqa: PLC0415
+    from qsdomain.cli._schedule_check import CheckedSchedule, ScheduleCheck  # noqa: PLC0415
+
     schedules = [load_schedule(path) for path in files]
     # Joining the bundled years runs the checks that need neighbours (the year after the last
     # bundled one, make-up days in the previous December).
