@@ -106,21 +106,21 @@ def test_due_report_keeps_a_list_as_a_tuple() -> None:
 def test_interval_decision_must_agree_with_its_cap() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         attrs.evolve(DECISION, capped=False)
-    assert _field(excinfo) == "decision.capped"
+    assert _field(excinfo) == "interval_decision.capped"
     with pytest.raises(InvalidInputError) as excinfo:
         attrs.evolve(DECISION, new_interval_days=400.0)
-    assert _field(excinfo) == "decision.new_interval_days"
+    assert _field(excinfo) == "interval_decision.new_interval_days"
 
 
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"method": "guess"}, "decision.method"),
-        ({"source": ""}, "decision.source"),
-        ({"current_days": math.nan}, "decision.current_days"),
-        ({"inputs": "current_days"}, "decision.inputs"),
-        ({"parameters": {"band": "0.8"}}, "decision.parameters['band']"),
-        ({"reason": None}, "decision.reason"),
+        ({"method": "guess"}, "interval_decision.method"),
+        ({"source": ""}, "interval_decision.source"),
+        ({"current_days": math.nan}, "interval_decision.current_days"),
+        ({"inputs": "current_days"}, "interval_decision.inputs"),
+        ({"parameters": {"band": "0.8"}}, "interval_decision.parameters['band']"),
+        ({"reason": None}, "interval_decision.reason"),
     ],
 )
 def test_interval_decision_refuses_bad_fields(change: dict[str, object], field: str) -> None:
