@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import day, enum_member, items, text, whole_number
+from qsdomain._checks import day, enum_member, items, text, v_text, whole_number
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
@@ -108,7 +108,7 @@ class Source:
         note: anything a reader must know (a disagreement, an unconfirmed article number).
     """
 
-    citation: str = attrs.field(validator=_source_text("source.citation"))
+    citation: str = attrs.field(validator=v_text())
     confidence: Confidence = attrs.field(converter=_to_confidence)
     note: str = attrs.field(default="", kw_only=True, validator=_note)
 
@@ -154,7 +154,7 @@ class Deadline:
         source: where the number comes from.
     """
 
-    what: str = attrs.field(validator=_source_text("deadline.what"))
+    what: str = attrs.field(validator=v_text())
     amount: int = attrs.field()
     unit: LeadUnit = attrs.field(converter=_to_unit)
     source: Source = attrs.field(validator=_check_source("deadline.source"))

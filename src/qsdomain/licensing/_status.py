@@ -44,7 +44,7 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from qsdomain import defaults
-from qsdomain._checks import day, enum_member, text, whole_number
+from qsdomain._checks import as_int, day, enum_member, text, v_whole, whole_number
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
@@ -61,10 +61,6 @@ from qsdomain.licensing._lifecycle import (
 __all__ = ["Action", "LicenceStatus", "Policy", "rule"]
 
 
-def _check_warning(_: object, __: attrs.Attribute[int], value: object) -> None:
-    whole_number("policy.warning_days", value, 0, 3660)
-
-
 @attrs.frozen
 class Policy:
     """A bureau's choices in reading a status (判定规则): how early to warn before the filing day.
@@ -78,7 +74,9 @@ class Policy:
             :data:`qsdomain.defaults.WARNING_DAYS` (no statute sets a warning window).
     """
 
-    warning_days: int = attrs.field(default=defaults.WARNING_DAYS, validator=_check_warning)
+    warning_days: int = attrs.field(
+        default=defaults.WARNING_DAYS, converter=as_int, validator=v_whole(0, 3660)
+    )
 
 
 _DEFAULT_POLICY = Policy()
