@@ -58,13 +58,13 @@ def _field(excinfo: pytest.ExceptionInfo[InvalidInputError]) -> str:
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"id": None}, "status.id"),
-        ({"state": "late"}, "status.state"),
-        ({"as_of": "2026-11-27"}, "status.as_of"),
-        ({"due": 20261130}, "status.due"),
-        ({"days_left": 3.0}, "status.days_left"),
-        ({"last": "pass"}, "status.last"),
-        ({"basis": "whim"}, "status.basis"),
+        ({"id": None}, "instrument_status.id"),
+        ({"state": "late"}, "instrument_status.state"),
+        ({"as_of": "2026-11-27"}, "instrument_status.as_of"),
+        ({"due": 20261130}, "instrument_status.due"),
+        ({"days_left": 3.0}, "instrument_status.days_left"),
+        ({"last": "pass"}, "instrument_status.last"),
+        ({"basis": "whim"}, "instrument_status.basis"),
     ],
 )
 def test_instrument_status_refuses_bad_fields(change: dict[str, object], field: str) -> None:

@@ -57,26 +57,6 @@ def _text(field: str) -> _Validator:
     return check
 
 
-def required_text(field: str) -> _Validator:
-    """An attrs validator: a non-blank string of at most MAX_TEXT_LENGTH characters."""
-    return _text(field)
-
-
-def required_day(field: str) -> _Validator:
-    """An attrs validator: a ``date`` that is not a ``datetime``."""
-    return _day(field)
-
-
-def optional_day(field: str) -> _Validator:
-    """An attrs validator: a ``date`` (not a ``datetime``) or ``None``."""
-
-    def check(_: object, __: attrs.Attribute[date | None], value: date | None) -> None:
-        if value is not None and value.__class__ is not date:
-            _checks.day(field, value)
-
-    return check
-
-
 def _supervision(value: object) -> Supervision | None:
     return (
         None if value is None else _checks.enum_member("instrument.supervision", Supervision, value)
@@ -119,14 +99,6 @@ def _early(value: object) -> EarlyRule:
     if value.__class__ is EarlyRule:
         return value
     return _checks.enum_member("policy.early", EarlyRule, value)
-
-
-def _day(field: str) -> _Validator:
-    def check(_: object, __: attrs.Attribute[date], value: date) -> None:
-        if value.__class__ is not date:
-            _checks.day(field, value)
-
-    return check
 
 
 #: A reading or a usage on record: a finite real number from 0 to the usage limit.
