@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import day, enum_member, items, text, v_text, whole_number
+from qsdomain._checks import enum_member, items, text, v_text, whole_number
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
@@ -62,25 +62,6 @@ class Confidence(enum.Enum):
 
 def _to_confidence(value: object) -> Confidence:
     return enum_member("source.confidence", Confidence, value)
-
-
-def required_day(field: str) -> Validator:
-    """An attrs validator: the value is a day (``_checks.day``), named ``field`` in errors."""
-
-    def check(_: object, __: object, value: object) -> None:
-        day(field, value)
-
-    return check
-
-
-def optional_day(field: str) -> Validator:
-    """An attrs validator: the value is ``None`` or a day, named ``field`` in errors."""
-
-    def check(_: object, __: object, value: object) -> None:
-        if value is not None:
-            day(field, value)
-
-    return check
 
 
 def _source_text(field: str) -> Validator:
