@@ -149,13 +149,13 @@ def test_interval_test_result_refuses_bad_fields(change: dict[str, object], fiel
 def test_statutory_interval_record_refuses_bad_fields() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval(None, "JJG 539", Term(years=1), False, False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.instrument"
+    assert _field(excinfo) == "statutory_interval.instrument"
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval("秤", "JJG 539", "P1Y", False, False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.max_interval"
+    assert _field(excinfo) == "statutory_interval.max_interval"
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval("秤", "JJG 539", Term(years=1), "no", False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.service_life"
+    assert _field(excinfo) == "statutory_interval.service_life"
 
 
 # -- functions --------------------------------------------------------------------------------
