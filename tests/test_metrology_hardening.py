@@ -81,7 +81,7 @@ def test_instrument_status_accepts_a_state_by_value() -> None:
 def test_ledger_summary_refuses_negative_and_non_whole_counts() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         LedgerSummary(read=-1)
-    assert _field(excinfo) == "summary.read"
+    assert _field(excinfo) == "ledger_summary.read"
     with pytest.raises(InvalidInputError):
         LedgerSummary(overdue=True)
 
