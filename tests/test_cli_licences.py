@@ -216,7 +216,7 @@ def test_bad_rows_are_reported_and_the_rest_processed(
     assert len(rejected) == 9, err
     assert all(line.startswith("rejected: line ") for line in rejected)
     joined = "\n".join(rejected)
-    assert "line 4 of e.csv: until must be a date on or after on (2026-01-01)" in joined
+    assert "line 4 of e.csv: suspended.until must be a date on or after on (2026-01-01)" in joined
     assert "line 5 of e.csv: event must be one of renewal_applied" in joined
     assert "line 3: issued must be a date YYYY-MM-DD, got 2021-13-01" in joined
     assert "line 4: kind must be one of " in joined

@@ -83,12 +83,15 @@ def test_item_defaults_follow_art_42_and_44() -> None:
 @pytest.mark.parametrize(
     ("changes", "field"),
     [
-        ({"committed_limit": 25}, "committed_limit"),
+        ({"committed_limit": 25}, "service_item.committed_limit"),
         ({"mode": "urgent"}, "mode"),
-        ({"mode": "immediate"}, "committed_limit"),
-        ({"mode": "immediate", "committed_limit": 0, "on_the_spot": False}, "on_the_spot"),
-        ({"statutory_limit": -1}, "statutory_limit"),
-        ({"statutory_limit": True}, "statutory_limit"),
+        ({"mode": "immediate"}, "service_item.committed_limit"),
+        (
+            {"mode": "immediate", "committed_limit": 0, "on_the_spot": False},
+            "service_item.on_the_spot",
+        ),
+        ({"statutory_limit": -1}, "service_item.statutory_limit"),
+        ({"statutory_limit": True}, "service_item.statutory_limit"),
         ({"zone": "Mars/Olympus"}, "zone"),
         ({"business_hours": ["13:30-17:30", "09:00-12:00"]}, "business_hours[1]"),
         ({"business_hours": ["9-12"]}, "business_hours[0]"),

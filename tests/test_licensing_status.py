@@ -227,7 +227,7 @@ def test_a_later_bad_event_is_an_error_whatever_the_day() -> None:
 def test_a_suspension_ending_before_it_starts_is_an_error() -> None:
     with pytest.raises(InvalidInputError) as err:
         Suspended(on=date(2024, 3, 1), until=date(2024, 2, 29))
-    assert err.value.field == "until"
+    assert err.value.field == "suspended.until"
 
 
 def test_a_second_filing_while_one_is_undecided_is_an_error() -> None:
@@ -243,7 +243,7 @@ def test_a_naive_datetime_is_not_a_day() -> None:
     assert err.value.field == "as_of"
     with pytest.raises(InvalidInputError) as err:
         RenewalApplied(on=datetime(2024, 1, 1, 9))  # noqa: DTZ001
-    assert err.value.field == "on"
+    assert err.value.field == "renewal_applied.on"
 
 
 def test_a_working_day_lead_beyond_the_calendar_raises_where_the_state_needs_it() -> None:

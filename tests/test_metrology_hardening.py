@@ -58,13 +58,13 @@ def _field(excinfo: pytest.ExceptionInfo[InvalidInputError]) -> str:
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"id": None}, "status.id"),
-        ({"state": "late"}, "status.state"),
-        ({"as_of": "2026-11-27"}, "status.as_of"),
-        ({"due": 20261130}, "status.due"),
-        ({"days_left": 3.0}, "status.days_left"),
-        ({"last": "pass"}, "status.last"),
-        ({"basis": "whim"}, "status.basis"),
+        ({"id": None}, "instrument_status.id"),
+        ({"state": "late"}, "instrument_status.state"),
+        ({"as_of": "2026-11-27"}, "instrument_status.as_of"),
+        ({"due": 20261130}, "instrument_status.due"),
+        ({"days_left": 3.0}, "instrument_status.days_left"),
+        ({"last": "pass"}, "instrument_status.last"),
+        ({"basis": "whim"}, "instrument_status.basis"),
     ],
 )
 def test_instrument_status_refuses_bad_fields(change: dict[str, object], field: str) -> None:
@@ -81,7 +81,7 @@ def test_instrument_status_accepts_a_state_by_value() -> None:
 def test_ledger_summary_refuses_negative_and_non_whole_counts() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         LedgerSummary(read=-1)
-    assert _field(excinfo) == "summary.read"
+    assert _field(excinfo) == "ledger_summary.read"
     with pytest.raises(InvalidInputError):
         LedgerSummary(overdue=True)
 
@@ -106,21 +106,21 @@ def test_due_report_keeps_a_list_as_a_tuple() -> None:
 def test_interval_decision_must_agree_with_its_cap() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         attrs.evolve(DECISION, capped=False)
-    assert _field(excinfo) == "decision.capped"
+    assert _field(excinfo) == "interval_decision.capped"
     with pytest.raises(InvalidInputError) as excinfo:
         attrs.evolve(DECISION, new_interval_days=400.0)
-    assert _field(excinfo) == "decision.new_interval_days"
+    assert _field(excinfo) == "interval_decision.new_interval_days"
 
 
 @pytest.mark.parametrize(
     ("change", "field"),
     [
-        ({"method": "guess"}, "decision.method"),
-        ({"source": ""}, "decision.source"),
-        ({"current_days": math.nan}, "decision.current_days"),
-        ({"inputs": "current_days"}, "decision.inputs"),
-        ({"parameters": {"band": "0.8"}}, "decision.parameters['band']"),
-        ({"reason": None}, "decision.reason"),
+        ({"method": "guess"}, "interval_decision.method"),
+        ({"source": ""}, "interval_decision.source"),
+        ({"current_days": math.nan}, "interval_decision.current_days"),
+        ({"inputs": "current_days"}, "interval_decision.inputs"),
+        ({"parameters": {"band": "0.8"}}, "interval_decision.parameters['band']"),
+        ({"reason": None}, "interval_decision.reason"),
     ],
 )
 def test_interval_decision_refuses_bad_fields(change: dict[str, object], field: str) -> None:
@@ -149,13 +149,13 @@ def test_interval_test_result_refuses_bad_fields(change: dict[str, object], fiel
 def test_statutory_interval_record_refuses_bad_fields() -> None:
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval(None, "JJG 539", Term(years=1), False, False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.instrument"
+    assert _field(excinfo) == "statutory_interval.instrument"
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval("秤", "JJG 539", "P1Y", False, False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.max_interval"
+    assert _field(excinfo) == "statutory_interval.max_interval"
     with pytest.raises(InvalidInputError) as excinfo:
         StatutoryInterval("秤", "JJG 539", Term(years=1), "no", False, "x")  # type: ignore[arg-type]
-    assert _field(excinfo) == "statutory.service_life"
+    assert _field(excinfo) == "statutory_interval.service_life"
 
 
 # -- functions --------------------------------------------------------------------------------

@@ -104,7 +104,7 @@ def test_licence_status_refuses_a_lone_surrogate_reason(status: Any, bad: str) -
     """Regression (found by ``make fuzz``): the reason was only checked to be a str."""
     with pytest.raises(InvalidInputError, match="without lone surrogates") as caught:
         attrs.evolve(status, reason=bad)
-    assert caught.value.field == "status.reason"
+    assert caught.value.field == "licence_status.reason"
 
 
 def test_the_fast_paths_still_take_controls_and_chinese() -> None:

@@ -357,9 +357,10 @@ def as_optional_int(value: int | None) -> int | None:
     return None if value is None else as_int(value)
 
 
-def as_tuple(value: Iterable[T]) -> tuple[T, ...]:
+def as_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     """An attrs converter: a list (or any iterable but a string, bytes or a mapping) as a tuple;
-    anything else unchanged for the field's validator (:func:`v_items`) to judge.
+    anything else unchanged for the field's validator (:func:`v_items`) to judge. Typed with
+    ``Any`` (not a type variable): attrs' mypy plugin cannot solve a generic converter.
 
     >>> as_tuple(["a", "b"]), as_tuple("ab")
     (('a', 'b'), 'ab')

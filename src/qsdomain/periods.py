@@ -22,28 +22,20 @@ Month and year arithmetic is done here and nowhere else, with
 from __future__ import annotations
 
 import enum
-from collections.abc import Callable
 from datetime import date, timedelta
 
 import attrs
 from dateutil.relativedelta import relativedelta
 
 from qsdomain import limits
+from qsdomain._checks import as_int, enum_member, v_whole
 from qsdomain._checks import day as _check_start
-from qsdomain._checks import enum_member, whole_number
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, as_working_calendar
 from qsdomain.errors import InvalidInputError
 
 __all__ = ["Convention", "Lead", "LeadUnit", "Term"]
 
 _MAX_YEARS = limits.MAX_TERM_YEARS
-
-
-def _component(name: str, limit: int) -> Callable[[object, attrs.Attribute[int], int], None]:
-    def check(_: object, __: attrs.Attribute[int], value: int) -> None:
-        whole_number(f"term.{name}", value, 0, limit)
-
-    return check
 
 
 class Convention(enum.Enum):
@@ -106,11 +98,15 @@ class Term:
         days: whole calendar days.
     """
 
-    years: int = attrs.field(default=0, kw_only=True, validator=_component("years", _MAX_YEARS))
-    months: int = attrs.field(
-        default=0, kw_only=True, validator=_component("months", _MAX_YEARS * 12)
+    years: int = attrs.field(
+        default=0, kw_only=True, converter=as_int, validator=v_whole(0, _MAX_YEARS)
     )
-    days: int = attrs.field(default=0, kw_only=True, validator=_component("days", _MAX_YEARS * 366))
+    months: int = attrs.field(
+        default=0, kw_only=True, converter=as_int, validator=v_whole(0, _MAX_YEARS * 12)
+    )
+    days: int = attrs.field(
+        default=0, kw_only=True, converter=as_int, validator=v_whole(0, _MAX_YEARS * 366)
+    )
 
     def __attrs_post_init__(self) -> None:
         if self.years == self.months == self.days == 0:
@@ -237,12 +233,8 @@ class Lead:
         unit: calendar days, months or working days.
     """
 
-    amount: int = attrs.field()
+    amount: int = attrs.field(converter=as_int, validator=v_whole(1, _MAX_YEARS * 366))
     unit: LeadUnit = attrs.field(converter=_check_unit)
-
-    @amount.validator
-    def _check_amount(self, _: attrs.Attribute[int], value: int) -> None:
-        whole_number("lead.amount", value, 1, _MAX_YEARS * 366)
 
     def __str__(self) -> str:
         unit = {"calendar_days": "day", "months": "month", "working_days": "working day"}[

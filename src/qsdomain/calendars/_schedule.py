@@ -75,10 +75,6 @@ def _format_error(field: str, value: object, allowed: str) -> ScheduleError:
     return ScheduleError(field, value, allowed, rule="format", article="docs/calendar-data.md")
 
 
-def _url(field: str, value: object) -> str | None:
-    return None if value is None else _checks.text(field, value, max_length=2000)
-
-
 @attrs.frozen
 class Notice:
     """The notice a schedule (or an amendment) transcribes.
@@ -95,10 +91,12 @@ class Notice:
         url: where its text was read, if given.
     """
 
-    title: str = attrs.field(validator=lambda _s, _a, v: _checks.text("notice.title", v))
-    number: str = attrs.field(validator=lambda _s, _a, v: _checks.text("notice.number", v))
-    published: date = attrs.field(validator=lambda _s, _a, v: _checks.day("notice.published", v))
-    url: str | None = attrs.field(default=None, validator=lambda _s, _a, v: _url("notice.url", v))
+    title: str = attrs.field(validator=_checks.v_text())
+    number: str = attrs.field(validator=_checks.v_text())
+    published: date = attrs.field(validator=_checks.v_day())
+    url: str | None = attrs.field(
+        default=None, validator=_checks.v_text(max_length=2000, optional=True)
+    )
 
     def __str__(self) -> str:
         return f"{self.title} ({self.number}, {self.published.isoformat()})"

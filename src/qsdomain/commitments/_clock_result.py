@@ -51,15 +51,12 @@ class ObligationKind(enum.Enum):
 
 
 def _obligation_kind(v: object) -> ObligationKind:
-    return _checks.enum_member("kind", ObligationKind, v)
+    return _checks.enum_member("obligation.kind", ObligationKind, v)
 
 
-def _obligation_by(v: object) -> date:
-    return _checks.day("by", v)
-
-
-def _obligation_overdue(v: object) -> bool:
-    return _checks.flag("overdue", v)
+#: The checks shared by several fields: a whole number, a day or None.
+_WHOLE = _checks.v_whole()
+_DAY_OR_NONE = _checks.v_day(optional=True)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -76,32 +73,12 @@ class Obligation:
     """
 
     kind: ObligationKind = attrs.field(converter=_obligation_kind)
-    by: date = attrs.field(converter=_obligation_by)
-    overdue: bool = attrs.field(default=False, converter=_obligation_overdue)
-
-
-def _deadline_limit(v: object) -> int:
-    return _checks.whole_number("limit", v)
-
-
-def _deadline_due(v: object) -> date | None:
-    return None if v is None else _checks.day("due", v)
-
-
-def _deadline_used(v: object) -> int:
-    return _checks.whole_number("used", v)
-
-
-def _deadline_left(v: object) -> int:
-    return _checks.whole_number("left", v)
+    by: date = attrs.field(validator=_checks.v_day())
+    overdue: bool = attrs.field(default=False, validator=_checks.v_flag())
 
 
 def _deadline_state(v: object) -> ClockState:
-    return _checks.enum_member("state", ClockState, v)
-
-
-def _deadline_paused(v: object) -> bool:
-    return _checks.flag("paused", v)
+    return _checks.enum_member("deadline.state", ClockState, v)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -124,12 +101,12 @@ class Deadline:
         paused: whether an excluded procedure (art. 45) is running.
     """
 
-    limit: int = attrs.field(converter=_deadline_limit)
-    due: date | None = attrs.field(default=None, converter=_deadline_due)
-    used: int = attrs.field(converter=_deadline_used)
-    left: int = attrs.field(converter=_deadline_left)
+    limit: int = attrs.field(converter=_checks.as_int, validator=_WHOLE)
+    due: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    used: int = attrs.field(converter=_checks.as_int, validator=_WHOLE)
+    left: int = attrs.field(converter=_checks.as_int, validator=_WHOLE)
     state: ClockState = attrs.field(converter=_deadline_state)
-    paused: bool = attrs.field(default=False, converter=_deadline_paused)
+    paused: bool = attrs.field(default=False, validator=_checks.v_flag())
 
     def __attrs_post_init__(self) -> None:
         # What every computed clock satisfies (issue #18 item 14); the calendar and the case's
@@ -140,78 +117,30 @@ class Deadline:
             )
 
 
-def _caseclock_id(v: object) -> str:
-    return _checks.text("id", v, max_length=200)
-
-
 def _caseclock_state(v: object) -> ClockState:
-    return _checks.enum_member("state", ClockState, v)
-
-
-def _caseclock_due(v: object) -> date | None:
-    return None if v is None else _checks.day("due", v)
-
-
-def _caseclock_days_left(v: object) -> int | None:
-    return None if v is None else _checks.whole_number("days_left", v)
-
-
-def _caseclock_reason(v: object) -> str:
-    return _checks.text("reason", v, max_length=1000)
-
-
-def _caseclock_item_code(v: object) -> str:
-    return _checks.text("item_code", v, max_length=64)
+    return _checks.enum_member("case_clock.state", ClockState, v)
 
 
 def _caseclock_mode(v: object) -> Mode:
-    return _checks.enum_member("mode", Mode, v)
-
-
-def _caseclock_as_of(v: object) -> date:
-    return _checks.day("as_of", v)
-
-
-def _caseclock_received_on(v: object) -> date | None:
-    return None if v is None else _checks.day("received_on", v)
-
-
-def _caseclock_accepted_on(v: object) -> date | None:
-    return None if v is None else _checks.day("accepted_on", v)
-
-
-def _caseclock_deemed_accepted(v: object) -> bool:
-    return _checks.flag("deemed_accepted", v)
-
-
-def _caseclock_delivery_due(v: object) -> date | None:
-    return None if v is None else _checks.day("delivery_due", v)
-
-
-def _caseclock_excluded_days(v: object) -> int:
-    return _checks.whole_number("excluded_days", v, 0)
-
-
-def _caseclock_provisional(v: object) -> bool:
-    return _checks.flag("provisional", v)
+    return _checks.enum_member("case_clock.mode", Mode, v)
 
 
 def _statutory(value: object) -> Deadline:
     if isinstance(value, Deadline):
         return value
-    raise InvalidInputError("statutory", value, "a Deadline")
+    raise InvalidInputError("case_clock.statutory", value, "a Deadline")
 
 
 def _committed(value: object) -> Deadline:
     if isinstance(value, Deadline):
         return value
-    raise InvalidInputError("committed", value, "a Deadline")
+    raise InvalidInputError("case_clock.committed", value, "a Deadline")
 
 
 def _next_obligation(value: object) -> Obligation | None:
     if value is None or isinstance(value, Obligation):
         return value
-    raise InvalidInputError("next_obligation", value, "an Obligation or None")
+    raise InvalidInputError("case_clock.next_obligation", value, "an Obligation or None")
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -249,23 +178,27 @@ class CaseClock:
         provisional: whether any day counted lies in a provisional span of the calendar.
     """
 
-    id: str = attrs.field(converter=_caseclock_id)
-    as_of: date = attrs.field(converter=_caseclock_as_of)
+    id: str = attrs.field(validator=_checks.v_text(max_length=200))
+    as_of: date = attrs.field(validator=_checks.v_day())
     state: ClockState = attrs.field(converter=_caseclock_state)
-    due: date | None = attrs.field(default=None, converter=_caseclock_due)
-    days_left: int | None = attrs.field(default=None, converter=_caseclock_days_left)
-    reason: str = attrs.field(converter=_caseclock_reason)
-    item_code: str = attrs.field(converter=_caseclock_item_code)
+    due: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    days_left: int | None = attrs.field(
+        default=None, converter=_checks.as_optional_int, validator=_checks.v_whole(optional=True)
+    )
+    reason: str = attrs.field(validator=_checks.v_text(max_length=1000))
+    item_code: str = attrs.field(validator=_checks.v_text(max_length=64))
     mode: Mode = attrs.field(converter=_caseclock_mode)
-    received_on: date | None = attrs.field(default=None, converter=_caseclock_received_on)
-    accepted_on: date | None = attrs.field(default=None, converter=_caseclock_accepted_on)
-    deemed_accepted: bool = attrs.field(default=False, converter=_caseclock_deemed_accepted)
+    received_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    accepted_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    deemed_accepted: bool = attrs.field(default=False, validator=_checks.v_flag())
     statutory: Deadline = attrs.field(converter=_statutory)
     committed: Deadline = attrs.field(converter=_committed)
     next_obligation: Obligation | None = attrs.field(default=None, converter=_next_obligation)
-    delivery_due: date | None = attrs.field(default=None, converter=_caseclock_delivery_due)
-    excluded_days: int = attrs.field(default=0, converter=_caseclock_excluded_days)
-    provisional: bool = attrs.field(default=False, converter=_caseclock_provisional)
+    delivery_due: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    excluded_days: int = attrs.field(
+        default=0, converter=_checks.as_int, validator=_checks.v_whole(0)
+    )
+    provisional: bool = attrs.field(default=False, validator=_checks.v_flag())
 
     def __attrs_post_init__(self) -> None:
         """What every computed clock satisfies (issue #18 item 14: JSON read back is checked).
@@ -277,28 +210,40 @@ class CaseClock:
         """
         received, accepted, as_of = self.received_on, self.accepted_on, self.as_of
         if accepted is not None and received is None:
-            raise InvalidInputError("accepted_on", accepted, "None before the case is received")
+            raise InvalidInputError(
+                "case_clock.accepted_on", accepted, "None before the case is received"
+            )
         if received is not None and accepted is not None and accepted < received:
             raise InvalidInputError(
-                "accepted_on", accepted, f"on or after received_on ({received})"
+                "case_clock.accepted_on", accepted, f"on or after received_on ({received})"
             )
         if self.deemed_accepted and accepted is None:
-            raise InvalidInputError("deemed_accepted", True, "False without accepted_on")
+            raise InvalidInputError("case_clock.deemed_accepted", True, "False without accepted_on")
         if received is not None and received > as_of:
-            raise InvalidInputError("received_on", received, f"on or before as_of ({as_of})")
+            raise InvalidInputError(
+                "case_clock.received_on", received, f"on or before as_of ({as_of})"
+            )
         if self.state is not self.committed.state:
             raise InvalidInputError(
-                "state", self.state.value, f"{self.committed.state.value} (committed.state)"
+                "case_clock.state",
+                self.state.value,
+                f"{self.committed.state.value} (committed.state)",
             )
         if self.due != self.committed.due:
-            raise InvalidInputError("due", self.due, f"{self.committed.due} (committed.due)")
+            raise InvalidInputError(
+                "case_clock.due", self.due, f"{self.committed.due} (committed.due)"
+            )
         left = None if self.due is None else (self.due - as_of).days
         if self.days_left != left:
-            raise InvalidInputError("days_left", self.days_left, f"{left} ((due - as_of).days)")
+            raise InvalidInputError(
+                "case_clock.days_left", self.days_left, f"{left} ((due - as_of).days)"
+            )
         owed = self.next_obligation
         if owed is not None and owed.overdue != (owed.by < as_of):
             raise InvalidInputError(
-                "next_obligation.overdue", owed.overdue, f"{owed.by < as_of} (by < as_of)"
+                "case_clock.next_obligation.overdue",
+                owed.overdue,
+                f"{owed.by < as_of} (by < as_of)",
             )
 
 

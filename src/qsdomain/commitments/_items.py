@@ -103,8 +103,8 @@ def _mode(value: object) -> Mode:
     return _checks.enum_member("mode", Mode, value)
 
 
-def _limit(field: str, value: object) -> int:
-    return _checks.whole_number(field, value, 0, limits.MAX_LIMIT_DAYS)
+#: The check of every limit in working days: a whole number from 0 to the limits' maximum.
+_LIMIT = _checks.v_whole(0, limits.MAX_LIMIT_DAYS)
 
 
 def _kinds(value: object) -> frozenset[ExclusionKind]:
@@ -146,46 +146,6 @@ def _default_on_the_spot(item: ServiceItem) -> bool:
     return item.mode is Mode.IMMEDIATE
 
 
-def _code(value: object) -> str:
-    return _checks.text("code", value, max_length=64)
-
-
-def _name(value: object) -> str:
-    return _checks.text("name", value, max_length=200)
-
-
-def _statutory_limit(value: object) -> int:
-    return _limit("statutory_limit", value)
-
-
-def _committed_limit(value: object) -> int:
-    return _limit("committed_limit", value)
-
-
-def _max_extension(value: object) -> int:
-    return _limit("max_extension", value)
-
-
-def _delivery_limit(value: object) -> int:
-    return _limit("delivery_limit", value)
-
-
-def _meeting_within(value: object) -> int:
-    return _limit("meeting_within", value)
-
-
-def _outstanding_limit(value: object) -> int:
-    return _limit("outstanding_limit", value)
-
-
-def _progress_every(value: object) -> int:
-    return _checks.whole_number("progress_every", value, 1, limits.MAX_LIMIT_DAYS)
-
-
-def _on_the_spot(value: object) -> bool:
-    return _checks.flag("on_the_spot", value)
-
-
 def _basis(value: object) -> tuple[str, ...]:
     return _checks.texts("basis", value, max_items=16)
 
@@ -201,7 +161,7 @@ class ServiceItem:
     >>> ServiceItem(code="X", name="x", mode="guided", statutory_limit=20, committed_limit=25)
     Traceback (most recent call last):
     ...
-    qsdomain.errors.InvalidInputError: committed_limit must be at most the statutory_limit ...
+    qsdomain.errors.InvalidInputError: service_item.committed_limit must be at most the ...
 
     Attributes:
         code: the item code (事项编码).
@@ -229,45 +189,55 @@ class ServiceItem:
         basis: where the limits come from (设定依据), one line per source.
     """
 
-    code: str = attrs.field(converter=_code)
-    name: str = attrs.field(converter=_name)
+    code: str = attrs.field(validator=_checks.v_text(max_length=64))
+    name: str = attrs.field(validator=_checks.v_text(max_length=200))
     mode: Mode = attrs.field(converter=_mode)
-    statutory_limit: int = attrs.field(converter=_statutory_limit)
-    committed_limit: int = attrs.field(converter=_committed_limit)
+    statutory_limit: int = attrs.field(converter=_checks.as_int, validator=_LIMIT)
+    committed_limit: int = attrs.field(converter=_checks.as_int, validator=_LIMIT)
     on_the_spot: bool = attrs.field(
         default=attrs.Factory(_default_on_the_spot, takes_self=True),
-        converter=_on_the_spot,
+        validator=_checks.v_flag(),
     )
     excludable: frozenset[ExclusionKind] = attrs.field(
         default=frozenset(ExclusionKind), converter=_kinds
     )
     max_extension: int = attrs.field(
         default=attrs.Factory(_default_extension, takes_self=True),
-        converter=_max_extension,
+        converter=_checks.as_int,
+        validator=_LIMIT,
     )
-    delivery_limit: int = attrs.field(default=DELIVERY_DEFAULT, converter=_delivery_limit)
+    delivery_limit: int = attrs.field(
+        default=DELIVERY_DEFAULT, converter=_checks.as_int, validator=_LIMIT
+    )
     zone: str = attrs.field(default=ZONE_DEFAULT, converter=_zone_key)
     business_hours: tuple[str, ...] = attrs.field(default=HOURS_DEFAULT, converter=_hours)
     progress_every: int = attrs.field(
         default=PROGRESS_DEFAULT,
-        converter=_progress_every,
+        converter=_checks.as_int,
+        validator=_checks.v_whole(1, limits.MAX_LIMIT_DAYS),
     )
     warn_at: tuple[float, ...] = attrs.field(default=WARN_DEFAULT, converter=_fractions)
-    meeting_within: int = attrs.field(default=MEETING_DEFAULT, converter=_meeting_within)
-    outstanding_limit: int = attrs.field(default=OUTSTANDING_DEFAULT, converter=_outstanding_limit)
+    meeting_within: int = attrs.field(
+        default=MEETING_DEFAULT, converter=_checks.as_int, validator=_LIMIT
+    )
+    outstanding_limit: int = attrs.field(
+        default=OUTSTANDING_DEFAULT, converter=_checks.as_int, validator=_LIMIT
+    )
     basis: tuple[str, ...] = attrs.field(default=(), converter=_basis)
 
     def __attrs_post_init__(self) -> None:
         if self.committed_limit > self.statutory_limit:
             raise InvalidInputError(
-                "committed_limit",
+                "service_item.committed_limit",
                 self.committed_limit,
                 f"at most the statutory_limit ({self.statutory_limit}): a published promise "
                 "is never longer than the law (优化营商环境条例 art. 36)",
             )
         if self.mode is Mode.IMMEDIATE and (self.committed_limit != 0 or not self.on_the_spot):
             raise InvalidInputError(
-                "committed_limit" if self.committed_limit else "on_the_spot",
+                "service_item.committed_limit"
+                if self.committed_limit
+                else "service_item.on_the_spot",
                 self.committed_limit if self.committed_limit else self.on_the_spot,
                 "0 and on_the_spot=True for an immediate item (即办件, 行政许可法 art. 34)",
             )

@@ -161,28 +161,8 @@ def worklist(
     return worklist_from_clocks(found, within=within)
 
 
-def _count_key(v: object) -> str:
-    return _checks.text("key", v, max_length=200)
-
-
-def _count_met(v: object) -> int:
-    return _checks.whole_number("met", v, 0)
-
-
-def _count_missed(v: object) -> int:
-    return _checks.whole_number("missed", v, 0)
-
-
-def _count_breached(v: object) -> int:
-    return _checks.whole_number("breached", v, 0)
-
-
-def _count_open(v: object) -> int:
-    return _checks.whole_number("open", v, 0)
-
-
-def _count_withdrawn(v: object) -> int:
-    return _checks.whole_number("withdrawn", v, 0)
+#: A count of clocks: a whole number >= 0.
+_COUNT = _checks.v_whole(0)
 
 
 @attrs.frozen(kw_only=True)
@@ -193,12 +173,12 @@ class Count:
     4
     """
 
-    key: str = attrs.field(converter=_count_key)
-    met: int = attrs.field(default=0, converter=_count_met)
-    missed: int = attrs.field(default=0, converter=_count_missed)
-    breached: int = attrs.field(default=0, converter=_count_breached)
-    open: int = attrs.field(default=0, converter=_count_open)
-    withdrawn: int = attrs.field(default=0, converter=_count_withdrawn)
+    key: str = attrs.field(validator=_checks.v_text(max_length=200))
+    met: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    missed: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    breached: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    open: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    withdrawn: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
 
     @property
     def decided(self) -> int:
@@ -210,14 +190,6 @@ class Count:
         return self.met + self.missed
 
 
-def _tally_by_mode(v: object) -> tuple[Count, ...]:
-    return _counts("by_mode", v)
-
-
-def _tally_by_item(v: object) -> tuple[Count, ...]:
-    return _counts("by_item", v)
-
-
 @attrs.frozen(kw_only=True)
 class Tally:
     """Met/missed counts per mode and per item, each sorted by key (the result of :func:`tally`).
@@ -226,16 +198,12 @@ class Tally:
     ()
     """
 
-    by_mode: tuple[Count, ...] = attrs.field(default=(), converter=_tally_by_mode)
-    by_item: tuple[Count, ...] = attrs.field(default=(), converter=_tally_by_item)
-
-
-def _counts(field: str, value: object) -> tuple[Count, ...]:
-    found = _checks.items(field, value)
-    for i, c in enumerate(found):
-        if not isinstance(c, Count):
-            raise InvalidInputError(f"{field}[{i}]", c, "a Count")
-    return found  # type: ignore[return-value]
+    by_mode: tuple[Count, ...] = attrs.field(
+        default=(), converter=_checks.as_tuple, validator=_checks.v_items(Count)
+    )
+    by_item: tuple[Count, ...] = attrs.field(
+        default=(), converter=_checks.as_tuple, validator=_checks.v_items(Count)
+    )
 
 
 _FIELD = {

@@ -90,22 +90,6 @@ _STATE = _checks.v_text(max_length=64)
 _COUNT = _checks.v_whole(0)
 
 
-def _to_items(v: object) -> tuple[ActionItem, ...]:
-    return _tuple_of("section.items", ActionItem, v)
-
-
-def _to_totals(v: object) -> tuple[StateTotal, ...]:
-    return _tuple_of("section.totals", StateTotal, v, 1000)
-
-
-def _to_workload(v: object) -> tuple[WeekLoad, ...]:
-    return _tuple_of("section.workload", WeekLoad, v, WEEKS)
-
-
-def _to_lines(v: object) -> tuple[LineState, ...]:
-    return _tuple_of("section.lines", LineState, v, 10_000)
-
-
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
 class ActionItem:
     """One thing on the desk that needs action: an instrument, a licence, a case or a lot.
@@ -257,10 +241,20 @@ family), got 'sampling'
 
     family: Family = attrs.field(converter=_family)
     read: int = attrs.field(converter=_checks.as_int, validator=_COUNT)
-    items: tuple[ActionItem, ...] = attrs.field(converter=_to_items)
-    totals: tuple[StateTotal, ...] = attrs.field(converter=_to_totals)
-    workload: tuple[WeekLoad, ...] = attrs.field(converter=_to_workload)
-    lines: tuple[LineState, ...] = attrs.field(default=(), converter=_to_lines)
+    items: tuple[ActionItem, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.v_items(ActionItem)
+    )
+    totals: tuple[StateTotal, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.v_items(StateTotal, max_items=1000)
+    )
+    workload: tuple[WeekLoad, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.v_items(WeekLoad, max_items=WEEKS)
+    )
+    lines: tuple[LineState, ...] = attrs.field(
+        default=(),
+        converter=_checks.as_tuple,
+        validator=_checks.v_items(LineState, max_items=10_000),
+    )
 
     @items.validator
     def _of_the_family(

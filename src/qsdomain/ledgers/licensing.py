@@ -150,7 +150,7 @@ def _day(row: Row, name: str) -> date:
 def event_row(row: Row) -> DatedEvent:
     number = row.text("number") or ""  # required: never empty
     code = row.choice("event", EVENT_NAMES)
-    on = row.date("on")
+    on = _day(row, "on")
     note = row.text("note", required=False) or ""
     event: LicenceEvent
     try:

@@ -7,7 +7,7 @@ datetime.date(2026, 8, 3)
 >>> Suspended(on=date(2026, 3, 1), until=date(2026, 2, 1))
 Traceback (most recent call last):
 ...
-qsdomain.errors.InvalidInputError: until must be a date on or after on (2026-03-01), got 2026-02-01
+qsdomain.errors.InvalidInputError: suspended.until must be a date on or after on (2026-03-01), ...
 
 Every event is frozen and carries ``on``, the day it took effect, and an optional ``note`` (a
 decision number, say). The legal acts behind them:
@@ -31,7 +31,7 @@ from typing import TypeAlias
 
 import attrs
 
-from qsdomain._checks import day, text
+from qsdomain._checks import day, field_path, v_day, v_text
 from qsdomain.errors import InvalidInputError
 
 __all__ = [
@@ -47,12 +47,9 @@ __all__ = [
 ]
 
 
-def _to_on(value: object) -> date:
-    return day("on", value)
-
-
-def _check_note(_: object, __: attrs.Attribute[str], value: object) -> None:
-    text("note", value, allow_empty=True, max_length=1000)
+#: An event's day and note, checked by the factories of :mod:`qsdomain._checks`.
+_ON = v_day()
+_NOTE = v_text(allow_empty=True, max_length=1000)
 
 
 @attrs.frozen(kw_only=True)
@@ -64,8 +61,8 @@ class RenewalApplied:
     RenewalApplied(on=datetime.date(2026, 8, 3), note='受理通知书 2026-123')
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -83,18 +80,19 @@ class Renewed:
         note: free text.
     """
 
-    on: date = attrs.field(converter=_to_on)
+    on: date = attrs.field(validator=_ON)
     valid_until: date | None = attrs.field(default=None)
-    note: str = attrs.field(default="", validator=_check_note)
+    note: str = attrs.field(default="", validator=_NOTE)
 
     @valid_until.validator
-    def _check_until(self, _: attrs.Attribute[date | None], value: object) -> None:
+    def _check_until(self, attribute: attrs.Attribute[date | None], value: object) -> None:
         if value is None:
             return
-        day("valid_until", value)
+        path = field_path(self, attribute)
+        day(path, value)
         assert isinstance(value, date)
         if value < self.on:
-            raise InvalidInputError("valid_until", value, f"a date on or after on ({self.on})")
+            raise InvalidInputError(path, value, f"a date on or after on ({self.on})")
 
 
 @attrs.frozen(kw_only=True)
@@ -106,8 +104,8 @@ class RenewalRefused:
     '2026-09-01'
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -119,8 +117,8 @@ class Changed:
     '名称变更'
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,16 +135,17 @@ class Suspended:
         note: free text.
     """
 
-    on: date = attrs.field(converter=_to_on)
+    on: date = attrs.field(validator=_ON)
     until: date = attrs.field()
-    note: str = attrs.field(default="", validator=_check_note)
+    note: str = attrs.field(default="", validator=_NOTE)
 
     @until.validator
-    def _check_until(self, _: attrs.Attribute[date], value: object) -> None:
-        day("until", value)
+    def _check_until(self, attribute: attrs.Attribute[date], value: object) -> None:
+        path = field_path(self, attribute)
+        day(path, value)
         assert isinstance(value, date)
         if value < self.on:
-            raise InvalidInputError("until", value, f"a date on or after on ({self.on})")
+            raise InvalidInputError(path, value, f"a date on or after on ({self.on})")
 
 
 @attrs.frozen(kw_only=True)
@@ -158,8 +157,8 @@ class Revoked:
     2026
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -171,8 +170,8 @@ class Withdrawn:
     '撤回'
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 @attrs.frozen(kw_only=True)
@@ -184,8 +183,8 @@ class Cancelled:
     3
     """
 
-    on: date = attrs.field(converter=_to_on)
-    note: str = attrs.field(default="", validator=_check_note)
+    on: date = attrs.field(validator=_ON)
+    note: str = attrs.field(default="", validator=_NOTE)
 
 
 LicenceEvent: TypeAlias = (

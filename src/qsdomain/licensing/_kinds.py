@@ -28,7 +28,7 @@ from typing import Any
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import day, enum_member, items, text, whole_number
+from qsdomain._checks import enum_member, items, text, v_text, whole_number
 from qsdomain._drafts import drafted
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
@@ -64,25 +64,6 @@ def _to_confidence(value: object) -> Confidence:
     return enum_member("source.confidence", Confidence, value)
 
 
-def required_day(field: str) -> Validator:
-    """An attrs validator: the value is a day (``_checks.day``), named ``field`` in errors."""
-
-    def check(_: object, __: object, value: object) -> None:
-        day(field, value)
-
-    return check
-
-
-def optional_day(field: str) -> Validator:
-    """An attrs validator: the value is ``None`` or a day, named ``field`` in errors."""
-
-    def check(_: object, __: object, value: object) -> None:
-        if value is not None:
-            day(field, value)
-
-    return check
-
-
 def _source_text(field: str) -> Validator:
     def check(_: object, __: attrs.Attribute[str], value: object) -> None:
         text(field, value)
@@ -108,7 +89,7 @@ class Source:
         note: anything a reader must know (a disagreement, an unconfirmed article number).
     """
 
-    citation: str = attrs.field(validator=_source_text("source.citation"))
+    citation: str = attrs.field(validator=v_text())
     confidence: Confidence = attrs.field(converter=_to_confidence)
     note: str = attrs.field(default="", kw_only=True, validator=_note)
 
@@ -154,7 +135,7 @@ class Deadline:
         source: where the number comes from.
     """
 
-    what: str = attrs.field(validator=_source_text("deadline.what"))
+    what: str = attrs.field(validator=v_text())
     amount: int = attrs.field()
     unit: LeadUnit = attrs.field(converter=_to_unit)
     source: Source = attrs.field(validator=_check_source("deadline.source"))

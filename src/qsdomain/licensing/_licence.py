@@ -14,11 +14,11 @@ from datetime import date
 
 import attrs
 
-from qsdomain._checks import day, text
+from qsdomain._checks import day, v_text
 from qsdomain._memo import Memo
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._defaults import default_kinds
-from qsdomain.licensing._kinds import LicenceKind, Validator
+from qsdomain.licensing._kinds import LicenceKind
 from qsdomain.periods import Convention, Term
 
 __all__ = ["Licence"]
@@ -62,11 +62,8 @@ def _to_valid_until(value: object) -> date | None:
     return None if value is None else day("valid_until", value)
 
 
-def _check_text(field: str, *, allow_empty: bool = False) -> Validator:
-    def check(_: object, __: attrs.Attribute[str], value: object) -> None:
-        text(field, value, allow_empty=allow_empty, max_length=1000)
-
-    return check
+#: A licence's number or holder: non-blank text of at most 1000 characters.
+_TEXT = v_text(max_length=1000)
 
 
 @attrs.frozen(kw_only=True)
@@ -99,11 +96,11 @@ class Licence:
     """
 
     kind: LicenceKind = attrs.field(converter=_to_kind, repr=lambda kind: repr(kind.code))
-    number: str = attrs.field(validator=_check_text("number"))
-    holder: str = attrs.field(validator=_check_text("holder"))
+    number: str = attrs.field(validator=_TEXT)
+    holder: str = attrs.field(validator=_TEXT)
     issued: date = attrs.field(converter=_to_issued)
     valid_until: date | None = attrs.field(default=None, converter=_to_valid_until)
-    scope: str = attrs.field(default="", validator=_check_text("scope", allow_empty=True))
+    scope: str = attrs.field(default="", validator=v_text(allow_empty=True, max_length=1000))
     _term_end: date = attrs.field(init=False, repr=False, eq=False, hash=False)
 
     def __attrs_post_init__(self) -> None:

@@ -37,6 +37,7 @@ from datetime import date, timedelta
 import attrs
 
 from qsdomain import limits
+from qsdomain._checks import v_day
 from qsdomain._memo import Memo
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar, china
 from qsdomain.errors import CalendarNotCoveredError, InvalidInputError
@@ -51,7 +52,6 @@ from qsdomain.licensing._events import (
     Suspended,
     Withdrawn,
 )
-from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence, _term_end
 from qsdomain.periods import Convention, Lead, LeadUnit, Term
 
@@ -133,6 +133,11 @@ def _check_licence(_: object, __: attrs.Attribute[Licence], value: object) -> No
         raise InvalidInputError("lifecycle.licence", value, "a Licence")
 
 
+#: A lifecycle's days: a ``date`` (not a ``datetime``), or ``None`` where the day may be unknown.
+_DAY = v_day()
+_DAY_OR_NONE = v_day(optional=True)
+
+
 @attrs.frozen(kw_only=True)
 class Lifecycle:
     """Where a licence's life stands after the events folded so far.
@@ -164,25 +169,17 @@ class Lifecycle:
     """
 
     licence: Licence = attrs.field(validator=_check_licence)
-    expires: date = attrs.field(validator=required_day("lifecycle.expires"))
-    valid_since: date = attrs.field(validator=required_day("lifecycle.valid_since"))
-    deemed_from: date | None = attrs.field(
-        default=None, validator=optional_day("lifecycle.deemed_from")
-    )
-    filed_on: date | None = attrs.field(default=None, validator=optional_day("lifecycle.filed_on"))
+    expires: date = attrs.field(validator=_DAY)
+    valid_since: date = attrs.field(validator=_DAY)
+    deemed_from: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    filed_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
     filed_in_time: bool = attrs.field(default=False)
-    refused_on: date | None = attrs.field(
-        default=None, validator=optional_day("lifecycle.refused_on")
-    )
-    suspended_on: date | None = attrs.field(
-        default=None, validator=optional_day("lifecycle.suspended_on")
-    )
-    suspended_until: date | None = attrs.field(
-        default=None, validator=optional_day("lifecycle.suspended_until")
-    )
+    refused_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    suspended_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    suspended_until: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
     ended: LicenceState | None = attrs.field(default=None, converter=_to_state)
-    ended_on: date | None = attrs.field(default=None, validator=optional_day("lifecycle.ended_on"))
-    cursor: date = attrs.field(validator=required_day("lifecycle.cursor"))
+    ended_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    cursor: date = attrs.field(validator=_DAY)
 
     @filed_in_time.validator
     def _check_flag(self, _: attrs.Attribute[bool], value: object) -> None:

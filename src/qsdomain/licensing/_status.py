@@ -44,12 +44,20 @@ from datetime import date, datetime, timedelta
 import attrs
 
 from qsdomain import defaults
-from qsdomain._checks import day, enum_member, text, whole_number
+from qsdomain._checks import (
+    as_int,
+    as_optional_int,
+    day,
+    enum_member,
+    v_day,
+    v_flag,
+    v_text,
+    v_whole,
+)
 from qsdomain._drafts import drafted
 from qsdomain.calendars import WorkingCalendar, WorkingDayCalendar
 from qsdomain.errors import InvalidInputError
 from qsdomain.licensing._events import LicenceEvent
-from qsdomain.licensing._kinds import optional_day, required_day
 from qsdomain.licensing._licence import Licence
 from qsdomain.licensing._lifecycle import (
     Fold,
@@ -59,10 +67,6 @@ from qsdomain.licensing._lifecycle import (
 )
 
 __all__ = ["Action", "LicenceStatus", "Policy", "rule"]
-
-
-def _check_warning(_: object, __: attrs.Attribute[int], value: object) -> None:
-    whole_number("policy.warning_days", value, 0, 3660)
 
 
 @attrs.frozen
@@ -78,7 +82,9 @@ class Policy:
             :data:`qsdomain.defaults.WARNING_DAYS` (no statute sets a warning window).
     """
 
-    warning_days: int = attrs.field(default=defaults.WARNING_DAYS, validator=_check_warning)
+    warning_days: int = attrs.field(
+        default=defaults.WARNING_DAYS, converter=as_int, validator=v_whole(0, 3660)
+    )
 
 
 _DEFAULT_POLICY = Policy()
@@ -93,29 +99,17 @@ class Action(enum.Enum):
 
 
 def _to_action(value: object) -> Action | None:
-    return None if value is None else enum_member("status.action", Action, value)
+    return None if value is None else enum_member("licence_status.action", Action, value)
 
 
 def _to_state(value: object) -> LicenceState:
-    return enum_member("status.state", LicenceState, value)
+    return enum_member("licence_status.state", LicenceState, value)
 
 
-def _check_text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    text(f"status.{attribute.name}", value)
-
-
-def _check_refused(_: object, __: attrs.Attribute[bool], value: object) -> None:
-    if value.__class__ is not bool:
-        raise InvalidInputError("status.refused", value, "True or False")
-
-
-def _check_days_left(_: object, __: attrs.Attribute[int | None], value: object) -> None:
-    if value is not None:
-        whole_number("status.days_left", value, -3_700_000, 3_700_000)
-
-
-def _check_reason(_: object, __: attrs.Attribute[str], value: object) -> None:
-    text("status.reason", value, allow_empty=True)
+#: The checks shared by several fields of a status.
+_TEXT = v_text()
+_DAY = v_day()
+_DAY_OR_NONE = v_day(optional=True)
 
 
 @attrs.frozen(kw_only=True, weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -153,21 +147,23 @@ class LicenceStatus:
         holder: the holder's name (持证单位).
     """
 
-    id: str = attrs.field(validator=_check_text)
-    as_of: date = attrs.field(validator=required_day("status.as_of"))
+    id: str = attrs.field(validator=_TEXT)
+    as_of: date = attrs.field(validator=_DAY)
     state: LicenceState = attrs.field(converter=_to_state)
-    due: date | None = attrs.field(validator=optional_day("status.due"))
-    days_left: int | None = attrs.field(validator=_check_days_left)
-    reason: str = attrs.field(validator=_check_reason)
-    kind: str = attrs.field(validator=_check_text)
-    issued: date = attrs.field(validator=required_day("status.issued"))
-    expires: date = attrs.field(validator=required_day("status.expires"))
-    renewal_due: date | None = attrs.field(validator=optional_day("status.renewal_due"))
-    since: date | None = attrs.field(validator=optional_day("status.since"))
-    filed_on: date | None = attrs.field(default=None, validator=optional_day("status.filed_on"))
-    refused: bool = attrs.field(default=False, validator=_check_refused)
+    due: date | None = attrs.field(validator=_DAY_OR_NONE)
+    days_left: int | None = attrs.field(
+        converter=as_optional_int, validator=v_whole(-3_700_000, 3_700_000, optional=True)
+    )
+    reason: str = attrs.field(validator=v_text(allow_empty=True))
+    kind: str = attrs.field(validator=_TEXT)
+    issued: date = attrs.field(validator=_DAY)
+    expires: date = attrs.field(validator=_DAY)
+    renewal_due: date | None = attrs.field(validator=_DAY_OR_NONE)
+    since: date | None = attrs.field(validator=_DAY_OR_NONE)
+    filed_on: date | None = attrs.field(default=None, validator=_DAY_OR_NONE)
+    refused: bool = attrs.field(default=False, validator=v_flag())
     action: Action | None = attrs.field(default=None, converter=_to_action)
-    holder: str = attrs.field(validator=_check_text)
+    holder: str = attrs.field(validator=_TEXT)
 
     def __attrs_post_init__(self) -> None:
         """What every computed status satisfies (issue #18 item 14: JSON read back is checked).
@@ -247,38 +243,44 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
     if state is LicenceState.NOT_YET_VALID:
         if as_of >= issued:
             raise InvalidInputError(
-                "status.state", state.value, f"not not_yet_valid on or after issue ({issued})"
+                "licence_status.state",
+                state.value,
+                f"not not_yet_valid on or after issue ({issued})",
             )
         if st.since is not None:
-            raise InvalidInputError("status.since", st.since, "None while not yet valid")
+            raise InvalidInputError("licence_status.since", st.since, "None while not yet valid")
     else:
         if as_of < issued:
             raise InvalidInputError(
-                "status.state", state.value, f"not_yet_valid before issue ({issued})"
+                "licence_status.state", state.value, f"not_yet_valid before issue ({issued})"
             )
         if st.since is None:
-            raise InvalidInputError("status.since", None, "the day the state began")
+            raise InvalidInputError("licence_status.since", None, "the day the state began")
         if st.since > as_of:
-            raise InvalidInputError("status.since", st.since, f"on or before as_of ({as_of})")
+            raise InvalidInputError(
+                "licence_status.since", st.since, f"on or before as_of ({as_of})"
+            )
     if state in _IN_FORCE and as_of > st.expires:
         raise InvalidInputError(
-            "status.state", state.value, f"expired or ended after expires ({st.expires})"
+            "licence_status.state", state.value, f"expired or ended after expires ({st.expires})"
         )
     if state is LicenceState.EXPIRED and as_of <= st.expires:
         raise InvalidInputError(
-            "status.state", state.value, f"in force on or before expires ({st.expires})"
+            "licence_status.state", state.value, f"in force on or before expires ({st.expires})"
         )
     if st.expires < issued:
-        raise InvalidInputError("status.expires", st.expires, f"on or after issued ({issued})")
+        raise InvalidInputError(
+            "licence_status.expires", st.expires, f"on or after issued ({issued})"
+        )
     if state in _ENDED_BY_ACT:
         for name in ("due", "renewal_due", "filed_on"):
             if getattr(st, name) is not None:
                 raise InvalidInputError(
-                    f"status.{name}", getattr(st, name), f"None once {state.value}"
+                    f"licence_status.{name}", getattr(st, name), f"None once {state.value}"
                 )
     elif st.due != _due_of(state, st.expires, st.renewal_due, st.filed_on, st.refused):
         raise InvalidInputError(
-            "status.due",
+            "licence_status.due",
             st.due,
             "renewal_due while a filing is still to be made, else expires "
             f"({_due_of(state, st.expires, st.renewal_due, st.filed_on, st.refused)})",
@@ -286,26 +288,28 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
     left = None if st.due is None else (st.due - as_of).days
     if st.days_left != left:
         raise InvalidInputError(
-            "status.days_left", st.days_left, f"{left} (days from as_of {as_of} to due {st.due})"
+            "licence_status.days_left",
+            st.days_left,
+            f"{left} (days from as_of {as_of} to due {st.due})",
         )
     action = _action_of(
         state, _to_file(state, st.renewal_due, st.filed_on, st.refused), st.days_left
     )
     if st.action is not action:
         raise InvalidInputError(
-            "status.action", st.action, f"{None if action is None else action.value}"
+            "licence_status.action", st.action, f"{None if action is None else action.value}"
         )
     if st.refused and st.filed_on is not None:
-        raise InvalidInputError("status.refused", True, "False while a filing is undecided")
+        raise InvalidInputError("licence_status.refused", True, "False while a filing is undecided")
     if st.renewal_due is not None and st.renewal_due > st.expires:
         raise InvalidInputError(
-            "status.renewal_due", st.renewal_due, f"on or before expires ({st.expires})"
+            "licence_status.renewal_due", st.renewal_due, f"on or before expires ({st.expires})"
         )
     if state is LicenceState.RENEWAL_OVERDUE and (
         st.renewal_due is None or as_of <= st.renewal_due
     ):
         raise InvalidInputError(
-            "status.state",
+            "licence_status.state",
             state.value,
             f"renewal_overdue only after renewal_due ({st.renewal_due})",
         )
@@ -313,14 +317,18 @@ def _check_status(st: LicenceStatus) -> None:  # noqa: PLR0912 - one check per r
         st.renewal_due is None or as_of > st.renewal_due
     ):
         raise InvalidInputError(
-            "status.state",
+            "licence_status.state",
             state.value,
             f"renewal_due_soon only on or before renewal_due ({st.renewal_due})",
         )
     if state is LicenceState.RENEWAL_PENDING and st.filed_on is None:
-        raise InvalidInputError("status.filed_on", None, "the filing day of a pending renewal")
+        raise InvalidInputError(
+            "licence_status.filed_on", None, "the filing day of a pending renewal"
+        )
     if st.filed_on is not None and st.filed_on > as_of:
-        raise InvalidInputError("status.filed_on", st.filed_on, f"on or before as_of ({as_of})")
+        raise InvalidInputError(
+            "licence_status.filed_on", st.filed_on, f"on or before as_of ({as_of})"
+        )
 
 
 #: A LicenceStatus from values this module computed, built by a draft (qsdomain._drafts), all

@@ -55,17 +55,9 @@ CATALOGUE_2020: tuple[str, ...] = (
 )
 
 
-def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    _checks.text(f"statutory.{attribute.name}", value)
-
-
-def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
-    _checks.flag(f"statutory.{attribute.name}", value)
-
-
 def _term(_: object, __: attrs.Attribute[Term], value: object) -> None:
     if not isinstance(value, Term):
-        raise InvalidInputError("statutory.max_interval", value, "a qsdomain.periods.Term")
+        raise InvalidInputError("statutory_interval.max_interval", value, "a qsdomain.periods.Term")
 
 
 @attrs.frozen
@@ -85,12 +77,12 @@ class StatutoryInterval:
         source: where the number was read.
     """
 
-    instrument: str = attrs.field(validator=_text)
-    regulation: str = attrs.field(validator=_text)
+    instrument: str = attrs.field(validator=_checks.v_text())
+    regulation: str = attrs.field(validator=_checks.v_text())
     max_interval: Term = attrs.field(validator=_term)
-    service_life: bool = attrs.field(validator=_flag)
-    confirmed: bool = attrs.field(validator=_flag)
-    source: str = attrs.field(validator=_text)
+    service_life: bool = attrs.field(validator=_checks.v_flag())
+    confirmed: bool = attrs.field(validator=_checks.v_flag())
+    source: str = attrs.field(validator=_checks.v_text())
 
 
 _MEMORY = "from memory of the commonly quoted clause; the JJG text was not read"

@@ -35,30 +35,22 @@ class Method(enum.Enum):
 
 
 def _method(value: object) -> Method:
-    return _checks.enum_member("decision.method", Method, value)
+    return _checks.enum_member("interval_decision.method", Method, value)
 
 
-def _text(_: object, attribute: attrs.Attribute[str], value: object) -> None:
-    _checks.text(f"decision.{attribute.name}", value)
-
-
-def _days(_: object, attribute: attrs.Attribute[float], value: object) -> None:
-    # 0 is possible: a fit or a step can underflow to it (an interval to refuse, but on record).
-    _checks.real(f"decision.{attribute.name}", value, 0.0, limits.MAX_METROLOGY_INTERVAL_DAYS)
+#: A decision's proposed or final interval: 0 is possible (a fit or a step can underflow to it: an
+#: interval to refuse, but on record).
+_DAYS = _checks.v_real(0.0, limits.MAX_METROLOGY_INTERVAL_DAYS)
 
 
 def _current_days(_: object, __: attrs.Attribute[float], value: object) -> None:
     # Every method takes a current interval > 0 (interval_days): 0 is never one it was given.
-    interval_days("decision.current_days", value)
+    interval_days("interval_decision.current_days", value)
 
 
 def _optional_days(_: object, attribute: attrs.Attribute[float | None], value: object) -> None:
     if value is not None:
-        interval_days(f"decision.{attribute.name}", value)
-
-
-def _capped(_: object, __: attrs.Attribute[bool], value: object) -> None:
-    _checks.flag("decision.capped", value)
+        interval_days(f"interval_decision.{attribute.name}", value)
 
 
 def numbers(field: str, value: object) -> dict[str, float]:
@@ -76,11 +68,11 @@ def numbers(field: str, value: object) -> dict[str, float]:
 
 
 def _inputs(value: object) -> dict[str, float]:
-    return numbers("decision.inputs", value)
+    return numbers("interval_decision.inputs", value)
 
 
 def _parameters(value: object) -> dict[str, float]:
-    return numbers("decision.parameters", value)
+    return numbers("interval_decision.parameters", value)
 
 
 #: An audit record names a handful of inputs and settings; a method has at most a dozen.
@@ -110,27 +102,29 @@ class IntervalDecision:
     """
 
     method: Method = attrs.field(converter=_method)
-    source: str = attrs.field(validator=_text)
+    source: str = attrs.field(validator=_checks.v_text())
     current_days: float = attrs.field(validator=_current_days)
-    proposed_days: float = attrs.field(validator=_days)
-    new_interval_days: float = attrs.field(validator=_days)
+    proposed_days: float = attrs.field(validator=_DAYS)
+    new_interval_days: float = attrs.field(validator=_DAYS)
     cap_days: float | None = attrs.field(validator=_optional_days)
-    capped: bool = attrs.field(validator=_capped)
+    capped: bool = attrs.field(validator=_checks.v_flag())
     inputs: dict[str, float] = attrs.field(converter=_inputs)
     parameters: dict[str, float] = attrs.field(converter=_parameters)
-    reason: str = attrs.field(validator=_text)
+    reason: str = attrs.field(validator=_checks.v_text())
 
     def __attrs_post_init__(self) -> None:
         cap, proposed = self.cap_days, self.proposed_days
         capped = cap is not None and proposed > cap
         if self.capped is not capped:
             raise InvalidInputError(
-                "decision.capped", self.capped, f"{capped} (whether cap_days lowers proposed_days)"
+                "interval_decision.capped",
+                self.capped,
+                f"{capped} (whether cap_days lowers proposed_days)",
             )
         final = cap if capped and cap is not None else proposed
         if self.new_interval_days != final:
             raise InvalidInputError(
-                "decision.new_interval_days",
+                "interval_decision.new_interval_days",
                 self.new_interval_days,
                 f"{final:g} (proposed_days capped by cap_days)",
             )

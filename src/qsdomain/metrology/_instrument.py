@@ -35,26 +35,10 @@ __all__ = ["Instrument", "Policy", "Verification"]
 _Validator = Callable[[Any, "attrs.Attribute[Any]", Any], None]
 
 
-def _optional_text(field: str) -> _Validator:
-    def check(_: object, __: attrs.Attribute[str | None], value: str | None) -> None:
-        if value is not None:
-            _checks.text(field, value)
-
-    return check
-
-
 def _optional_term(field: str) -> _Validator:
     def check(_: object, __: attrs.Attribute[Term | None], value: Term | None) -> None:
         if value is not None and not isinstance(value, Term):
             raise InvalidInputError(field, value, "a qsdomain.periods.Term or None")
-
-    return check
-
-
-def _optional_amount(field: str, *, positive: bool) -> _Validator:
-    def check(_: object, __: attrs.Attribute[float | None], value: float | None) -> None:
-        if value is not None:
-            _checks.real(field, value, 0.0, limits.MAX_METROLOGY_USAGE, low_open=positive)
 
     return check
 
@@ -69,26 +53,6 @@ def _text(field: str) -> _Validator:
             or not (value.isascii() or value.isprintable())
         ):
             _checks.text(field, value)  # refuses with the usual wording, or accepts
-
-    return check
-
-
-def required_text(field: str) -> _Validator:
-    """An attrs validator: a non-blank string of at most MAX_TEXT_LENGTH characters."""
-    return _text(field)
-
-
-def required_day(field: str) -> _Validator:
-    """An attrs validator: a ``date`` that is not a ``datetime``."""
-    return _day(field)
-
-
-def optional_day(field: str) -> _Validator:
-    """An attrs validator: a ``date`` (not a ``datetime``) or ``None``."""
-
-    def check(_: object, __: attrs.Attribute[date | None], value: date | None) -> None:
-        if value is not None and value.__class__ is not date:
-            _checks.day(field, value)
 
     return check
 
@@ -137,19 +101,11 @@ def _early(value: object) -> EarlyRule:
     return _checks.enum_member("policy.early", EarlyRule, value)
 
 
-def _day(field: str) -> _Validator:
-    def check(_: object, __: attrs.Attribute[date], value: date) -> None:
-        if value.__class__ is not date:
-            _checks.day(field, value)
+#: A reading or a usage on record: a finite real number from 0 to the usage limit.
+_AMOUNT = _checks.v_real(0.0, limits.MAX_METROLOGY_USAGE, optional=True)
 
-    return check
-
-
-def _flag(field: str) -> _Validator:
-    def check(_: object, __: attrs.Attribute[bool], value: bool) -> None:
-        _checks.flag(field, value)
-
-    return check
+#: A policy's count of days: a whole number from 0 to the policy limit.
+_POLICY_DAYS = _checks.v_whole(0, limits.MAX_METROLOGY_POLICY_DAYS)
 
 
 @attrs.frozen(weakref_slot=False)  # with_id builds by a draft: qsdomain._drafts
@@ -188,9 +144,7 @@ class Instrument:
     interval: Term | None = attrs.field(
         default=None, validator=_optional_term("instrument.interval")
     )
-    category: str | None = attrs.field(
-        default=None, validator=_optional_text("instrument.category")
-    )
+    category: str | None = attrs.field(default=None, validator=_checks.v_text(optional=True))
     supervision: Supervision | None = attrs.field(default=None, converter=_supervision)
     scheme: Scheme = attrs.field(default=Scheme.PERIODIC, converter=_scheme)
     regime: Regime = attrs.field(default=Regime.VERIFICATION, converter=_regime)
@@ -198,7 +152,8 @@ class Instrument:
         default=None, validator=_optional_term("instrument.max_interval")
     )
     usage_limit: float | None = attrs.field(
-        default=None, validator=_optional_amount("instrument.usage_limit", positive=True)
+        default=None,
+        validator=_checks.v_real(0.0, limits.MAX_METROLOGY_USAGE, low_open=True, optional=True),
     )
 
     def __attrs_post_init__(self) -> None:
@@ -281,14 +236,10 @@ class Verification:
         usage: hours or uses since the previous record, if recorded.
     """
 
-    on: date = attrs.field(validator=_day("verification.on"))
+    on: date = attrs.field(validator=_checks.v_day())
     outcome: Outcome = attrs.field(converter=_outcome)
-    as_found: float | None = attrs.field(
-        default=None, validator=_optional_amount("verification.as_found", positive=False)
-    )
-    usage: float | None = attrs.field(
-        default=None, validator=_optional_amount("verification.usage", positive=False)
-    )
+    as_found: float | None = attrs.field(default=None, validator=_AMOUNT)
+    usage: float | None = attrs.field(default=None, validator=_AMOUNT)
 
     def __attrs_post_init__(self) -> None:
         _verification_rule(self.outcome, self.as_found)
@@ -301,13 +252,6 @@ def _verification_rule(outcome: object, as_found: float | None) -> None:
             as_found,
             "at most 1 (in tolerance) for a pass; use outcome 'adjusted' or 'fail'",
         )
-
-
-def _days(field: str, high: int) -> _Validator:
-    def check(_: object, __: attrs.Attribute[int], value: int) -> None:
-        _checks.whole_number(field, value, 0, high)
-
-    return check
 
 
 @attrs.frozen
@@ -338,16 +282,13 @@ class Policy:
 
     warning_days: int = attrs.field(
         default=defaults.WARNING_DAYS,
-        validator=_days("policy.warning_days", limits.MAX_METROLOGY_POLICY_DAYS),
+        converter=_checks.as_int,
+        validator=_POLICY_DAYS,
     )
-    warning_in_due_month: bool = attrs.field(
-        default=False, validator=_flag("policy.warning_in_due_month")
-    )
-    grace_days: int = attrs.field(
-        default=0, validator=_days("policy.grace_days", limits.MAX_METROLOGY_POLICY_DAYS)
-    )
+    warning_in_due_month: bool = attrs.field(default=False, validator=_checks.v_flag())
+    grace_days: int = attrs.field(default=0, converter=_checks.as_int, validator=_POLICY_DAYS)
     align: Alignment = attrs.field(default=Alignment.NONE, converter=_alignment)
     early: EarlyRule = attrs.field(default=EarlyRule.MOVE, converter=_early)
     early_window_days: int = attrs.field(
-        default=0, validator=_days("policy.early_window_days", limits.MAX_METROLOGY_POLICY_DAYS)
+        default=0, converter=_checks.as_int, validator=_POLICY_DAYS
     )

@@ -113,9 +113,8 @@ def worklist(
     return list(report.due)
 
 
-def _count(_: object, attribute: attrs.Attribute[int], value: object) -> None:
-    if value.__class__ is not int or value < 0:
-        _checks.whole_number(f"summary.{attribute.name}", value, 0)
+#: A count of a ledger's instruments: a whole number >= 0.
+_COUNT = _checks.v_whole(0)
 
 
 @attrs.frozen
@@ -134,14 +133,14 @@ class LedgerSummary:
         never_verified: rows in that state; likewise the other states.
     """
 
-    read: int = attrs.field(default=0, validator=_count)
-    rejected: int = attrs.field(default=0, validator=_count)
-    never_verified: int = attrs.field(default=0, validator=_count)
-    current: int = attrs.field(default=0, validator=_count)
-    due_soon: int = attrs.field(default=0, validator=_count)
-    grace: int = attrs.field(default=0, validator=_count)
-    overdue: int = attrs.field(default=0, validator=_count)
-    out_of_service: int = attrs.field(default=0, validator=_count)
+    read: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    rejected: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    never_verified: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    current: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    due_soon: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    grace: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    overdue: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
+    out_of_service: int = attrs.field(default=0, converter=_checks.as_int, validator=_COUNT)
 
     def __attrs_post_init__(self) -> None:
         counted = (
@@ -155,7 +154,9 @@ class LedgerSummary:
         )
         if self.read != counted:
             raise InvalidInputError(
-                "summary.read", self.read, f"{counted} (rejected plus the count of every state)"
+                "ledger_summary.read",
+                self.read,
+                f"{counted} (rejected plus the count of every state)",
             )
 
 

@@ -35,9 +35,6 @@ from qsdomain.metrology._instrument import (
     Instrument,
     Policy,
     Verification,
-    optional_day,
-    required_day,
-    required_text,
 )
 from qsdomain.metrology._vocabulary import (
     Alignment,
@@ -59,23 +56,18 @@ _OUT = (Outcome.FAIL, Outcome.SCRAPPED)
 def _state(value: object) -> InstrumentState:
     if value.__class__ is InstrumentState:
         return value
-    return _checks.enum_member("status.state", InstrumentState, value)
+    return _checks.enum_member("instrument_status.state", InstrumentState, value)
 
 
 def _basis(value: object) -> Basis:
     if value.__class__ is Basis:
         return value
-    return _checks.enum_member("status.basis", Basis, value)
-
-
-def _days_left(_: object, __: attrs.Attribute[int | None], value: int | None) -> None:
-    if value is not None and value.__class__ is not int:
-        _checks.whole_number("status.days_left", value)
+    return _checks.enum_member("instrument_status.basis", Basis, value)
 
 
 def _last_record(_: object, __: attrs.Attribute[Verification | None], value: object) -> None:
     if value is not None and not isinstance(value, Verification):
-        raise InvalidInputError("status.last", value, "a Verification or None")
+        raise InvalidInputError("instrument_status.last", value, "a Verification or None")
 
 
 @attrs.frozen(weakref_slot=False)  # built by a draft: qsdomain._drafts
@@ -109,13 +101,15 @@ class InstrumentStatus:
         basis: what the answer rests on (:class:`~qsdomain.metrology.Basis`).
     """
 
-    id: str = attrs.field(validator=required_text("status.id"))
-    as_of: date = attrs.field(validator=required_day("status.as_of"))
+    id: str = attrs.field(validator=_checks.v_text())
+    as_of: date = attrs.field(validator=_checks.v_day())
     state: InstrumentState = attrs.field(converter=_state)
-    due: date | None = attrs.field(validator=optional_day("status.due"))
-    days_left: int | None = attrs.field(validator=_days_left)
-    reason: str = attrs.field(validator=required_text("status.reason"))
-    valid_through: date | None = attrs.field(validator=optional_day("status.valid_through"))
+    due: date | None = attrs.field(validator=_checks.v_day(optional=True))
+    days_left: int | None = attrs.field(
+        converter=_checks.as_optional_int, validator=_checks.v_whole(optional=True)
+    )
+    reason: str = attrs.field(validator=_checks.v_text())
+    valid_through: date | None = attrs.field(validator=_checks.v_day(optional=True))
     last: Verification | None = attrs.field(validator=_last_record)
     basis: Basis = attrs.field(converter=_basis)
 
@@ -138,48 +132,58 @@ def _check_status(st: InstrumentStatus) -> None:  # noqa: PLR0912 - one check pe
     state, basis, last = st.state, st.basis, st.last
     if (last is None) != (basis is Basis.NONE):
         raise InvalidInputError(
-            "status.basis", basis.value, "'none' exactly when there is no last record"
+            "instrument_status.basis", basis.value, "'none' exactly when there is no last record"
         )
     if (state is InstrumentState.NEVER_VERIFIED) != (last is None):
         raise InvalidInputError(
-            "status.state", state.value, "never_verified exactly when there is no last record"
+            "instrument_status.state",
+            state.value,
+            "never_verified exactly when there is no last record",
         )
     if last is not None and last.on > st.as_of:
         raise InvalidInputError(
-            "status.last.on", last.on, f"on or before as_of ({st.as_of}): a later record is unread"
+            "instrument_status.last.on",
+            last.on,
+            f"on or before as_of ({st.as_of}): a later record is unread",
         )
     wanted = _OUT_BASES.get(basis)
     if wanted is not None:
         if last is None or last.outcome is not wanted:
             raise InvalidInputError(
-                "status.last.outcome",
+                "instrument_status.last.outcome",
                 None if last is None else last.outcome.value,
                 f"{wanted.value} (the basis is {basis.value})",
             )
     elif last is not None and last.outcome in _OUT:
         raise InvalidInputError(
-            "status.basis", basis.value, f"failed or scrapped after a {last.outcome.value} record"
+            "instrument_status.basis",
+            basis.value,
+            f"failed or scrapped after a {last.outcome.value} record",
         )
     if (state is InstrumentState.OUT_OF_SERVICE) != (wanted is not None):
         raise InvalidInputError(
-            "status.state",
+            "instrument_status.state",
             state.value,
             "out_of_service exactly when the basis is failed or scrapped",
         )
     if basis is Basis.FIRST_ONLY and state is not InstrumentState.CURRENT:
-        raise InvalidInputError("status.state", state.value, "current (first verification only)")
+        raise InvalidInputError(
+            "instrument_status.state", state.value, "current (first verification only)"
+        )
     if basis not in _DATED:
         for name in ("valid_through", "due", "days_left"):
             if getattr(st, name) is not None:
                 raise InvalidInputError(
-                    f"status.{name}", getattr(st, name), f"None when the basis is {basis.value}"
+                    f"instrument_status.{name}",
+                    getattr(st, name),
+                    f"None when the basis is {basis.value}",
                 )
     else:
         _check_dated(st)
     expected = sentence(state, basis, last, st.valid_through, st.days_left)
     if st.reason != expected:
         raise InvalidInputError(
-            "status.reason", st.reason, f"the sentence of the fields: {expected}"
+            "instrument_status.reason", st.reason, f"the sentence of the fields: {expected}"
         )
 
 
@@ -187,24 +191,32 @@ def _check_dated(st: InstrumentStatus) -> None:
     state, basis = st.state, st.basis
     if st.valid_through is None or st.due is None or st.days_left is None:
         raise InvalidInputError(
-            "status.due", st.due, f"valid_through, due and days_left given (basis {basis.value})"
+            "instrument_status.due",
+            st.due,
+            f"valid_through, due and days_left given (basis {basis.value})",
         )
     if st.days_left != (st.due - st.as_of).days:
         raise InvalidInputError(
-            "status.days_left",
+            "instrument_status.days_left",
             st.days_left,
             f"{(st.due - st.as_of).days} (days from as_of {st.as_of} to due {st.due})",
         )
     if basis is Basis.USAGE:
         if state is not InstrumentState.OVERDUE:
-            raise InvalidInputError("status.state", state.value, "overdue (usage limit reached)")
+            raise InvalidInputError(
+                "instrument_status.state", state.value, "overdue (usage limit reached)"
+            )
     elif st.days_left >= 0 and state not in (InstrumentState.CURRENT, InstrumentState.DUE_SOON):
         raise InvalidInputError(
-            "status.state", state.value, f"current or due_soon with {st.days_left} days left"
+            "instrument_status.state",
+            state.value,
+            f"current or due_soon with {st.days_left} days left",
         )
     elif st.days_left < 0 and state not in (InstrumentState.GRACE, InstrumentState.OVERDUE):
         raise InvalidInputError(
-            "status.state", state.value, f"grace or overdue {-st.days_left} days past due"
+            "instrument_status.state",
+            state.value,
+            f"grace or overdue {-st.days_left} days past due",
         )
 
 

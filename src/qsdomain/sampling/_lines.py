@@ -34,14 +34,6 @@ NOT_INSPECTED = (
 )
 
 
-def _id(_instance: object, _attribute: object, value: str) -> None:
-    _checks.text("lot.id", value)
-
-
-def _found(value: object) -> int:
-    return _checks.whole_number("lot.nonconforming", value, 0)
-
-
 def _inspection(value: object) -> InspectionStatus:
     return _checks.enum_member("lot_outcome.inspection", InspectionStatus, value)
 
@@ -52,14 +44,6 @@ def _optional(field: str, cls: type, what: str) -> Callable[[object, object, Any
             raise InvalidInputError(field, value, f"{what} or None")
 
     return check
-
-
-def _reason(_instance: object, _attribute: object, value: str) -> None:
-    _checks.text("lot_outcome.reason", value)
-
-
-def _outcome_id(_instance: object, _attribute: object, value: str) -> None:
-    _checks.text("lot_outcome.id", value)
 
 
 class LotState(enum.Enum):
@@ -74,22 +58,8 @@ class LotState(enum.Enum):
     NOT_INSPECTED = "not_inspected"  # 暂停检验, not inspected (clause 9.4)
 
 
-def _found_or_none(value: object) -> int | None:
-    if value is None:
-        return None
-    return _checks.whole_number("lot_outcome.found", value, 0)
-
-
 def _lot_state(value: object) -> LotState:
     return _checks.enum_member("lot_outcome.state", LotState, value)
-
-
-def _outcomes(value: object) -> tuple[LotOutcome, ...]:
-    given = _checks.items("line_status.lots", value)
-    for i, element in enumerate(given):
-        if not isinstance(element, LotOutcome):
-            raise InvalidInputError(f"line_status.lots[{i}]", element, "a LotOutcome")
-    return given  # type: ignore[return-value]  # every element checked just above
 
 
 def _state(_instance: object, _attribute: object, value: Any) -> None:
@@ -113,10 +83,10 @@ class Lot:
         level: the inspection level (检验水平), ``"II"`` unless the authority says otherwise.
     """
 
-    id: str = attrs.field(validator=_id)
+    id: str = attrs.field(validator=_checks.v_text())
     lot_size: int = attrs.field(converter=check_lot_size)
     aql: str = attrs.field(converter=normalize_aql)
-    nonconforming: int = attrs.field(converter=_found)
+    nonconforming: int = attrs.field(converter=_checks.as_int, validator=_checks.v_whole(0))
     level: str = attrs.field(default="II", converter=check_level)
 
 
@@ -142,17 +112,19 @@ class LotOutcome:
         reason: one line saying what was done and why.
     """
 
-    id: str = attrs.field(validator=_outcome_id)
+    id: str = attrs.field(validator=_checks.v_text())
     state: LotState = attrs.field(converter=_lot_state)
     inspection: InspectionStatus = attrs.field(converter=_inspection)
     plan: LotPlan | None = attrs.field(
         validator=_optional("lot_outcome.plan", LotPlan, "a LotPlan")
     )
-    found: int | None = attrs.field(converter=_found_or_none)
+    found: int | None = attrs.field(
+        converter=_checks.as_optional_int, validator=_checks.v_whole(0, optional=True)
+    )
     transition: Transition | None = attrs.field(
         validator=_optional("lot_outcome.transition", Transition, "a Transition")
     )
-    reason: str = attrs.field(validator=_reason)
+    reason: str = attrs.field(validator=_checks.v_text())
 
     def __attrs_post_init__(self) -> None:
         """A lot is inspected (a plan, a decision) exactly when the line was not discontinued;
@@ -230,7 +202,9 @@ class LineStatus:
         state: the switching state after the last lot.
     """
 
-    lots: tuple[LotOutcome, ...] = attrs.field(converter=_outcomes)
+    lots: tuple[LotOutcome, ...] = attrs.field(
+        converter=_checks.as_tuple, validator=_checks.v_items(LotOutcome)
+    )
     state: SwitchingState = attrs.field(validator=_state)
 
     @property

@@ -9,7 +9,15 @@ from typing import TYPE_CHECKING, ClassVar
 import attrs
 
 from qsdomain import limits
-from qsdomain._checks import as_int, as_optional_int, enum_member, flag, items, whole_number
+from qsdomain._checks import (
+    as_int,
+    as_optional_int,
+    enum_member,
+    flag,
+    items,
+    v_whole,
+    whole_number,
+)
 from qsdomain.errors import InvalidInputError
 from qsdomain.sampling import _oc
 from qsdomain.sampling._oc import Model
@@ -42,18 +50,11 @@ class Stage:
         rejection_number: the cumulative rejection number Re (拒收数), above Ac.
     """
 
-    sample_size: int = attrs.field(converter=as_int)
-    acceptance_number: int | None = attrs.field(converter=as_optional_int)
+    sample_size: int = attrs.field(converter=as_int, validator=v_whole(1))
+    acceptance_number: int | None = attrs.field(
+        converter=as_optional_int, validator=v_whole(0, optional=True)
+    )
     rejection_number: int = attrs.field(converter=as_int)
-
-    @sample_size.validator
-    def _check_n(self, _: attrs.Attribute[int], value: int) -> None:
-        whole_number("stage.sample_size", value, 1)
-
-    @acceptance_number.validator
-    def _check_ac(self, _: attrs.Attribute[int | None], value: int | None) -> None:
-        if value is not None:
-            whole_number("stage.acceptance_number", value, 0)
 
     @rejection_number.validator
     def _check_re(self, _: attrs.Attribute[int], value: int) -> None:
@@ -99,21 +100,9 @@ class StageDecision:
     """
 
     decision: Decision = attrs.field(converter=_to_decision)
-    stage: int = attrs.field(converter=as_int)
-    cumulative_count: int = attrs.field(converter=as_int)
-    cumulative_sample_size: int = attrs.field(converter=as_int)
-
-    @stage.validator
-    def _check_stage(self, _: attrs.Attribute[int], value: int) -> None:
-        whole_number("stage_decision.stage", value, 1, limits.MAX_ITEMS)
-
-    @cumulative_sample_size.validator
-    def _check_size(self, _: attrs.Attribute[int], value: int) -> None:
-        whole_number("stage_decision.cumulative_sample_size", value, 1)
-
-    @cumulative_count.validator
-    def _check_count(self, _: attrs.Attribute[int], value: int) -> None:
-        whole_number("stage_decision.cumulative_count", value, 0)
+    stage: int = attrs.field(converter=as_int, validator=v_whole(1, limits.MAX_ITEMS))
+    cumulative_count: int = attrs.field(converter=as_int, validator=v_whole(0))
+    cumulative_sample_size: int = attrs.field(converter=as_int, validator=v_whole(1))
 
 
 def _check_stages(field: str, stages: Sequence[Stage], count: int | None) -> None:

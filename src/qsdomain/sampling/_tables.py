@@ -20,7 +20,7 @@ from typing import Any, Protocol, TypeAlias
 
 import attrs
 
-from qsdomain._checks import flag, texts
+from qsdomain._checks import texts, v_flag
 from qsdomain.errors import InvalidInputError, NotCoveredError
 from qsdomain.sampling import _gbt2828_1_2012 as gbt
 from qsdomain.sampling._severity import Scheme, Severity
@@ -249,10 +249,6 @@ def _check_table(_: object, __: attrs.Attribute[str], value: object) -> None:
         )
 
 
-def _check_single_source(_: object, __: attrs.Attribute[bool], value: object) -> None:
-    flag("table_source.single_source", value)
-
-
 @attrs.frozen
 class TableSource:
     """Where a plan from the tables comes from, and how sure that transcription is.
@@ -273,7 +269,7 @@ class TableSource:
     """
 
     table: str = attrs.field(validator=_check_table)
-    single_source: bool = attrs.field(validator=_check_single_source)
+    single_source: bool = attrs.field(validator=v_flag())
     doubts: tuple[str, ...] = attrs.field(converter=_doubts)
 
     @property
