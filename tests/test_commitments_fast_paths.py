@@ -21,6 +21,8 @@ from qsdomain.commitments import (
     Case,
     CaseClock,
     ClockState,
+    Obligation,
+    ObligationKind,
     Received,
     ServiceItem,
     clock,
@@ -200,6 +202,38 @@ def test_the_memo_is_bounded() -> None:
         counter.after(start, k % 3000 + 1)
         counter.after(start + timedelta(days=k % 2000), 1)
     assert len(counter.known) <= KNOWN
+
+
+@FAST
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(list(ObligationKind)),
+            st.dates(date(2003, 6, 1), date(2027, 3, 1)),
+            st.booleans(),
+        ),
+        max_size=20,
+    )
+)
+def test_the_kernel_shares_equal_obligations(
+    found: list[tuple[ObligationKind, date, bool]],
+) -> None:
+    """The kernel's obligation builder gives the checked Obligation, one object per value."""
+    counter = MemoWorkingDays(china())
+    for kind, by, overdue in found:
+        shared = counter.obligation_of(kind, by, overdue)
+        assert shared == Obligation(kind=kind, by=by, overdue=overdue)
+        assert type(shared) is Obligation
+        assert counter.obligation_of(kind, by, overdue) is shared
+        assert _WorkingDays(china()).obligation_of(kind, by, overdue) == shared
+
+
+def test_the_obligation_memo_is_bounded() -> None:
+    counter = MemoWorkingDays(china())
+    start = date(2004, 1, 1)
+    for k in range(KNOWN + 10):
+        counter.obligation_of(ObligationKind.DECIDE, start + timedelta(days=k), False)
+    assert len(counter.obligations) <= KNOWN
 
 
 def test_days_are_shared_between_cases() -> None:

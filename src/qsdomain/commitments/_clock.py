@@ -64,6 +64,16 @@ NOTICE_DAYS = 5
 _ONE = timedelta(days=1)
 
 
+# -- results built on the hot path ---------------------------------------------------------------
+
+
+#: Deadline(limit, due, used, left, state, paused), Obligation(kind, by) and CaseClock(every
+#: field, in order) from checked values, built by drafts (qsdomain._drafts).
+_deadline_of = drafted(Deadline)
+_obligation_of = drafted(Obligation)
+_case_clock_of = drafted(CaseClock)
+
+
 class _WorkingDays:
     """The working days of a calendar (art. 82), counted by the calendar's own public methods
     (:meth:`~qsdomain.calendars.WorkingCalendar.add_working_days_excluding` and
@@ -71,6 +81,10 @@ class _WorkingDays:
     never count working days themselves."""
 
     __slots__ = ("cal",)
+
+    #: The builder of a clock's next obligation (the batch kernel's counter shares one object
+    #: per distinct value among the clocks of a ledger instead).
+    obligation_of = staticmethod(_obligation_of)
 
     def __init__(self, cal: WorkingCalendar) -> None:
         self.cal = cal
@@ -138,16 +152,6 @@ class _CalendarDays:
 Days: TypeAlias = _WorkingDays | _CalendarDays
 _CALENDAR_DAYS = _CalendarDays()
 _by = operator.itemgetter(0)
-
-
-# -- results built on the hot path ---------------------------------------------------------------
-
-
-#: Deadline(limit, due, used, left, state, paused), Obligation(kind, by) and CaseClock(every
-#: field, in order) from checked values, built by drafts (qsdomain._drafts).
-_deadline_of = drafted(Deadline)
-_obligation_of = drafted(Obligation)
-_case_clock_of = drafted(CaseClock)
 
 
 # -- acceptance ------------------------------------------------------------------------------
@@ -490,7 +494,7 @@ def _read(
     if cal.provisional:
         last = max([day, *(d for d in (statutory.due, committed.due, delivery_due) if d)])
         provisional = cal.is_provisional_between(received_on, last)
-    owed = None if first is None else _obligation_of(first[1], first[0], first[0] < day)
+    owed = None if first is None else working.obligation_of(first[1], first[0], first[0] < day)
     state_now, due = committed.state, committed.due
     return _case_clock_of(
         case.id,

@@ -23,9 +23,12 @@ from qsdomain.commitments._clock import (
     AsOf,
     CaseClock,
     ClockState,
+    Obligation,
+    ObligationKind,
     Spans,
     _as_of,
     _day_text,
+    _obligation_of,
     _read,
     _WorkingDays,
 )
@@ -49,9 +52,16 @@ class _Texts(Memo[date | None, str]):
 
 class MemoWorkingDays(_WorkingDays):
     """:class:`~qsdomain.commitments._clock._WorkingDays` remembering ``after``'s answers (the
-    calendar is immutable, so an answer once found is the answer; an error is not kept)."""
+    calendar is immutable, so an answer once found is the answer; an error is not kept).
 
-    __slots__ = ("counted", "known", "text", "texts")
+    It also builds one :class:`Obligation` per distinct value and shares it among the clocks
+    of a ledger (a frozen value: sharing an equal one changes no answer). A ledger's
+    obligations repeat (a few kinds, a few hundred days), and a worklist keeps hundreds of
+    thousands of clocks: fewer objects built and kept is less work for the allocator and for
+    CPython's cyclic collector.
+    """
+
+    __slots__ = ("counted", "known", "obligations", "text", "texts")
 
     def __init__(self, cal: WorkingCalendar) -> None:
         super().__init__(cal)
@@ -60,6 +70,15 @@ class MemoWorkingDays(_WorkingDays):
         #: A day as a reason writes it, remembered: a C-level dict look-up once known.
         self.text = self.texts.__getitem__  # type: ignore[assignment]
         self.counted: Memo[tuple[date, date], int] = Memo(KNOWN)
+        self.obligations: Memo[tuple[str, date, bool], Obligation] = Memo(KNOWN)
+
+    def obligation_of(self, kind: ObligationKind, by: date, overdue: bool) -> Obligation:
+        """The one :class:`Obligation` of these fields, shared."""
+        key = (kind._value_, by, overdue)  # a str hashes in C, an enum member in Python
+        found = self.obligations.get(key)
+        if found is None:
+            found = self.obligations.put(key, _obligation_of(kind, by, overdue))
+        return found
 
     def used(self, start: date, upto: date, spans: Spans) -> int:
         """Working days ``x`` with ``start < x <= upto`` outside the spans; remembered when
