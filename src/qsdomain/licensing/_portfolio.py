@@ -37,6 +37,7 @@ from qsdomain.licensing._status import (
     LicenceStatus,
     Policy,
     check_policy,
+    checked_arguments,
 )
 from qsdomain.periods import LeadUnit
 from qsdomain.rejects import RejectSink, rejected
@@ -140,16 +141,7 @@ def status(
         CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
             state depends on it.
     """
-    if not isinstance(licence, Licence):
-        raise InvalidInputError("licence", licence, "a Licence")
-    as_of = day("as_of", as_of)
-    return fold_status(
-        licence,
-        as_of,
-        event_list(events),
-        check_calendar(calendar),
-        check_policy(policy).warning_days,
-    )
+    return fold_status(*checked_arguments(licence, events, as_of, policy, calendar))
 
 
 def statuses(

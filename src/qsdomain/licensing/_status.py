@@ -512,6 +512,22 @@ def rule_status(
     return result
 
 
+def checked_arguments(
+    licence: object, events: object, as_of: object, policy: object, calendar: object
+) -> tuple[Licence, date, tuple[LicenceEvent, ...], WorkingDayCalendar | None, int]:
+    """The arguments of :func:`~qsdomain.licensing.status` (and of :func:`rule`) checked, in
+    the order the rule and the kernel take them."""
+    if not isinstance(licence, Licence):
+        raise InvalidInputError("licence", licence, "a Licence")
+    return (
+        licence,
+        day("as_of", as_of),
+        event_list(events),
+        check_calendar(calendar),
+        check_policy(policy).warning_days,
+    )
+
+
 def rule(
     licence: Licence,
     events: Iterable[LicenceEvent],
@@ -520,40 +536,18 @@ def rule(
     policy: Policy | None = None,
     calendar: WorkingCalendar | WorkingDayCalendar | None = None,
 ) -> LicenceStatus:
-    """The plain, cited rule behind :func:`~qsdomain.licensing.status`, event by event.
+    """The plain, cited rule behind :func:`~qsdomain.licensing.status`: the events folded one
+    by one (:meth:`~qsdomain.licensing._lifecycle.Fold.step`), the state read on ``as_of``.
 
     >>> from datetime import date
-    >>> from qsdomain.licensing import Licence, Suspended
+    >>> from qsdomain.licensing import Licence, status
     >>> lic = Licence(kind="industrial_product", number="XK1", holder="某厂",
     ...               issued=date(2021, 3, 15))
-    >>> st = rule(lic, (), date(2025, 10, 1))          # 6 months before 2026-03-14
-    >>> st.state.value, st.due, st.days_left, st.action.value
-    ('renewal_overdue', datetime.date(2025, 9, 14), -17, 'overdue_filing')
-    >>> st = rule(lic, [Suspended(on=date(2024, 4, 1), until=date(2024, 6, 30))],
-    ...             date(2024, 5, 1))
-    >>> st.state.value, st.since
-    ('suspended', datetime.date(2024, 4, 1))
+    >>> rule(lic, (), date(2025, 10, 1)) == status(lic, (), date(2025, 10, 1))
+    True
 
-    :func:`~qsdomain.licensing.status` answers through the kernel (``licensing/_kernel.py``),
-    which ``tests/test_licensing_kernel.py`` holds to this rule: same statuses, same errors.
-    The argument order is metrology's ``status(instrument, records, as_of)``. Pure: the answer
-    depends only on the arguments, and only on the events dated on or before ``as_of`` (later
-    events are still checked, so a bad history is an error whatever the day). ``calendar=None``
-    means :func:`~qsdomain.calendars.china`; ``policy=None`` means ``Policy()``.
-
-    Raises:
-        InvalidInputError: a bad argument, or a history the lifecycle rules do not allow
-            (events out of order, an event after revocation ...), naming ``events[i]``.
-        CalendarNotCoveredError: a working-day lead the calendar does not cover, where the
-            state depends on it.
+    Same arguments, answers and errors as :func:`~qsdomain.licensing.status`, which answers
+    through the kernel (``licensing/_kernel.py``); ``tests/test_licensing_kernel.py`` holds the
+    kernel to this rule.
     """
-    if not isinstance(licence, Licence):
-        raise InvalidInputError("licence", licence, "a Licence")
-    as_of = day("as_of", as_of)
-    return rule_status(
-        licence,
-        as_of,
-        event_list(events),
-        check_calendar(calendar),
-        check_policy(policy).warning_days,
-    )
+    return rule_status(*checked_arguments(licence, events, as_of, policy, calendar))
