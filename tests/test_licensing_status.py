@@ -267,3 +267,33 @@ def test_a_printed_expiry_that_disagrees_is_named_in_the_reason() -> None:
     st = status(lic, (), date(2024, 1, 1))
     assert st.expires == date(2026, 3, 15)
     assert "2026-03-15 differs" in st.reason
+
+
+@pytest.mark.parametrize(
+    "history",
+    [
+        pytest.param([RenewalRefused(on=date(2026, 1, 5))], id="no-filing"),
+        pytest.param(
+            [
+                RenewalApplied(on=date(2025, 9, 1)),
+                RenewalRefused(on=date(2025, 12, 1)),
+                RenewalRefused(on=date(2026, 1, 5)),
+            ],
+            id="refused-twice",
+        ),
+        pytest.param(
+            [
+                RenewalApplied(on=date(2025, 9, 1)),
+                Renewed(on=date(2025, 12, 1)),
+                RenewalRefused(on=date(2026, 1, 5)),
+            ],
+            id="after-the-renewal",
+        ),
+    ],
+)
+def test_a_refusal_with_no_undecided_filing_is_refused(history: list[object]) -> None:
+    """行政许可法 art. 50: a refusal answers an application to renew; with no filing undecided
+    there is nothing to refuse, and the event is named (#20 item 11; it was accepted silently)."""
+    at = len(history) - 1
+    with pytest.raises(InvalidInputError, match=rf"events\[{at}\] must be a RenewalRefused"):
+        status(industrial(), history, date(2026, 2, 1))  # type: ignore[arg-type]

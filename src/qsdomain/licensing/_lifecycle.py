@@ -538,6 +538,16 @@ class Fold:
         self.filed_in_time = False
 
     def _refused(self, event: RenewalRefused) -> None:
+        # 行政许可法 art. 50: the organ decides on an application to renew before expiry; a
+        # refusal answers a filing. With none undecided (none made, or one already renewed,
+        # refused or deemed renewed) there is nothing to refuse (#20 item 11).
+        if self.filed_on is None:
+            raise InvalidInputError(
+                "events",
+                event,
+                "a RenewalRefused answering an undecided renewal filing (RenewalApplied), "
+                "行政许可法 art. 50; no filing is undecided",
+            )
         self.refused_on = event.on
         self.filed_on = None
         self.filed_in_time = False
