@@ -23,6 +23,7 @@ from qsdomain.cli import _ledger, main
 from qsdomain.desk import Desk, _import
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Rejects, Row
+from test_desk import dump
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "examples" / "data"
@@ -35,15 +36,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
-
-
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}
-    finally:
-        conn.close()
 
 
 # -- item 11: Ctrl-C ------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from qsdomain.cli import main
 from qsdomain.desk import Desk, _import
 from qsdomain.errors import InvalidInputError
 from qsdomain.ledgers import Rejects, Row
+from test_desk import dump
 
 HEADER = "id,name,interval_months,verified_on,outcome\n"
 LEDGER = HEADER + "A1,秤,12,2026-06-01,pass\nA2,秤,12,2026-02-30,pass\n"
@@ -28,15 +29,6 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
     status = main(list(argv))
     out, err = capsys.readouterr()
     return status, out, err
-
-
-def dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
-    conn = sqlite3.connect(path)
-    try:
-        names = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-        return {n: sorted(conn.execute(f"SELECT * FROM {n}").fetchall(), key=repr) for n in names}
-    finally:
-        conn.close()
 
 
 def lines_of(path: Path) -> list[str]:

@@ -663,15 +663,7 @@ def _sampling(conn: sqlite3.Connection, as_of: date) -> Section:
 
     def refuse(lot_id: str, name: str, received: str, err: QSDomainError | str) -> None:
         counts[REFUSED] += 1
-        item = ActionItem(  # as _refused words it, for an error or the family's rejection
-            family=Family.SAMPLING,
-            key=lot_id,
-            name=name,
-            state=REFUSED,
-            due=None,
-            days_left=None,
-            reason=f"the library refused this entry: {err}"[:2000],
-        )
+        item = _refused_text(Family.SAMPLING, lot_id, name, str(err))
         dated.append((received, len(dated), item))
 
     rows = conn.execute(_LOT_ROWS, (as_of.isoformat(),))
